@@ -1,0 +1,279 @@
+"""The lexgap command line: parse options, call the engine, render, choose the exit code.
+
+This is the only module that prints or exits.  Exit codes are a contract:
+0 done, 1 findings at or above --fail-on, 2 bad input or usage, 70 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import IntEnum, StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from lexgap import __version__
+from lexgap.conditions import describe_rule
+from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
+from lexgap.loading import load_file
+from lexgap.models import FORMATS
+from lexgap.paths import data_dir, resolve_subject, yaml_files
+from lexgap.problems import Level, Problem
+from lexgap.vocabulary import OUTCOME_ORDER, Outcome, nearest
+
+
+class ExitCode(IntEnum):
+    done = 0
+    findings = 1
+    bad_input = 2
+    internal_error = 70  # EX_SOFTWARE
+
+
+class OutputFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    gap = "gap"
+    not_assessable = "not_assessable"
+    never = "never"
+
+
+app = typer.Typer(
+    help="Check national laws and bills against international human-rights standards.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+stdout = Console(highlight=False, soft_wrap=False)
+stderr = Console(stderr=True, highlight=False)
+
+
+class Stop(Exception):
+    """Leave the command with an exit code (after messages were printed)."""
+
+    def __init__(self, code: ExitCode):
+        super().__init__(code)
+        self.code = code
+
+
+def _print_problems(problems: list[Problem], console: Console = stderr) -> None:
+    for problem in sorted(problems):
+        console.print(str(problem), markup=False, soft_wrap=True)
+
+
+def _knowledge() -> Knowledge:
+    knowledge = load_knowledge()
+    errors = [p for p in knowledge.problems if p.level is Level.error]
+    if errors:
+        _print_problems(errors)
+        stderr.print("lexgap's bundled standards or rules have errors; run `lexgap validate`.", markup=False)
+        raise Stop(ExitCode.bad_input)
+    return knowledge
+
+
+def _version(value: bool) -> None:
+    if value:
+        stdout.print(f"lexgap {__version__}", markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """lexgap: legislative gap assessment against international human-rights standards."""
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: all bundled data.")] = None,
+    stats: Annotated[bool, typer.Option("--stats", help="Print counts of instruments, provisions, rules and "
+                                                       "unverified citations.")] = False,
+) -> None:
+    """Check files against lexgap's formats and against each other; print FILE:LINE:COL: message."""
+    knowledge = load_knowledge()
+    problems = list(knowledge.problems)
+    targets: list[Path] = []
+    if paths:
+        for path in paths:
+            targets += yaml_files(path) if path.is_dir() else [resolve_subject(str(path))]
+    else:
+        targets = yaml_files(data_dir("legislation"))
+    bundled = {p.resolve() for folder in ("standards", "rules") for p in yaml_files(data_dir(folder))}
+    for path in targets:
+        if path.exists() and path.resolve() in bundled:
+            continue
+        model, loaded = load_file(path)
+        problems += loaded.problems
+        if model is not None and not loaded.problems:
+            problems += check_subject(model, loaded, knowledge)
+    _print_problems(problems, stdout)
+    if stats:
+        instruments = knowledge.instruments.values()
+        provisions = sum(len(i.provisions) for i in instruments)
+        unverified = sum(1 for i in instruments for p in i.provisions if not p.source.verified)
+        stdout.print(f"instruments: {len(knowledge.instruments)}", markup=False)
+        stdout.print(f"standard provisions: {provisions}", markup=False)
+        stdout.print(f"unverified citations: {unverified}", markup=False)
+        stdout.print(f"rules: {len(knowledge.rules)}", markup=False)
+    if any(p.level is Level.error for p in problems):
+        raise Stop(ExitCode.bad_input)
+    if not stats:
+        stdout.print(f"ok: {len(targets)} files, {len(knowledge.instruments)} instruments, "
+                     f"{len(knowledge.rules)} rules", markup=False)
+
+
+@app.command()
+def schema(kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(FORMATS)}.")]) -> None:
+    """Print the JSON Schema of a file format (for editors: yaml-language-server)."""
+    model = FORMATS.get(kind)
+    if model is None:
+        hint = nearest(kind, list(FORMATS))
+        did = f"did you mean {hint!r}? " if hint else ""
+        stderr.print(f"unknown format {kind!r}; {did}choose one of: {', '.join(FORMATS)}", markup=False)
+        raise Stop(ExitCode.bad_input)
+    _emit(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _fail_code(statuses: list[Outcome], fail_on: FailOn) -> ExitCode:
+    if fail_on is FailOn.never:
+        return ExitCode.done
+    threshold = OUTCOME_ORDER[Outcome(fail_on.value)]
+    return ExitCode.findings if any(OUTCOME_ORDER[s] <= threshold for s in statuses) else ExitCode.done
+
+
+@app.command()
+def assess(
+    file: Annotated[str, typer.Argument(help="A jurisdiction or company file, or the name of a bundled one.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] =
+        OutputFormat.terminal,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this "
+                                                             "status exists.")] = FailOn.gap,
+    status: Annotated[list[Outcome] | None, typer.Option("--status", help="Show only these statuses.")] = None,
+    rule: Annotated[list[str] | None, typer.Option("--rule", help="Evaluate only these rules.")] = None,
+) -> None:
+    """Assess a jurisdiction's law (or a company's practice) against the rules."""
+    from lexgap.assess import Assessor
+    from lexgap.render import json as json_render
+    from lexgap.render import markdown, terminal
+
+    knowledge = _knowledge()
+    if rule:
+        known = [r.id for r in knowledge.rules]
+        unknown = [r for r in rule if r not in known]
+        if unknown:
+            for name in unknown:
+                hint = nearest(name, known)
+                did = f"; did you mean {hint!r}?" if hint else ""
+                stderr.print(f"unknown rule {name!r}{did}", markup=False)
+            raise Stop(ExitCode.bad_input)
+    subject, problems = load_subject(resolve_subject(file), knowledge)
+    if subject is None:
+        _print_problems(problems)
+        raise Stop(ExitCode.bad_input)
+    with Assessor(knowledge, rule) as assessor:
+        assessment = assessor.assess(subject)
+    if assessment.engine_problems:
+        for problem in assessment.engine_problems:
+            stderr.print(f"engine: {problem.kind} on {problem.fact_id}: {problem.detail}", markup=False)
+        raise Stop(ExitCode.internal_error)
+    if status:
+        assessment.findings = [f for f in assessment.findings if f.status in status]
+    if output_format is OutputFormat.json:
+        _emit(json_render.render_assessment(assessment))
+    elif output_format is OutputFormat.markdown:
+        _emit(markdown.render_assessment(assessment))
+    else:
+        stdout.print(terminal.render_assessment(assessment))
+    raise Stop(_fail_code([f.status for f in assessment.findings], fail_on))
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List the rules: id, label, severity and basis."""
+    knowledge = _knowledge()
+    table = Table(show_lines=False, expand=True)
+    for column in ("id", "label", "severity", "basis"):
+        table.add_column(column, overflow="fold")
+    for rule in knowledge.rules:
+        basis = ", ".join(f"{s[0].short_title} {s[1].pinpoint}" for ref in rule.basis
+                          if (s := knowledge.standard(ref)) is not None)
+        table.add_row(rule.id, rule.label, rule.severity.value, basis)
+    stdout.print(table)
+
+
+@app.command()
+def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap rules` lists them.")]) -> None:
+    """Show a rule in plain words: its condition, why it matters, and its legal basis."""
+    knowledge = _knowledge()
+    rule = knowledge.rule(rule_id)
+    if rule is None:
+        hint = nearest(rule_id, [r.id for r in knowledge.rules])
+        did = f"; did you mean {hint!r}?" if hint else ""
+        stderr.print(f"unknown rule {rule_id!r}{did} (see `lexgap rules`)", markup=False)
+        raise Stop(ExitCode.bad_input)
+    out = [f"{rule.id}: {rule.label}", f"severity: {rule.severity.value}", "", "Why it matters:", f"  {rule.why}",
+           "", "Condition:"]
+    out += [f"  - {line}" for line in describe_rule(rule)]
+    out += ["", "Basis:"]
+    for ref in rule.basis:
+        found = knowledge.standard(ref)
+        if found is None:
+            continue
+        instrument, provision = found
+        source = provision.source
+        check = "verified" if source.verified else "NOT VERIFIED"
+        out.append(f"  - {instrument.short_title} {provision.pinpoint} ({instrument.title}"
+                   + (f", {instrument.symbol}" if instrument.symbol else "") + ")")
+        out.append(f"    {provision.paraphrase}")
+        out.append(f"    source: {source.document}" + (f", {source.pinpoint}" if source.pinpoint else "")
+                   + (f", {source.url}" if source.url else "") + f"; consulted {source.consulted}; {check}")
+    _emit("\n".join(out) + "\n")
+
+
+def main() -> None:
+    """Entry point: run the app; no Python traceback ever reaches the user."""
+    try:
+        app(standalone_mode=False)
+    except Stop as stop:
+        sys.exit(int(stop.code))
+    except typer.Exit as done:
+        sys.exit(done.exit_code)
+    except typer.Abort:
+        stderr.print("aborted", markup=False)
+        sys.exit(int(ExitCode.bad_input))
+    except _click_usage_errors() as error:
+        error.show()
+        sys.exit(int(ExitCode.bad_input))
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(int(ExitCode.done))
+    except Exception as error:  # the promise: no traceback, ever
+        stderr.print(f"lexgap: internal error ({type(error).__name__}: {error}); please report this bug with "
+                     "the command you ran", markup=False)
+        sys.exit(int(ExitCode.internal_error))
+
+
+def _click_usage_errors() -> type[Exception]:
+    import click
+
+    return click.ClickException
+
+
+if __name__ == "__main__":
+    main()

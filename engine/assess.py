@@ -1,0 +1,401 @@
+"""Facts in, findings out: evaluate the compiled rules on a subject and say why.
+
+The engine decides; this module only turns its matches into findings (one per
+rule and provision, or per rule for absences and companies), with an
+explanation built from the facts that matched and the standards behind the rule.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
+from lexgap.conditions import VARIANT_OUTCOME, compile_rule
+from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
+from lexgap.facts import company_facts, coverage_facts, least_demanding, provision_values, status_of
+from lexgap.knowledge import Knowledge
+from lexgap.models import Company, Jurisdiction, Provision, Rule
+from lexgap.vocabulary import (
+    MEANINGS,
+    OUTCOME_ORDER,
+    SEVERITY_ORDER,
+    Conduct,
+    Outcome,
+    Severity,
+    Status,
+)
+
+#: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
+PACK_SIZE = 24
+
+STATUS_WORDS = {
+    Status.in_force: "in force",
+    Status.adopted: "adopted, not yet in force",
+    Status.pending_bill: "pending bill",
+    Status.draft: "draft",
+    Status.reported_draft: "draft known only from reports",
+    Status.repealed: "repealed",
+}
+
+
+@dataclass(frozen=True)
+class Basis:
+    ref: str
+    instrument: str
+    instrument_title: str
+    pinpoint: str
+    paraphrase: str
+    verified: bool
+    binding: bool
+
+
+@dataclass(frozen=True)
+class ProvisionRef:
+    id: str
+    title: str
+    law: str
+    law_title: str
+    status: str
+
+
+@dataclass
+class Finding:
+    rule: str
+    label: str
+    status: Outcome
+    severity: Severity
+    provisions: list[ProvisionRef]
+    basis: list[Basis]
+    explanation: str
+    conduct: list[str] = field(default_factory=list)
+    related: list[ProvisionRef] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        target = self.provisions[0].id if self.provisions and self.rule_kind != "absence" else ""
+        return f"{self.rule}@{target}" if target else self.rule
+
+    rule_kind: str = "provision"
+
+    def sort_key(self) -> tuple[Any, ...]:
+        first = self.provisions[0] if self.provisions else None
+        return (OUTCOME_ORDER[self.status], SEVERITY_ORDER[self.severity],
+                first.law if first else "", first.id if first else "", self.rule)
+
+
+@dataclass
+class Assessment:
+    subject_id: str
+    subject_kind: str
+    subject_name: str
+    as_of: str
+    findings: list[Finding]
+    engine_problems: list[EngineProblem]
+
+    def counts(self) -> dict[str, int]:
+        counts = {outcome.value: 0 for outcome in Outcome}
+        for finding in self.findings:
+            counts[finding.status.value] += 1
+        return counts
+
+
+class Assessor:
+    """Compiles the rules once and assesses any number of subjects with them."""
+
+    def __init__(self, knowledge: Knowledge, rule_ids: Iterable[str] | None = None):
+        self.knowledge = knowledge
+        wanted = set(rule_ids) if rule_ids is not None else None
+        self.rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
+        self.packs: dict[str, list[RulePack]] = {}
+        for subject in ("jurisdiction", "company"):
+            engine_rules: list[EngineRule] = []
+            for rule in self.rules.values():
+                if rule.subject == subject:
+                    engine_rules += compile_rule(rule).engine_rules
+            self.packs[subject] = [RulePack(engine_rules[i:i + PACK_SIZE])
+                                   for i in range(0, len(engine_rules), PACK_SIZE)]
+
+    def close(self) -> None:
+        for packs in self.packs.values():
+            for pack in packs:
+                pack.close()
+
+    def __enter__(self) -> Assessor:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def _run(self, subject: str, facts: list[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
+        matches: list[Match] = []
+        problems: list[EngineProblem] = []
+        for pack in self.packs[subject]:
+            found, trouble = pack.evaluate(facts)
+            matches += found
+            problems += trouble
+        return sorted(matches), problems
+
+    def assess(self, subject: Jurisdiction | Company) -> Assessment:
+        if isinstance(subject, Company):
+            matches, problems = self._run("company", company_facts(subject))
+            findings = _company_findings(self, subject, matches)
+            kind = "company"
+        else:
+            matches, problems = self._run("jurisdiction", coverage_facts(subject))
+            findings = _jurisdiction_findings(self, subject, matches)
+            kind = "jurisdiction"
+        findings.sort(key=Finding.sort_key)
+        return Assessment(subject.id, kind, subject.name, subject.as_of.isoformat(), findings, problems)
+
+    def basis(self, rule: Rule) -> list[Basis]:
+        result = []
+        for ref in rule.basis:
+            found = self.knowledge.standard(ref)
+            if found is None:
+                continue
+            instrument, provision = found
+            result.append(Basis(ref, instrument.short_title, instrument.title, provision.pinpoint,
+                                provision.paraphrase, provision.source.verified,
+                                instrument.kind.value in ("treaty", "eu_law")))
+        return result
+
+
+# --- jurisdictions --------------------------------------------------------------------
+
+
+@dataclass
+class _Outcome:
+    outcome: Outcome
+    variant: str
+    conduct: str
+    other: str | None
+
+
+def _split(fact_id: str) -> tuple[str, str]:
+    provision, _, conduct = fact_id.partition("#")
+    return provision, conduct
+
+
+def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
+    per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
+    per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for match in matches:
+        rule_id, _, variant = match.rule.partition("|")
+        rule = assessor.rules[rule_id]
+        if rule.gap_when_no_provision is not None:
+            per_absence[rule_id].append((variant, match.fact("q")))
+            continue
+        p = match.fact("p")
+        assert p is not None
+        provision_id, conduct = _split(p)
+        outcome = VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed)
+        other = match.fact("q")
+        per_provision[(rule_id, provision_id)].append(
+            _Outcome(outcome, variant, conduct, _split(other)[0] if other else None))
+    provisions = {p.id: p for p in subject.provisions}
+    findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes)
+                for (rule_id, pid), outcomes in sorted(per_provision.items())]
+    findings += [_absence_finding(assessor, subject, assessor.rules[rule_id], variants)
+                 for rule_id, variants in sorted(per_absence.items())]
+    return findings
+
+
+def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
+    law = next((law for law in subject.laws if law.id == provision.law), None)
+    law_title = (law.short_title or law.title) if law else provision.law
+    return ProvisionRef(provision.id, provision.title, provision.law, law_title,
+                        str(status_of(provision, subject)))
+
+
+def _words(values: Any) -> str:
+    if isinstance(values, list):
+        return ", ".join(_meaning(v) for v in values) if values else "none"
+    return _meaning(values)
+
+
+def _meaning(value: Any) -> str:
+    for key, text in MEANINGS.items():
+        if key.value == str(value) and not isinstance(key, Status):
+            return text
+    return str(value).replace("_", " ")
+
+
+def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[list[str], list[str]]:
+    """What the provision says on each attribute the rule reads, and which of those are unknown."""
+    values = provision_values(provision, status)
+    attributes = ATTRIBUTES_BY_SUBJECT["jurisdiction"]
+    said, missing = [], []
+    for name in sorted(rule.gap_when or {}):
+        attribute = attributes[name]
+        value = values[name]
+        if value is None:
+            missing.append(attribute.plain)
+        else:
+            said.append(f"{attribute.plain}: {_words(value)}")
+    return said, missing
+
+
+def _unverified(provision: Provision, fields: Iterable[str]) -> bool:
+    wanted = set(fields)
+    return any(not s.verified and (not s.covers or wanted & set(s.covers)) for s in provision.sources)
+
+
+def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, provision: Provision,
+                       outcomes: list[_Outcome]) -> Finding:
+    status = status_of(provision, subject)
+    by_outcome: dict[Outcome, list[_Outcome]] = defaultdict(list)
+    for item in outcomes:
+        by_outcome[item.outcome].append(item)
+    if by_outcome[Outcome.gap]:
+        final = Outcome.gap
+    elif by_outcome[Outcome.not_assessable]:
+        final = Outcome.not_assessable
+    else:
+        final = Outcome.met
+    ref = provision_ref(subject, provision)
+    said, missing = _fact_phrases(rule, provision, status)
+    others = {p.id: p for p in subject.provisions}
+    lines = [f"{provision.title} ({ref.law_title}; {STATUS_WORDS[status]})"
+             + (": " + "; ".join(said) if said else "") + "."]
+    conducts = sorted({o.conduct for o in by_outcome[final]})
+    if len(set(provision.conduct)) > 1:
+        lines.append(f"This concerns: {_conduct_list(conducts)}.")
+    related: dict[str, ProvisionRef] = {}
+    for item in sorted(outcomes, key=lambda o: (o.conduct, o.variant, o.other or "")):
+        if item.other and item.other in others:
+            related[item.other] = provision_ref(subject, others[item.other])
+    if final is Outcome.gap:
+        lines.append(f"This is a gap ({rule.label}).")
+        if rule.unless_covered_elsewhere:
+            disputed = [o for o in by_outcome[Outcome.gap] if o.variant == "disputed_cure"]
+            if disputed:
+                for item in disputed:
+                    other = others[item.other] if item.other else None
+                    if other is not None:
+                        lines.append(f"{other.title} may cover {_meaning(item.conduct)} without this deficiency, but "
+                                     f"its coverage is disputed: {other.disputed_note or 'see its sources'}")
+            else:
+                lines.append("No other provision in force in this file covers the same conduct for the same "
+                             "victims without this deficiency.")
+    elif final is Outcome.met:
+        cured = [o for o in outcomes if o.variant == "cured" and o.other in others]
+        if cured:
+            names = sorted({others[o.other].title for o in cured if o.other})
+            lines.append(f"Although this provision has the deficiency, {', '.join(names)} covers the same conduct "
+                         "for the same victims without it, so the law as a whole meets the standard.")
+        else:
+            lines.append(f"The standard is met on this point ({rule.label}: not found).")
+    else:
+        if missing:
+            lines.append("lexgap cannot assess this: the file does not record " + ", ".join(missing) + ".")
+        uncertain = [o for o in by_outcome[Outcome.not_assessable] if o.other in others]
+        for item in uncertain:
+            other = others[item.other] if item.other else None
+            if other is None:
+                continue
+            if item.variant == "disputed_cure":
+                lines.append(f"{other.title} may cover it, but its coverage is disputed: "
+                             f"{other.disputed_note or 'see its sources'}")
+            else:
+                lines.append(f"{other.title} might cover the same conduct without this deficiency, but the file "
+                             "does not record enough of its facts to tell.")
+    if _unverified(provision, [*(rule.gap_when or {}), "conduct"]):
+        lines.append("Some facts on this provision rest on sources lexgap has not verified.")
+    lines += _basis_lines(assessor.basis(rule))
+    return Finding(rule.id, rule.label, final, rule.severity, [ref], assessor.basis(rule), " ".join(lines),
+                   conducts, sorted(related.values(), key=lambda r: r.id), missing)
+
+
+def _conduct_list(conducts: Iterable[str]) -> str:
+    return "; ".join(_meaning(Conduct(c)) for c in conducts)
+
+
+def _basis_lines(basis: list[Basis]) -> list[str]:
+    if not basis:
+        return []
+    parts = [f"{b.instrument} {b.pinpoint}: {b.paraphrase.rstrip('.')}" for b in basis]
+    return ["Standards: " + " | ".join(parts) + "."]
+
+
+def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
+                     variants: list[tuple[str, str | None]]) -> Finding:
+    assert rule.gap_when_no_provision is not None
+    provisions = {p.id: p for p in subject.provisions}
+    kinds = {variant for variant, _ in variants}
+    def refs(variant: str) -> list[ProvisionRef]:
+        ids = sorted({_split(q)[0] for v, q in variants if v == variant and q})
+        return [provision_ref(subject, provisions[i]) for i in ids if i in provisions]
+    from lexgap.conditions import describe_condition
+    what = "; and ".join(describe_condition(rule, rule.gap_when_no_provision, with_words=False))
+    lines: list[str] = []
+    concerned: list[ProvisionRef] = []
+    if "present" in kinds:
+        final = Outcome.met
+        concerned = refs("present")
+        lines.append(f"Covered in force by {', '.join(r.title for r in concerned)} ({what}).")
+    elif "disputed" in kinds:
+        final = Outcome(rule.when_coverage_disputed)
+        concerned = refs("disputed")
+        for ref in concerned:
+            note = provisions[ref.id].disputed_note
+            lines.append(f"Only {ref.title} may cover it ({what}), and its coverage is disputed: "
+                         f"{note or 'see its sources'}")
+    elif "uncertain" in kinds:
+        final = Outcome.not_assessable
+        concerned = refs("uncertain")
+        lines.append(f"lexgap cannot tell whether the law covers it ({what}): the file does not record enough "
+                     f"about {', '.join(r.title for r in concerned)}.")
+    elif "absent" in kinds:
+        final = Outcome.gap
+        lines.append(f"No provision in force covers it ({what}); the file lists all in-force provisions for the "
+                     f"area '{rule.area}'.")
+    else:
+        final = Outcome.not_assessable
+        lines.append(f"No provision in force in this file covers it ({what}), but the file does not declare its "
+                     f"list of provisions complete for the area '{rule.area}', so lexgap cannot conclude there "
+                     "is none.")
+    pending = refs("pending")
+    if pending and final is not Outcome.met:
+        lines.append("Pending: " + ", ".join(f"{r.title} ({r.law_title}; {STATUS_WORDS[Status(r.status)]})"
+                                             for r in pending) + " would cover it if adopted.")
+    lines += _basis_lines(assessor.basis(rule))
+    finding = Finding(rule.id, rule.label, final, rule.severity, concerned, assessor.basis(rule), " ".join(lines),
+                      related=pending if final is not Outcome.met else [])
+    finding.rule_kind = "absence"
+    return finding
+
+
+# --- companies --------------------------------------------------------------------------
+
+
+def _company_findings(assessor: Assessor, company: Company, matches: list[Match]) -> list[Finding]:
+    findings = []
+    for match in matches:
+        rule_id, _, variant = match.rule.partition("|")
+        rule = assessor.rules[rule_id]
+        outcome = VARIANT_OUTCOME[variant] or Outcome.not_assessable
+        lines: list[str] = []
+        missing: list[str] = []
+        for name in sorted(rule.gap_when or {}):
+            practice = company.practices.get(name)
+            plain = PRACTICES[name]
+            if practice is None or practice.answer is None:
+                missing.append(plain)
+                lines.append(f"Nothing is known of {company.name}'s {plain}"
+                             + (f" ({practice.note.rstrip('.')})" if practice and practice.note else "") + ".")
+            else:
+                lines.append(f"{company.name}'s {plain}: {practice.answer.value}"
+                             + (f" ({practice.note.rstrip('.')})" if practice.note else "") + ".")
+        lines += _basis_lines(assessor.basis(rule))
+        finding = Finding(rule.id, rule.label, outcome, rule.severity, [], assessor.basis(rule), " ".join(lines),
+                          missing=missing)
+        finding.rule_kind = "company"
+        findings.append(finding)
+    return findings
+
+
+__all__ = ["Assessment", "Assessor", "Basis", "Finding", "ProvisionRef", "least_demanding"]

@@ -1,0 +1,130 @@
+"""The only module that imports durable-rules: one quiet host, rulesets in, matches out.
+
+durable-rules 2.0.28 is unmaintained (see README); everything lexgap needs from it
+passes through `RulePack`, so that it could be replaced one day by another engine
+that accepts the same JSON rulesets.  Engine exceptions become `EngineProblem`
+values; facts, state and rulesets never outlive the call that made them.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import itertools
+import json
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import durable_rules_engine as _dre
+from durable import engine as _dr
+
+
+class _QuietHost(_dr.Host):  # type: ignore[misc]
+    """A host without the background polling threads of 2.0.28 (we call it synchronously)."""
+
+    def _run(self) -> None:
+        pass
+
+
+_HOST = _QuietHost()
+_NAMES = itertools.count()
+_SIDS = itertools.count()
+_LOCK = threading.Lock()  # the C engine is not safe across threads on one ruleset
+
+
+@dataclass(frozen=True, order=True)
+class Match:
+    """One firing of one engine rule: its name and the fact id bound to each named pattern."""
+
+    rule: str
+    bindings: tuple[tuple[str, str], ...]
+
+    def fact(self, name: str) -> str | None:
+        return dict(self.bindings).get(name)
+
+
+@dataclass(frozen=True)
+class EngineProblem:
+    fact_id: str
+    kind: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class EngineRule:
+    """A rule in durable-rules' JSON form, and the names of its positive patterns."""
+
+    name: str
+    patterns: list[dict[str, Any]]
+    bound: tuple[str, ...]
+
+
+class RulePack:
+    """A set of engine rules registered once and evaluated on many independent fact sets."""
+
+    def __init__(self, rules: Iterable[EngineRule]):
+        self._rules = list(rules)
+        definition = {rule.name: {"all": copy.deepcopy(rule.patterns)} for rule in self._rules}
+        digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:12]
+        self.name = f"lexgap_{next(_NAMES)}_{digest}"
+        self._matches: list[Match] = []
+        self._errors: list[EngineProblem] = []
+        for rule in self._rules:
+            definition[rule.name]["run"] = self._action(rule)
+        with _LOCK:
+            _HOST.register_rulesets({self.name: definition})
+        self._closed = False
+
+    def _action(self, rule: EngineRule) -> Callable[[Any], None]:
+        def run(context: Any) -> None:
+            try:
+                bindings = tuple((name, str(getattr(context, name).id)) for name in rule.bound)
+                self._matches.append(Match(rule.name, bindings))
+            except Exception as error:  # the engine would swallow it
+                self._errors.append(EngineProblem("?", "action_error", f"{rule.name}: {error!r}"))
+        return run
+
+    def evaluate(self, facts: Iterable[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
+        """Assert facts in order (anchors last) in a fresh state; return sorted matches."""
+        sid = f"s{next(_SIDS)}"
+        problems: list[EngineProblem] = []
+        with _LOCK:
+            self._matches, self._errors = [], []
+            used = False
+            for fact in facts:
+                try:
+                    _HOST.assert_fact(self.name, dict(fact, sid=sid))
+                    used = True
+                except _dr.MessageNotHandledException:
+                    used = True
+                except _dr.MessageObservedException:
+                    problems.append(EngineProblem(str(fact.get("id")), "duplicate", "same fact asserted twice"))
+                except Exception as error:  # _dre.error and anything else the C engine raises
+                    problems.append(EngineProblem(str(fact.get("id")), "engine_error", str(error)))
+            if used:
+                try:
+                    _HOST.delete_state(self.name, sid)
+                except Exception:  # noqa: S110 - 309: no state was ever created for this sid
+                    pass
+            matches = sorted(set(self._matches))
+            problems += self._errors
+        return matches, problems
+
+    def close(self) -> None:
+        """Unregister the ruleset and free it in the C engine (2.0.28 has no public way)."""
+        if self._closed:
+            return
+        with _LOCK:
+            ruleset = _HOST._ruleset_directory.pop(self.name, None)
+            if ruleset is not None:
+                _HOST._ruleset_list.remove(ruleset)
+                _dre.delete_ruleset(ruleset._handle)
+        self._closed = True
+
+    def __enter__(self) -> RulePack:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

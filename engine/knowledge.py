@@ -1,0 +1,161 @@
+"""The knowledge base: every instrument and rule, checked against each other.
+
+Cross-file integrity lives here: instrument and rule ids are unique, every
+rule's basis names a standard provision that exists, every subject's
+ratifications name a known instrument, every `amends` names a provision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lexgap.loading import Loaded, load_file
+from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
+from lexgap.paths import data_dir, yaml_files
+from lexgap.problems import Problem
+from lexgap.vocabulary import nearest
+
+
+@dataclass
+class Knowledge:
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def standard(self, ref: str) -> tuple[Instrument, StandardProvision] | None:
+        instrument_id, _, portion = ref.partition("~")
+        instrument = self.instruments.get(instrument_id)
+        if instrument is None:
+            return None
+        for provision in instrument.provisions:
+            if provision.id == portion:
+                return instrument, provision
+        return None
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def all_refs(self) -> list[str]:
+        return [f"{i.id}~{p.id}" for i in self.instruments.values() for p in i.provisions]
+
+
+def load_knowledge(standards: Path | None = None, rules: Path | None = None) -> Knowledge:
+    """Load and cross-check the bundled (or given) standards and rules folders."""
+    knowledge = Knowledge()
+    rule_sources: dict[str, tuple[Loaded, int]] = {}
+    for path in yaml_files(standards or data_dir("standards")):
+        model, loaded = load_file(path, "instrument")
+        knowledge.problems += loaded.problems
+        if isinstance(model, Instrument):
+            _add_instrument(knowledge, model, loaded)
+    for path in yaml_files(rules or data_dir("rules")):
+        model, loaded = load_file(path, "rules")
+        knowledge.problems += loaded.problems
+        if isinstance(model, RuleSet):
+            for index, rule in enumerate(model.rules):
+                if rule.id in rule_sources:
+                    first, _ = rule_sources[rule.id]
+                    knowledge.problems.append(loaded.problem(
+                        ("rules", index, "id"), f"rule id {rule.id!r} is already used in {first.name}"))
+                    continue
+                rule_sources[rule.id] = (loaded, index)
+                knowledge.rules.append(rule)
+    refs = knowledge.all_refs()
+    for rule in knowledge.rules:
+        loaded, index = rule_sources[rule.id]
+        for position, ref in enumerate(rule.basis):
+            if knowledge.standard(ref) is None:
+                hint = nearest(ref, refs)
+                did = f"; did you mean {hint!r}?" if hint else ""
+                knowledge.problems.append(loaded.problem(
+                    ("rules", index, "basis", position), f"basis {ref!r} names no standard provision{did}"))
+    knowledge.rules.sort(key=lambda r: r.id)
+    knowledge.problems.sort()
+    return knowledge
+
+
+def _add_instrument(knowledge: Knowledge, instrument: Instrument, loaded: Loaded) -> None:
+    if instrument.id in knowledge.instruments:
+        knowledge.problems.append(loaded.problem(("id",), f"instrument id {instrument.id!r} is already used"))
+        return
+    if loaded.path.stem != instrument.id:
+        knowledge.problems.append(loaded.problem(
+            ("id",), f"instrument id {instrument.id!r} differs from the file name; name the file {instrument.id}.yaml"))
+    seen: set[str] = set()
+    for index, provision in enumerate(instrument.provisions):
+        if provision.id in seen:
+            knowledge.problems.append(loaded.problem(
+                ("provisions", index, "id"), f"provision id {provision.id!r} appears twice in {instrument.id}"))
+        seen.add(provision.id)
+    knowledge.instruments[instrument.id] = instrument
+
+
+def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list[Problem]:
+    """Cross-file checks of a jurisdiction, company or bill file against the knowledge base."""
+    problems: list[Problem] = []
+    if isinstance(subject, Jurisdiction):
+        problems += _check_jurisdiction(subject, loaded, knowledge)
+    elif isinstance(subject, Bill):
+        seen = set()
+        for index, change in enumerate(subject.changes):
+            target = getattr(change, "replace", None) or getattr(change, "repeal", None)
+            if target is not None and target in seen:
+                problems.append(loaded.problem(("changes", index), f"{target!r} is changed twice by this bill"))
+            seen.add(target)
+    elif isinstance(subject, Company):
+        pass
+    return problems
+
+
+def _check_jurisdiction(subject: Jurisdiction, loaded: Loaded, knowledge: Knowledge) -> list[Problem]:
+    problems: list[Problem] = []
+    law_ids = [law.id for law in subject.laws]
+    problems += _duplicates(loaded, "laws", law_ids)
+    provision_ids = [p.id for p in subject.provisions]
+    problems += _duplicates(loaded, "provisions", provision_ids)
+    known_provisions = set(provision_ids)
+    for index, provision in enumerate(subject.provisions):
+        if provision.law not in law_ids:
+            hint = nearest(provision.law, law_ids)
+            did = f"; did you mean {hint!r}?" if hint else ""
+            problems.append(loaded.problem(("provisions", index, "law"),
+                                           f"law {provision.law!r} is not listed under laws{did}"))
+        for position, target in enumerate(provision.amends):
+            if target not in known_provisions:
+                hint = nearest(target, sorted(known_provisions))
+                did = f"; did you mean {hint!r}?" if hint else ""
+                problems.append(loaded.problem(("provisions", index, "amends", position),
+                                               f"amends {target!r}, which is not a provision of this file{did}"))
+    for index, ratification in enumerate(subject.ratifications):
+        if ratification.instrument not in knowledge.instruments:
+            hint = nearest(ratification.instrument, sorted(knowledge.instruments))
+            did = f"; did you mean {hint!r}?" if hint else ""
+            problems.append(loaded.problem(("ratifications", index, "instrument"),
+                                           f"instrument {ratification.instrument!r} is not in standards/{did}"))
+    problems += _duplicates(loaded, "ratifications", [r.instrument for r in subject.ratifications], "instrument")
+    problems += _duplicates(loaded, "context", [c.id for c in subject.context])
+    return problems
+
+
+def _duplicates(loaded: Loaded, section: str, values: Iterable[str], key: str = "id") -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, value in enumerate(values):
+        if value in seen:
+            problems.append(loaded.problem((section, index, key),
+                                           f"{key} {value!r} is listed twice in {section} (first as item {seen[value] + 1})"))
+        else:
+            seen[value] = index
+    return problems
+
+
+def load_subject(path: Path, knowledge: Knowledge) -> tuple[Jurisdiction | Company | None, list[Problem]]:
+    """Load a jurisdiction or company file and check it against the knowledge base."""
+    model, loaded = load_file(path, ("jurisdiction", "company"))
+    if model is None or loaded.problems:
+        return None, loaded.problems
+    assert isinstance(model, Jurisdiction | Company)
+    problems = check_subject(model, loaded, knowledge)
+    return (None if problems else model), problems

@@ -1,0 +1,396 @@
+"""Reading lexgap files: safe YAML with line marks, then validation into the models.
+
+Loading is validation.  Every problem is returned as a located `Problem` (file,
+line, column, what is wrong, what to write instead) instead of being raised, so
+that a lawyer sees all the mistakes of a file at once and never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from lexgap.models import FORMATS, Strict
+from lexgap.problems import Problem
+from lexgap.vocabulary import nearest
+
+#: Files larger than this are refused before parsing: lexgap files are written by hand.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 2_000_000
+
+Path_ = tuple[str | int, ...]
+Model = TypeVar("Model", bound=BaseModel)
+
+_SAFE_LOADER: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Marks:
+    """Where each key and value of a YAML document starts, by its path in the data."""
+
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, path: Path_) -> tuple[int, int]:
+        """The line and column of the deepest known part of `path` (1-based)."""
+        for end in range(len(path), -1, -1):
+            position = self.positions.get(tuple(path[:end]))
+            if position is not None:
+                return position
+        return (1, 1)
+
+
+@dataclass
+class Loaded:
+    """A parsed file: its raw data, where each part sits, and the problems found."""
+
+    path: Path
+    data: Any = None
+    marks: Marks = field(default_factory=Marks)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        line, column = self.marks.at(path)
+        return Problem(self.name, line, column, message)
+
+
+class _Refused(Exception):
+    def __init__(self, node: Node, message: str):
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed YAML node tree into plain data, refusing what lexgap files never need."""
+
+    def __init__(self) -> None:
+        self.marks = Marks()
+        self.constructor = SafeConstructor()
+        self.seen: set[int] = set()
+        self.count = 0
+
+    def build(self, node: Node, path: Path_, depth: int) -> Any:
+        if id(node) in self.seen:
+            raise _Refused(node, "anchors and aliases (& and *) are not allowed in lexgap files; "
+                                 "write the value out in full")
+        self.seen.add(id(node))
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Refused(node, f"the file has more than {MAX_NODES:,} values; split it into smaller files")
+        if depth > MAX_DEPTH:
+            raise _Refused(node, f"values are nested more than {MAX_DEPTH} levels deep; lexgap files are flatter")
+        self.marks.positions.setdefault(path, _mark(node))
+        if isinstance(node, MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    raise _Refused(key_node, "merge keys (<<) are not allowed; write the fields out")
+                key = self.build(key_node, (*path, "<key>"), depth + 1)
+                if not isinstance(key, str | int | bool) or isinstance(key, bool):
+                    raise _Refused(key_node, "keys must be plain words")
+                if key in result:
+                    first = self.marks.positions.get((*path, key), (0, 0))[0]
+                    raise _Refused(key_node, f"duplicate key {key!r} (first given on line {first}); "
+                                             "YAML would silently keep only the last one: remove or merge them")
+                self.marks.positions[(*path, key)] = _mark(key_node)
+                result[key] = self.build(value_node, (*path, key), depth + 1)
+            return result
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        if isinstance(node, ScalarNode):
+            try:
+                value = self.constructor.construct_object(node, deep=True)
+            except yaml.YAMLError as error:
+                raise _Refused(node, f"cannot read this value: {_plain_yaml_error(error)}") from None
+            if isinstance(value, dt.datetime):
+                raise _Refused(node, "write a date as YYYY-MM-DD, without a time")
+            if isinstance(value, float) and value != value:
+                raise _Refused(node, "'.nan' is not a value lexgap accepts")
+            return value
+        raise _Refused(node, "unexpected YAML node")
+
+
+def _plain_yaml_error(error: yaml.YAMLError) -> str:
+    problem = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None)
+    text = f"{context}: {problem}" if context else str(problem)
+    if "\t" in text or "tab" in text.lower():
+        return f"{text} (indent with spaces, not tabs)"
+    return text
+
+
+def read_yaml(path: Path) -> Loaded:
+    """Read one YAML file into plain data with line marks; never raises for bad input."""
+    loaded = Loaded(path)
+    try:
+        if path.is_dir():
+            loaded.problems.append(Problem(str(path), 1, 1, "this is a directory; give a .yaml file"))
+            return loaded
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            loaded.problems.append(Problem(
+                str(path), 1, 1,
+                f"the file is {size / 1_048_576:.1f} MB; lexgap reads files up to "
+                f"{MAX_FILE_BYTES // 1_048_576} MB: split it into smaller files"))
+            return loaded
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        loaded.problems.append(Problem(str(path), 1, 1, "no such file; check the path or run `lexgap list`"))
+        return loaded
+    except OSError as error:
+        loaded.problems.append(Problem(str(path), 1, 1, f"cannot read the file: {error.strerror or error}"))
+        return loaded
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        loaded.problems.append(Problem(
+            str(path), line, column,
+            f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8 (in Word: 'Plain Text', "
+            "encoding 'Unicode (UTF-8)')"))
+        return loaded
+    bad = next((i for i, ch in enumerate(text) if ch in _FORBIDDEN), None)
+    if bad is not None:
+        line = text.count("\n", 0, bad) + 1
+        column = bad - (text.rfind("\n", 0, bad) + 1) + 1
+        loaded.problems.append(Problem(
+            str(path), line, column,
+            f"control character U+{ord(text[bad]):04X} in the file; delete it (often pasted from another program)"))
+        return loaded
+    try:
+        documents = list(yaml.compose_all(text, Loader=_SAFE_LOADER))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        loaded.problems.append(Problem(str(path), line, column, f"not valid YAML: {_plain_yaml_error(error)}"))
+        return loaded
+    except (yaml.YAMLError, RecursionError, MemoryError) as error:
+        message = "values are nested too deeply" if isinstance(error, RecursionError) else str(error)
+        loaded.problems.append(Problem(str(path), 1, 1, f"not valid YAML: {message}"))
+        return loaded
+    if not documents or documents[0] is None:
+        loaded.problems.append(Problem(str(path), 1, 1, "the file is empty; start it with 'format: jurisdiction' "
+                                                        "(or company, instrument, rules, bill)"))
+        return loaded
+    if len(documents) > 1:
+        second = documents[1]
+        loaded.problems.append(Problem(str(path), _mark(second)[0] if second else 1, 1,
+                                       "the file holds more than one YAML document ('---'); keep one per file"))
+        return loaded
+    builder = _Builder()
+    try:
+        loaded.data = builder.build(documents[0], (), 0)
+    except _Refused as refused:
+        line, column = _mark(refused.node)
+        loaded.problems.append(Problem(str(path), line, column, refused.message))
+    except RecursionError:
+        loaded.problems.append(Problem(str(path), 1, 1, "values are nested too deeply"))
+    loaded.marks = builder.marks
+    return loaded
+
+
+_FORBIDDEN = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f", "\ufffe", "\uffff"}
+
+
+def validate(loaded: Loaded, model: type[Model]) -> Model | None:
+    """Validate loaded data into `model`; on failure add located problems and return None."""
+    if loaded.problems:
+        return None
+    try:
+        return model.model_validate(loaded.data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            path = _data_path(loaded.data, detail["loc"])
+            loaded.problems.append(loaded.problem(path, _message(detail, path, model)))
+        _keep_distinct(loaded)
+        return None
+
+
+def _keep_distinct(loaded: Loaded) -> None:
+    """Union types make pydantic report one mistake several times; keep the clearest per place."""
+    by_place: dict[tuple[int, int], Problem] = {}
+    for problem in loaded.problems:
+        place = (problem.line, problem.column)
+        kept = by_place.get(place)
+        if kept is None or _rank(problem) < _rank(kept):
+            by_place[place] = problem
+    loaded.problems = sorted(by_place.values())
+
+
+def _rank(problem: Problem) -> int:
+    if "did you mean" in problem.message:
+        return 0
+    if "is not a word of" in problem.message or "unknown field" in problem.message:
+        return 1
+    return 2
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path_:
+    """Follow pydantic's error location through the data, skipping union branch names."""
+    path: list[str | int] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+            path.append(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+            path.append(part)
+    return tuple(path)
+
+
+def _field_label(path: Path_) -> str:
+    names = [str(p) for p in path if isinstance(p, str)]
+    return names[-1] if names else "the file"
+
+
+def _message(detail: Any, path: Path_, model: type[BaseModel]) -> str:
+    kind = detail["type"]
+    loc = detail["loc"]
+    label = _field_label(path)
+    value = detail.get("input")
+    if kind == "missing":
+        return f"missing required field {loc[-1]!r} in {label}"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = _allowed_fields(model, loc[:-1])
+        hint = nearest(name, allowed) if allowed else None
+        did = f"; did you mean {hint!r}?" if hint else ""
+        listed = f" (allowed: {', '.join(allowed)})" if allowed and not hint else ""
+        return f"unknown field {name!r}{did}{listed}"
+    if kind == "enum":
+        expected = detail.get("ctx", {}).get("expected", "")
+        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        hint = nearest(str(value), choices)
+        did = f"did you mean {hint!r}? " if hint else ""
+        return f"{value!r} is not a word of {label}; {did}(valid: {', '.join(choices)})"
+    if kind == "literal_error":
+        expected = detail.get("ctx", {}).get("expected", "")
+        return f"{value!r} is not allowed for {label}; write {expected}"
+    if kind.startswith("date") or kind == "date_type":
+        return f"{value!r} is not a date; write a date as YYYY-MM-DD, for example 2021-01-25"
+    if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
+        wanted = {"list_type": "a list (lines starting with '- ')", "dict_type": "a mapping of fields",
+                  "model_type": "a mapping of fields", "model_attributes_type": "a mapping of fields"}[kind]
+        return f"{label} must be {wanted}, not {_describe(value)}"
+    if kind in ("string_type", "int_type", "int_parsing", "bool_type", "bool_parsing", "int_from_float"):
+        wanted = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+                  "bool_type": "true or false", "bool_parsing": "true or false",
+                  "int_from_float": "a whole number"}[kind]
+        return f"{label} must be {wanted}, not {_describe(value)}"
+    if kind == "too_short":
+        return f"{label} must not be empty"
+    if kind in ("string_too_long", "too_long"):
+        return f"{label} is too long: {detail['msg'].lower()}"
+    if kind == "string_pattern_mismatch":
+        pattern = detail.get("ctx", {}).get("pattern", "")
+        if "a-z]{2}" in pattern:
+            return f"{value!r} is not a country code; write two lower-case letters, like 'ro'"
+        if "https?" in pattern:
+            return f"{value!r} is not a web address; write it starting with https://"
+        return f"{value!r} does not have the expected form ({pattern})"
+    if kind in ("value_error", "assertion_error"):
+        message = str(detail["msg"])
+        return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{label}: {detail['msg'].lower()}, not {value!r}"
+    return f"{label}: {detail['msg']}"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) < 60 else text[:57] + "...'"
+
+
+def _allowed_fields(model: type[BaseModel], loc: tuple[int | str, ...]) -> list[str]:
+    """The field names allowed at a location, found by walking the model along the location."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if fields is None:
+            return []
+        info = fields.get(part)
+        if info is None:
+            # a union branch name such as 'MentalAlternatives': follow it if it is a model
+            candidate = _model_named(current, str(part))
+            if candidate is None:
+                return []
+            current = candidate
+            continue
+        current = _inner_model(info.annotation)
+        if current is None:
+            return []
+    fields = getattr(current, "model_fields", None)
+    return list(fields) if fields else []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    metadata_origin = getattr(annotation, "__origin__", None)
+    if metadata_origin is not None and metadata_origin is not list and metadata_origin is not dict:
+        return _inner_model(metadata_origin)
+    return None
+
+
+def _model_named(_within: Any, name: str) -> Any:
+    from lexgap import models
+
+    candidate = getattr(models, name, None)
+    return candidate if isinstance(candidate, type) and issubclass(candidate, BaseModel) else None
+
+
+def load_file(path: Path, expected: str | tuple[str, ...] | None = None) -> tuple[Strict | None, Loaded]:
+    """Read and validate any lexgap file; its `format` field chooses the model."""
+    loaded = read_yaml(path)
+    if loaded.problems:
+        return None, loaded
+    data = loaded.data
+    if not isinstance(data, dict):
+        loaded.problems.append(loaded.problem((), "a lexgap file is a mapping of fields, starting with "
+                                                  "'format: jurisdiction' (or company, instrument, rules, bill)"))
+        return None, loaded
+    fmt = data.get("format")
+    wanted = (expected,) if isinstance(expected, str) else expected
+    if fmt not in FORMATS:
+        hint = nearest(str(fmt), list(FORMATS)) if fmt is not None else None
+        did = f"did you mean {hint!r}? " if hint else ""
+        where = ("format",) if "format" in data else ()
+        loaded.problems.append(loaded.problem(where, f"{'missing' if fmt is None else repr(fmt) + ' is not a'} "
+                                                     f"file format; {did}write format: one of {', '.join(FORMATS)}"))
+        return None, loaded
+    if wanted and fmt not in wanted:
+        loaded.problems.append(loaded.problem(("format",), f"this is a {fmt} file; expected {' or '.join(wanted)}"))
+        return None, loaded
+    return validate(loaded, FORMATS[fmt]), loaded

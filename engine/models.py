@@ -1,0 +1,462 @@
+"""The file formats of lexgap, one pydantic model each: the single definition of each format.
+
+Validation, the JSON Schema (`lexgap schema KIND`) and the README's field lists
+all come from these classes.  A field left out of a file means "not known",
+never "no": a provision that does not say whether it requires a relationship
+makes the relationship rules answer `not_assessable`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from lexgap import ids
+from lexgap import vocabulary as v
+from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES, Attribute
+
+
+class Strict(BaseModel):
+    """Base of every format: unknown fields are errors, never silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _provision_id(text: str) -> str:
+    ids.parse_provision_id(text)
+    return text
+
+
+def _work_id(text: str) -> str:
+    if ids.parse_provision_id(text).portion is not None:
+        raise ValueError(f"{text!r} names a provision; a law id has no ~portion")
+    return text
+
+
+def _basis_ref(text: str) -> str:
+    ids.parse_basis_ref(text)
+    return text
+
+
+def _slug(text: str) -> str:
+    if not ids.is_slug(text):
+        raise ValueError(f"{text!r} is not an id; use lower-case words joined by hyphens, like 'romania-2020'")
+    return text
+
+
+def _portion(text: str) -> str:
+    if not ids.BASIS_REF.fullmatch(f"x~{text}"):
+        raise ValueError(f"{text!r} is not a portion id; write it like 'art_2__lit_c' or 'para_24'")
+    return text
+
+
+ProvisionId = Annotated[str, AfterValidator(_provision_id), Field(examples=[ids.PROVISION_ID_EXAMPLE])]
+WorkId = Annotated[str, AfterValidator(_work_id), Field(examples=["ro/act/2003/217"])]
+BasisRef = Annotated[str, AfterValidator(_basis_ref), Field(examples=[ids.BASIS_REF_EXAMPLE])]
+Slug = Annotated[str, AfterValidator(_slug), Field(examples=["romania-2020"])]
+Portion = Annotated[str, AfterValidator(_portion), Field(examples=["art_2__lit_c"])]
+Text = Annotated[str, Field(min_length=1, max_length=4000)]
+ShortText = Annotated[str, Field(min_length=1, max_length=300)]
+Url = Annotated[str, Field(pattern=r"^https?://\S+$", max_length=1000)]
+
+
+class Source(Strict):
+    """Where a fact comes from, and whether we checked it against that source ourselves."""
+
+    document: ShortText = Field(description="document symbol, law number or title: 'A/HRC/38/47', 'Law no. 106/2020'")
+    pinpoint: ShortText | None = Field(None, description="article, paragraph or section: 'art. 3', 'para. 24'")
+    url: Url | None = None
+    consulted: dt.date = Field(description="date the source was last read (YYYY-MM-DD)")
+    verified: bool = Field(description="true only if this fact was checked against this source")
+    covers: list[str] = Field(default_factory=list, description="the fields this source supports; empty: the whole entry")
+    note: Text | None = None
+
+
+Sources = Annotated[list[Source], Field(min_length=1)]
+
+
+class Dates(Strict):
+    filed: dt.date | None = None
+    adopted: dt.date | None = None
+    promulgated: dt.date | None = None
+    published: dt.date | None = None
+    in_force: dt.date | None = None
+    repealed: dt.date | None = None
+
+
+class Victims(Strict):
+    categories: Annotated[list[v.VictimCategory], Field(min_length=1)]
+    age_min: Annotated[int, Field(ge=0, le=120)] | None = None
+    age_max: Annotated[int, Field(ge=0, le=120)] | None = Field(
+        None, description="oldest protected age in whole years: 17 for 'under 18'")
+
+    @model_validator(mode="after")
+    def _ages_in_order(self) -> Victims:
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            raise ValueError(f"age_min {self.age_min} is above age_max {self.age_max}")
+        return self
+
+
+class MentalAlternatives(Strict):
+    """An either/or mental element: each alternative is a list of elements required together."""
+
+    any_of: Annotated[list[Annotated[list[v.MentalElement], Field(min_length=1)]], Field(min_length=2)]
+
+
+class Penalty(Strict):
+    text: ShortText = Field(description="the penalty in words: '3 months to 2 years or a fine'")
+    max_months: Annotated[int, Field(ge=0, le=1200)] | None = None
+    fine: bool | None = None
+
+
+def _none_alone(words: list[Any], field: str) -> None:
+    if "none" in words and len(words) > 1:
+        raise ValueError(f"{field}: 'none' cannot be combined with other words")
+
+
+class Provision(Strict):
+    """One provision of a law or bill, as the sources describe it."""
+
+    id: ProvisionId
+    title: ShortText
+    law: WorkId = Field(description="id of the law or bill in `laws` this provision belongs to")
+    status: v.Status | None = Field(None, description="defaults to the status of its law")
+    summary: Text = Field(description="what the provision says, in our own words")
+    provision_type: v.ProvisionType | None = None
+    conduct: Annotated[list[v.Conduct], Field(min_length=1)]
+    conduct_disputed: list[v.Conduct] = Field(
+        default_factory=list, description="conduct whose coverage by this provision courts or authorities dispute")
+    disputed_note: Text | None = None
+    medium: v.Medium | None = None
+    victims: Victims | None = None
+    relationship_required: list[v.Relationship] | None = Field(
+        None, description="[none] when no relationship is required; leave out when not known")
+    aggravating_relationships: list[v.Relationship] = Field(
+        default_factory=list, description="relationships that only raise the penalty (they restrict nobody)")
+    mental_element: list[v.MentalElement] | MentalAlternatives | None = Field(
+        None, description="elements required together, or any_of: alternatives")
+    harm_requirement: v.HarmRequirement | None = None
+    consent_treatment: v.ConsentTreatment | None = None
+    means_required: v.MeansRequired | None = None
+    scope_requirement: v.ScopeRequirement | None = None
+    prosecution: v.Prosecution | None = None
+    exceptions: list[v.Exception_] | None = Field(None, description="[none] when the text has none")
+    addressees: list[v.Addressee] | None = None
+    penalty: Penalty | None = None
+    amends: list[ProvisionId] = Field(default_factory=list, description="provisions this one amends or supplements")
+    dates: Dates | None = None
+    notes: Text | None = Field(None, description="our analysis, marked as such")
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Provision:
+        if not self.id.startswith(self.law + "~"):
+            raise ValueError(f"provision id {self.id!r} must start with its law id {self.law!r} followed by '~'")
+        extra = sorted(set(self.conduct_disputed) - set(self.conduct))
+        if extra:
+            raise ValueError(f"conduct_disputed lists {extra} which are not in conduct")
+        for field in ("relationship_required", "exceptions"):
+            value = getattr(self, field)
+            if value is not None:
+                _none_alone(value, field)
+        return self
+
+
+class Law(Strict):
+    """An act, code, bill or draft that provisions belong to."""
+
+    id: WorkId
+    title: ShortText
+    short_title: ShortText | None = None
+    type: v.LawType
+    status: v.Status
+    dates: Dates | None = None
+    amends: list[WorkId] = Field(default_factory=list)
+    summary: Text | None = None
+    sources: Sources
+
+
+class Ratification(Strict):
+    """A State's consent to be bound by an instrument, as the sources record it."""
+
+    instrument: Slug
+    action: Literal["ratification", "accession", "succession", "approval", "membership"] = "ratification"
+    date: dt.date | None = Field(None, description="date of deposit, or of the binding act when that is all we have")
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = Field(None, description="when only the year is known")
+    signed: dt.date | None = None
+    domestic_act: ShortText | None = None
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _has_when(self) -> Ratification:
+        if self.date is None and self.year is None:
+            raise ValueError("give the date or at least the year of the ratification")
+        if self.date is not None and self.year is not None and self.date.year != self.year:
+            raise ValueError(f"year {self.year} does not match date {self.date}")
+        return self
+
+
+class ContextFact(Strict):
+    """A fact of the situation that a letter reports as information received."""
+
+    id: Slug
+    text: Text = Field(description="the allegation in our own words")
+    date: dt.date | None = None
+    sources: Sources
+
+
+class Jurisdiction(Strict):
+    """A State's laws and bills on a date, its ratifications and the facts a letter reports."""
+
+    format: Literal["jurisdiction"]
+    id: Slug
+    name: ShortText
+    country: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 3166 alpha-2, lower case")]
+    as_of: dt.date
+    subject: ShortText | None = Field(None, description="what a letter on this file is about, one line")
+    complete_for: list[v.Area] = Field(
+        default_factory=list,
+        description="areas whose in-force provisions are all listed here; absence rules answer "
+        "not_assessable for any other area")
+    laws: list[Law]
+    provisions: list[Provision]
+    ratifications: list[Ratification] = Field(default_factory=list)
+    context: list[ContextFact] = Field(default_factory=list)
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _provisions_belong(self) -> Jurisdiction:
+        for provision in self.provisions:
+            if not provision.id.startswith(self.country + "/"):
+                raise ValueError(f"provision {provision.id!r} does not start with the country code {self.country!r}/")
+        return self
+
+
+class Practice(Strict):
+    """What is known of one element of a company's human-rights practice."""
+
+    answer: v.Answer | None = Field(None, description="yes, partial or no; leave out when not known")
+    note: Text | None = None
+    sources: list[Source] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _answer_sourced(self) -> Practice:
+        if self.answer is not None and not self.sources:
+            raise ValueError("an answer needs at least one source")
+        return self
+
+
+class Company(Strict):
+    """A business enterprise and what is known of its practice under the Guiding Principles."""
+
+    format: Literal["company"]
+    id: Slug
+    name: ShortText
+    as_of: dt.date
+    subject: ShortText | None = None
+    registered_in: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None
+    operates_in: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
+    services: ShortText | None = None
+    practices: dict[str, Practice] = Field(default_factory=dict)
+    context: list[ContextFact] = Field(default_factory=list)
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _known_practices(self) -> Company:
+        from lexgap.vocabulary import nearest
+
+        for name in self.practices:
+            if name not in PRACTICES:
+                hint = nearest(name, list(PRACTICES))
+                did = f"; did you mean {hint!r}?" if hint else ""
+                raise ValueError(f"unknown practice {name!r}{did} (valid: {', '.join(PRACTICES)})")
+        return self
+
+
+class StandardProvision(Strict):
+    """One citable part of an instrument, paraphrased in our own words."""
+
+    id: Portion
+    pinpoint: ShortText = Field(description="as a letter cites it: 'art. 2(c)', 'para. 24', 'principle 13'")
+    heading: ShortText | None = None
+    paraphrase: Text
+    key_phrase: Annotated[str, Field(max_length=160)] | None = Field(
+        None, description="a short exact quotation, at most a key phrase")
+    source: Source
+
+
+class Instrument(Strict):
+    """An international instrument: treaty, general comment, report or principles."""
+
+    format: Literal["instrument"]
+    id: Slug
+    title: ShortText
+    short_title: ShortText
+    aliases: list[ShortText] = Field(default_factory=list, description="other names a draft may use")
+    kind: v.InstrumentKind
+    symbol: ShortText | None = None
+    other_symbols: list[ShortText] = Field(default_factory=list)
+    issuer: ShortText | None = None
+    adopted: dt.date | None = None
+    issued: dt.date | None = None
+    entry_into_force: dt.date | None = None
+    url: Url | None = None
+    sources: Sources
+    provisions: list[StandardProvision]
+
+
+Word = str | int | bool
+
+
+class Test(Strict):
+    """One test on one attribute; exactly one of its fields is given."""
+
+    any_of: list[Word] | None = None
+    none_of: list[Word] | None = None
+    below: int | None = None
+    at_least: int | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Test:
+        given = [k for k in ("any_of", "none_of", "below", "at_least") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("write exactly one of any_of, none_of, below, at_least")
+        return self
+
+
+Condition = dict[str, Test]
+
+
+class LetterText(Strict):
+    """The fragments a letter needs from a rule: jinja2 templates filled from the finding."""
+
+    concern: Text
+    question: Text
+    missing_question: Text = Field(description="asked when the rule is not assessable")
+
+
+class Rule(Strict):
+    """A rule derived from standards: which facts make a gap, and on what legal basis."""
+
+    id: Slug
+    label: ShortText
+    severity: v.Severity
+    subject: Literal["jurisdiction", "company"] = "jurisdiction"
+    area: v.Area | None = Field(None, description="area of law; absence rules need one")
+    why: Text
+    applies_to: Condition = Field(default_factory=dict)
+    gap_when: Condition | None = Field(None, description="a provision-level deficiency")
+    gap_when_no_provision: Condition | None = Field(None, description="an absence: no in-force provision matches")
+    unless_covered_elsewhere: bool = Field(
+        False, description="no gap where another in-force provision covers the same conduct and victims without it")
+    when_coverage_disputed: Literal["gap", "not_assessable"] = "not_assessable"
+    basis: Annotated[list[BasisRef], Field(min_length=1)]
+    letter: LetterText
+
+    @model_validator(mode="after")
+    def _shape(self) -> Rule:
+        if (self.gap_when is None) == (self.gap_when_no_provision is None):
+            raise ValueError("give exactly one of gap_when (a deficiency) or gap_when_no_provision (an absence)")
+        if self.gap_when_no_provision is not None and self.area is None:
+            raise ValueError("an absence rule needs an area, so that an incomplete file gives not_assessable")
+        if self.subject == "company" and (self.gap_when_no_provision is not None or self.unless_covered_elsewhere):
+            raise ValueError("company rules are written with gap_when only")
+        if self.unless_covered_elsewhere and self.gap_when is None:
+            raise ValueError("unless_covered_elsewhere applies to gap_when rules")
+        attributes = ATTRIBUTES_BY_SUBJECT[self.subject]
+        for condition in (self.applies_to, self.gap_when or {}, self.gap_when_no_provision or {}):
+            for name, test in condition.items():
+                _check_test(attributes, name, test)
+        return self
+
+
+def _check_test(attributes: dict[str, Attribute], name: str, test: Test) -> None:
+    from lexgap.vocabulary import nearest, words
+
+    attribute = attributes.get(name)
+    if attribute is None:
+        hint = nearest(name, list(attributes))
+        did = f"; did you mean {hint!r}?" if hint else ""
+        raise ValueError(f"unknown attribute {name!r}{did}")
+    if attribute.vocabulary is None:
+        if test.any_of is not None or test.none_of is not None:
+            raise ValueError(f"{name} is a number: test it with below or at_least")
+        return
+    if test.below is not None or test.at_least is not None:
+        raise ValueError(f"{name} takes words: test it with any_of or none_of")
+    allowed = words(attribute.vocabulary)
+    for word in (test.any_of or []) + (test.none_of or []):
+        if str(word) not in allowed:
+            hint = nearest(str(word), allowed)
+            did = f"; did you mean {hint!r}?" if hint else ""
+            raise ValueError(f"{word!r} is not a word of {name}{did}")
+
+
+class RuleSet(Strict):
+    format: Literal["rules"]
+    rules: list[Rule]
+
+
+class CaseExpectation(Strict):
+    provision: ProvisionId | None = Field(None, description="the provision; leave out for absence and company rules")
+    status: v.Outcome
+
+
+class RuleCase(Strict):
+    """One test case for a rule, as a lawyer would write it."""
+
+    name: ShortText
+    complete_for: list[v.Area] = Field(default_factory=list)
+    provisions: list[dict[str, Any]] = Field(default_factory=list, description="provisions; sources may be left out")
+    practices: dict[str, Practice] = Field(default_factory=dict)
+    expect: Annotated[list[CaseExpectation], Field(min_length=1)]
+
+
+class RuleTests(Strict):
+    format: Literal["rule_tests"]
+    rule: Slug
+    cases: Annotated[list[RuleCase], Field(min_length=1)]
+
+
+class Insert(Strict):
+    insert: Provision
+
+
+class Replace(Strict):
+    replace: ProvisionId
+    set: dict[str, Any] = Field(description="provision fields and their new values")
+    sources: Sources
+
+
+class Repeal(Strict):
+    repeal: ProvisionId
+    sources: Sources
+
+
+Change = Insert | Replace | Repeal
+
+
+class Bill(Strict):
+    """A bill, or a proposed change to one, as changes to a jurisdiction's provisions."""
+
+    format: Literal["bill"]
+    id: Slug
+    title: ShortText
+    applies_to: Slug = Field(description="id of the jurisdiction file this bill amends")
+    law: Law
+    changes: Annotated[list[Change], Field(min_length=1)]
+    notes: Text | None = None
+
+
+FORMATS: dict[str, type[Strict]] = {
+    "jurisdiction": Jurisdiction,
+    "company": Company,
+    "instrument": Instrument,
+    "rules": RuleSet,
+    "rule_tests": RuleTests,
+    "bill": Bill,
+}
+
+Subject = Jurisdiction | Company
