@@ -248,7 +248,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap r
 def main() -> None:
     """Entry point: run the app; no Python traceback ever reaches the user."""
     try:
-        app(standalone_mode=False)
+        app(standalone_mode=False, prog_name="lexgap")
     except Stop as stop:
         sys.exit(int(stop.code))
     except typer.Exit as done:
@@ -270,9 +270,12 @@ def main() -> None:
 
 
 def _click_usage_errors() -> type[Exception]:
-    import click
-
-    return click.ClickException
+    """typer vendors click in recent versions; older ones depend on it."""
+    try:
+        from typer._click.exceptions import ClickException
+    except ImportError:  # pragma: no cover - typer with click as a dependency
+        from click.exceptions import ClickException
+    return ClickException
 
 
 if __name__ == "__main__":

@@ -33,6 +33,12 @@ _NAMES = itertools.count()
 _SIDS = itertools.count()
 _LOCK = threading.Lock()  # the C engine is not safe across threads on one ruleset
 
+# durable-rules 2.0.28 crashes (SIGSEGV) in delete_state for a sid in which no fact
+# ever matched a rule.  Every pack therefore carries one internal rule matching a
+# sentinel fact, asserted first in every evaluation, so that state can always be freed.
+_SENTINEL_RULE = "~sentinel"
+_SENTINEL = {"t": "~sentinel", "id": "~sentinel"}
+
 
 @dataclass(frozen=True, order=True)
 class Match:
@@ -61,18 +67,24 @@ class EngineRule:
     bound: tuple[str, ...]
 
 
+def _ignore(_context: Any) -> None:
+    pass
+
+
 class RulePack:
     """A set of engine rules registered once and evaluated on many independent fact sets."""
 
     def __init__(self, rules: Iterable[EngineRule]):
         self._rules = list(rules)
         definition = {rule.name: {"all": copy.deepcopy(rule.patterns)} for rule in self._rules}
+        definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}]}
         digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:12]
         self.name = f"lexgap_{next(_NAMES)}_{digest}"
         self._matches: list[Match] = []
         self._errors: list[EngineProblem] = []
         for rule in self._rules:
             definition[rule.name]["run"] = self._action(rule)
+        definition[_SENTINEL_RULE]["run"] = _ignore
         with _LOCK:
             _HOST.register_rulesets({self.name: definition})
         self._closed = False
@@ -92,22 +104,19 @@ class RulePack:
         problems: list[EngineProblem] = []
         with _LOCK:
             self._matches, self._errors = [], []
-            used = False
-            for fact in facts:
+            for fact in itertools.chain([_SENTINEL], facts):
                 try:
                     _HOST.assert_fact(self.name, dict(fact, sid=sid))
-                    used = True
                 except _dr.MessageNotHandledException:
-                    used = True
+                    pass
                 except _dr.MessageObservedException:
                     problems.append(EngineProblem(str(fact.get("id")), "duplicate", "same fact asserted twice"))
                 except Exception as error:  # _dre.error and anything else the C engine raises
                     problems.append(EngineProblem(str(fact.get("id")), "engine_error", str(error)))
-            if used:
-                try:
-                    _HOST.delete_state(self.name, sid)
-                except Exception:  # noqa: S110 - 309: no state was ever created for this sid
-                    pass
+            try:
+                _HOST.delete_state(self.name, sid)
+            except Exception as error:  # the sentinel guarantees a state; anything else is reported
+                problems.append(EngineProblem(sid, "engine_error", f"could not free state: {error}"))
             matches = sorted(set(self._matches))
             problems += self._errors
         return matches, problems

@@ -118,6 +118,9 @@ class _Builder:
                 value = self.constructor.construct_object(node, deep=True)
             except yaml.YAMLError as error:
                 raise _Refused(node, f"cannot read this value: {_plain_yaml_error(error)}") from None
+            except (ValueError, OverflowError):  # 2021-13-45 looks like a date to YAML
+                raise _Refused(node, f"{node.value!r} is not a valid date or value; write a date as "
+                                     "YYYY-MM-DD, for example 2021-01-25") from None
             if isinstance(value, dt.datetime):
                 raise _Refused(node, "write a date as YYYY-MM-DD, without a time")
             if isinstance(value, float) and value != value:
@@ -151,7 +154,7 @@ def read_yaml(path: Path) -> Loaded:
             return loaded
         raw = path.read_bytes()
     except FileNotFoundError:
-        loaded.problems.append(Problem(str(path), 1, 1, "no such file; check the path or run `lexgap list`"))
+        loaded.problems.append(Problem(str(path), 1, 1, "no such file; check the path and the file name"))
         return loaded
     except OSError as error:
         loaded.problems.append(Problem(str(path), 1, 1, f"cannot read the file: {error.strerror or error}"))
@@ -216,30 +219,51 @@ def validate(loaded: Loaded, model: type[Model]) -> Model | None:
     try:
         return model.model_validate(loaded.data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
-            path = _data_path(loaded.data, detail["loc"])
-            loaded.problems.append(loaded.problem(path, _message(detail, path, model)))
-        _keep_distinct(loaded)
+        details = _one_branch(loaded.data, error.errors(include_url=False))
+        messages = [(_data_path(loaded.data, d["loc"]), _message(d, _data_path(loaded.data, d["loc"]), model), d)
+                    for d in details]
+        suggested = {(path[:-1], _suggestion(message)) for path, message, d in messages
+                     if d["type"] == "extra_forbidden"}
+        for path, message, detail in messages:
+            if detail["type"] == "missing" and (path, str(detail["loc"][-1])) in suggested:
+                continue  # a misspelt key: "unknown field ... did you mean" already says it
+            loaded.problems.append(loaded.problem(path, message))
+        loaded.problems = sorted(set(loaded.problems))
         return None
 
 
-def _keep_distinct(loaded: Loaded) -> None:
-    """Union types make pydantic report one mistake several times; keep the clearest per place."""
-    by_place: dict[tuple[int, int], Problem] = {}
-    for problem in loaded.problems:
-        place = (problem.line, problem.column)
-        kept = by_place.get(place)
-        if kept is None or _rank(problem) < _rank(kept):
-            by_place[place] = problem
-    loaded.problems = sorted(by_place.values())
+def _suggestion(message: str) -> str:
+    _, _, rest = message.partition("did you mean '")
+    return rest.partition("'")[0]
 
 
-def _rank(problem: Problem) -> int:
-    if "did you mean" in problem.message:
-        return 0
-    if "is not a word of" in problem.message or "unknown field" in problem.message:
-        return 1
-    return 2
+def _one_branch(data: Any, details: list[Any]) -> list[Any]:
+    """For a union field pydantic reports each branch's errors; keep the branch the data got furthest in."""
+    branches: dict[Path_, dict[str, list[Any]]] = {}
+    plain: list[Any] = []
+    for detail in details:
+        consumed: list[str | int] = []
+        current = data
+        tag = None
+        for part in detail["loc"]:
+            if isinstance(current, dict) and part in current:
+                current = current[part]
+            elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+                current = current[part]
+            else:
+                tag = str(part)
+                break
+            consumed.append(part)
+        if tag is None:
+            plain.append(detail)
+        else:
+            branches.setdefault(tuple(consumed), {}).setdefault(tag, []).append(detail)
+    for groups in branches.values():
+        def depth(errors: list[Any]) -> int:
+            return max(len(_data_path(data, e["loc"])) for e in errors)
+        best = max(sorted(groups), key=lambda tag: depth(groups[tag]))
+        plain += groups[best]
+    return plain
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path_:

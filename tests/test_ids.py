@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+import pytest
+
+from lexgap.ids import parse_basis_ref, parse_provision_id
+
+
+@pytest.mark.parametrize(("text", "work", "portion"), [
+    ("ro/act/2003/217~art_4__para_1__lit_h", "ro/act/2003/217", "art_4__para_1__lit_h"),
+    ("ro/code/2009/286~art_226__para_2-1", "ro/code/2009/286", "art_226__para_2-1"),
+    ("ro/bill/2019/606~art_1", "ro/bill/2019/606", "art_1"),
+    ("gb-eng/act/2015/2~sec_33", "gb-eng/act/2015/2", "sec_33"),
+    ("ro/act/2001/678", "ro/act/2001/678", None),
+])
+def test_provision_ids_parse_into_work_and_portion(text: str, work: str, portion: str | None) -> None:
+    parsed = parse_provision_id(text)
+    assert (parsed.work, parsed.portion) == (work, portion)
+
+
+@pytest.mark.parametrize("text", [
+    "RO/act/2003/217~art_4", "ro/law/2003/217", "ro/act/03/217", "ro/act/2003/217~Art_4", "ro/act/2003/217~4",
+    "ro/act/2003/217~art_4~para_1", "ro act 2003 217", "",
+])
+def test_bad_provision_ids_say_what_to_write(text: str) -> None:
+    with pytest.raises(ValueError, match="for example 'ro/act/2003/217~art_4__para_1'"):
+        parse_provision_id(text)
+
+
+def test_basis_refs_name_an_instrument_and_a_portion() -> None:
+    ref = parse_basis_ref("crc-gc-25~para_81")
+    assert (ref.instrument, ref.portion) == ("crc-gc-25", "para_81")
+    with pytest.raises(ValueError, match="instrument~portion"):
+        parse_basis_ref("crc-gc-25 para 81")

@@ -1,0 +1,116 @@
+"""Every malformed file gets exit 2 and one located message naming the file and line; never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import REPO, lexgap
+from lexgap.knowledge import Knowledge, load_subject
+from lexgap.loading import load_file, read_yaml
+
+BAD = Path(__file__).parent / "bad"
+EXPECTED = yaml.safe_load((BAD / "EXPECTED.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_bad_file_gets_one_located_message(name: str, knowledge: Knowledge) -> None:
+    expected = EXPECTED[name]
+    subject, problems = load_subject(BAD / name, knowledge)
+    assert subject is None
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    problem = problems[0]
+    assert (problem.line, problem.column) == (expected["line"], expected["column"]), str(problem)
+    assert expected["says"] in problem.message
+    assert problem.file.endswith(name)
+
+
+def test_the_dangling_reference_is_caught_by_cross_file_checks() -> None:
+    from lexgap.knowledge import check_subject, load_knowledge
+    model, loaded = load_file(BAD / "dangling-reference.yaml")
+    assert model is not None and not loaded.problems
+    problems = check_subject(model, loaded, load_knowledge())
+    assert [str(p).split(": ", 1)[1] for p in problems] == [
+        "amends 'xx/act/2019/9~art_2', which is not a provision of this file; did you mean 'xx/act/2020/1~art_1'?"]
+
+
+def test_cli_validate_reports_every_bad_file_with_exit_2_and_no_traceback() -> None:
+    run = lexgap("validate", str(BAD))
+    assert run.code == 2
+    assert "Traceback" not in run.output
+    for name, expected in EXPECTED.items():
+        assert f"{name}:{expected['line']}:{expected['column']}: " in run.stdout, name
+
+
+def test_a_directory_and_a_missing_file_are_located_problems(tmp_path: Path) -> None:
+    assert read_yaml(tmp_path).problems[0].message.startswith("this is a directory")
+    missing = read_yaml(tmp_path / "nope.yaml").problems[0]
+    assert (missing.line, missing.column, missing.message) == (1, 1, "no such file; check the path and the file name")
+    run = lexgap("assess", str(tmp_path / "nope.yaml"))
+    assert run.code == 2 and "nope.yaml:1:1: no such file" in run.stderr and "Traceback" not in run.output
+
+
+def test_a_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"format: jurisdiction\n" + b"# padding\n" * 1_200_000)
+    problem = read_yaml(big).problems[0]
+    assert "lexgap reads files up to 10 MB" in problem.message
+
+
+def test_deep_nesting_is_refused(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("a: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    problems = read_yaml(deep).problems
+    assert len(problems) == 1 and "nested" in problems[0].message
+
+
+@pytest.mark.parametrize("name", ["tab.yaml", "duplicate-key.yaml", "misspelt-word.yaml", "non-utf8.yaml"])
+def test_assess_on_a_malformed_copy_of_romania_exits_2_and_leaves_it_untouched(tmp_path: Path, name: str) -> None:
+    original = (REPO / "legislation" / "romania-2020.yaml").read_bytes()
+    broken = _break_like(original, name)
+    target = tmp_path / "romania-2020.yaml"
+    target.write_bytes(broken)
+    before = hashlib.sha256(target.read_bytes()).hexdigest()
+    run = lexgap("assess", str(target), "--format", "json")
+    assert run.code == 2, run.output
+    assert "Traceback" not in run.output and run.stdout == ""
+    first = run.stderr.splitlines()[0]
+    assert first.startswith(f"{target}:"), first
+    line = int(first.split(":")[1])
+    assert 1 <= line <= broken.count(b"\n") + 1
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == before
+
+
+def _break_like(original: bytes, name: str) -> bytes:
+    text = original.decode("utf-8")
+    if name == "tab.yaml":
+        return text.replace("\n    title:", "\n\ttitle:", 1).encode()
+    if name == "duplicate-key.yaml":
+        return text.replace("\nname: Romania\n", "\nname: Romania\nname: Rumania\n", 1).encode()
+    if name == "misspelt-word.yaml":
+        return text.replace("intent_to_distress", "intent_to_distres", 1).encode()
+    return text.replace("Romania", "Rom\xe2nia", 1).encode("latin-1", errors="replace")
+
+
+def test_the_bundled_data_validates() -> None:
+    run = lexgap("validate")
+    assert run.code == 0, run.output
+    assert run.stdout.startswith("ok: ")
+
+
+def test_stats_count_unverified_citations() -> None:
+    run = lexgap("validate", "--stats")
+    assert run.code == 0
+    lines = dict(line.split(": ") for line in run.stdout.strip().splitlines())
+    assert int(lines["instruments"]) >= 20 and int(lines["rules"]) >= 20
+    assert int(lines["unverified citations"]) > 0
+
+
+def test_copied_data_folder_still_validates(tmp_path: Path) -> None:
+    copy = tmp_path / "romania.yaml"
+    shutil.copy(REPO / "legislation" / "romania-2020.yaml", copy)
+    assert lexgap("validate", str(copy)).code == 0
