@@ -202,6 +202,112 @@ def assess(
     raise Stop(_fail_code([f.status for f in assessment.findings], fail_on))
 
 
+class LetterFormat(StrEnum):
+    markdown = "markdown"
+    docx = "docx"
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def letter(
+    file: Annotated[str, typer.Argument(help="A jurisdiction or company file, or the name of a bundled one.")],
+    output_format: Annotated[LetterFormat, typer.Option("--format", "-f", help="Output format.")] =
+        LetterFormat.markdown,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
+) -> None:
+    """Draft a letter: information received, concerns, numbered questions and an annex of standards."""
+    from lexgap.letters import run_letter
+    from lexgap.output import write_atomic
+
+    if output_format is LetterFormat.docx and output is None:
+        stderr.print("a .docx letter needs --output PATH (it is a binary file)", markup=False)
+        raise Stop(ExitCode.bad_input)
+    data, problems = run_letter(file, output_format.value, rule)
+    if data is None or problems:
+        _print_problems(problems)
+        raise Stop(ExitCode.bad_input)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    problem = write_atomic(output, data, force)
+    if problem is not None:
+        _print_problems([problem])
+        raise Stop(ExitCode.bad_input)
+    stderr.print(f"wrote {output}", markup=False)
+
+
+class DraftFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+
+
+@app.command("check-draft")
+def check_draft(
+    file: Annotated[Path, typer.Argument(help="A draft letter: .txt, .md or .docx.")],
+    subject: Annotated[str | None, typer.Option("--subject", help="A jurisdiction file, to check the ratification "
+                                                                  "dates the draft gives.")] = None,
+    output_format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] =
+        DraftFormat.terminal,
+    fail_on: Annotated[Level, typer.Option("--fail-on", help="Exit 1 when a problem at or above this level "
+                                                            "exists.")] = Level.error,
+) -> None:
+    """Check the citations in a hand-written draft against lexgap's data."""
+    from lexgap.drafts import at_or_above, run_check_draft
+    from lexgap.render import draft_json, draft_terminal
+
+    issues, problems = run_check_draft(file, subject)
+    if issues is None:
+        _print_problems(problems)
+        raise Stop(ExitCode.bad_input)
+    if output_format is DraftFormat.json:
+        _emit(draft_json.render_draft(str(file), issues))
+    else:
+        stdout.print(draft_terminal.render_draft(str(file), issues))
+    raise Stop(ExitCode.findings if at_or_above(issues, fail_on) else ExitCode.done)
+
+
+class CompareFailOn(StrEnum):
+    introduced = "introduced"
+    never = "never"
+
+
+@app.command()
+def compare(
+    base: Annotated[str, typer.Argument(help="The jurisdiction file to compare against.")],
+    others: Annotated[list[str] | None, typer.Argument(help="Later versions of the jurisdiction.")] = None,
+    bill: Annotated[list[str] | None, typer.Option("--bill", help="A bill applied to BASE: an id in the bundled "
+                                                                  "legislation/bills/, or a path. Repeatable.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] =
+        OutputFormat.terminal,
+    fail_on: Annotated[CompareFailOn, typer.Option("--fail-on", help="Exit 1 when a version or bill introduces "
+                                                                    "a gap.")] = CompareFailOn.never,
+) -> None:
+    """Compare BASE with later versions or bills: gaps introduced, closed, unchanged; facts changed."""
+    from lexgap.compare import run_compare
+    from lexgap.render import compare_json, compare_markdown, compare_terminal
+
+    if not others and not bill:
+        stderr.print("give at least one OTHER jurisdiction file or --bill ID to compare with BASE", markup=False)
+        raise Stop(ExitCode.bad_input)
+    comparisons, problems = run_compare(base, list(others or []), list(bill or []))
+    if comparisons is None:
+        _print_problems(problems)
+        engine = any(p.message.startswith("engine:") for p in problems)
+        raise Stop(ExitCode.internal_error if engine else ExitCode.bad_input)
+    if output_format is OutputFormat.json:
+        _emit(compare_json.render_comparisons(comparisons))
+    elif output_format is OutputFormat.markdown:
+        _emit(compare_markdown.render_comparisons(comparisons))
+    else:
+        stdout.print(compare_terminal.render_comparisons(comparisons))
+    introduced = any(c.introduced for c in comparisons)
+    raise Stop(ExitCode.findings if fail_on is CompareFailOn.introduced and introduced else ExitCode.done)
+
+
 @app.command("rules")
 def list_rules() -> None:
     """List the rules: id, label, severity and basis."""
@@ -248,17 +354,9 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap r
 def main() -> None:
     """Entry point: run the app; no Python traceback ever reaches the user."""
     try:
-        app(standalone_mode=False, prog_name="lexgap")
+        app(prog_name="lexgap")  # click prints usage errors itself and exits 2
     except Stop as stop:
         sys.exit(int(stop.code))
-    except typer.Exit as done:
-        sys.exit(done.exit_code)
-    except typer.Abort:
-        stderr.print("aborted", markup=False)
-        sys.exit(int(ExitCode.bad_input))
-    except _click_usage_errors() as error:
-        error.show()
-        sys.exit(int(ExitCode.bad_input))
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
@@ -267,15 +365,6 @@ def main() -> None:
         stderr.print(f"lexgap: internal error ({type(error).__name__}: {error}); please report this bug with "
                      "the command you ran", markup=False)
         sys.exit(int(ExitCode.internal_error))
-
-
-def _click_usage_errors() -> type[Exception]:
-    """typer vendors click in recent versions; older ones depend on it."""
-    try:
-        from typer._click.exceptions import ClickException
-    except ImportError:  # pragma: no cover - typer with click as a dependency
-        from click.exceptions import ClickException
-    return ClickException
 
 
 if __name__ == "__main__":

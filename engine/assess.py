@@ -211,9 +211,13 @@ def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
                         str(status_of(provision, subject)))
 
 
-def _words(values: Any) -> str:
+#: How the words of a list attribute combine when said: all required, or any one of them.
+_JOINERS = {"mental_element": " together with ", "relationship_required": ", or ", "victim_categories": ", or "}
+
+
+def _words(values: Any, attribute: str = "") -> str:
     if isinstance(values, list):
-        return ", ".join(_meaning(v) for v in values) if values else "none"
+        return _JOINERS.get(attribute, "; ").join(_meaning(v) for v in values) if values else "none"
     return _meaning(values)
 
 
@@ -235,7 +239,7 @@ def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[lis
         if value is None:
             missing.append(attribute.plain)
         else:
-            said.append(f"{attribute.plain}: {_words(value)}")
+            said.append(f"{attribute.plain}: {_words(value, name)}")
     return said, missing
 
 

@@ -311,7 +311,7 @@ def provision_changes(base: Jurisdiction, other: Jurisdiction) -> list[Provision
 
 
 def _values(provision: Provision, jurisdiction: Jurisdiction) -> dict[str, Any]:
-    values = provision.model_dump(mode="json", exclude={"sources"})
+    values = provision.model_dump(mode="json", exclude={"sources"}, exclude_none=True)
     values["status"] = status_of(provision, jurisdiction).value
     return values
 
@@ -319,8 +319,9 @@ def _values(provision: Provision, jurisdiction: Jurisdiction) -> dict[str, Any]:
 def _field_changes(before: Provision, after: Provision, base: Jurisdiction,
                    other: Jurisdiction) -> list[ProvisionChange]:
     old, new = _values(before, base), _values(after, other)
-    return [ProvisionChange(after.id, name, old[name], new[name], _sources_for(name, before, after, base, other))
-            for name in Provision.model_fields if name in new and old[name] != new[name]]
+    return [ProvisionChange(after.id, name, old.get(name), new.get(name),
+                            _sources_for(name, before, after, base, other))
+            for name in Provision.model_fields if old.get(name) != new.get(name)]
 
 
 def _law(jurisdiction: Jurisdiction, law_id: str) -> Law | None:

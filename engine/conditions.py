@@ -154,6 +154,11 @@ class _Compiler:
             *rules,
         ]
 
+    def about_children_only(self) -> bool:
+        """A rule scoped to provisions protecting children only asks a cure to reach those children."""
+        test = self.rule.applies_to.get("protects_children")
+        return test is not None and test.any_of == ["yes"]
+
     def same_ground(self) -> list[Json]:
         """Another in-force provision of the same type, for the same conduct and at least the same victims."""
         tests: list[Json] = [
@@ -163,8 +168,11 @@ class _Compiler:
             {"provision_type": {"p": "provision_type"}},
             {"$neq": {"provision": {"p": "provision"}}},
             {"$gte": {"covers_children": {"p": "covers_children"}}},
-            {"$gte": {"covers_adults": {"p": "covers_adults"}}},
+            {"$gte": {"child_age_reach": {"p": "child_age_reach"}}},
+            {"$lte": {"child_age_floor": {"p": "child_age_floor"}}},
         ]
+        if not self.about_children_only():
+            tests.append({"$gte": {"covers_adults": {"p": "covers_adults"}}})
         tests += [{"$neq": {"provision": {"p": f"replaces_{i + 1}"}}} for i in range(MAX_REPLACED)]
         return tests
 
@@ -242,8 +250,9 @@ def describe_rule(rule: Rule) -> list[str]:
     if rule.gap_when is not None:
         lines.append("A gap when " + "; and ".join(describe_condition(rule, rule.gap_when)) + ".")
         if rule.unless_covered_elsewhere:
-            lines.append("Unless another provision in force, of the same type, covers the same conduct for at "
-                         "least the same victims without that deficiency: then met.")
+            victims = "the same children" if _Compiler(rule).about_children_only() else "at least the same victims"
+            lines.append(f"Unless another provision in force, of the same type, covers the same conduct for {victims} "
+                         "without that deficiency: then met.")
             lines.append(f"If that other provision's coverage is disputed: {rule.when_coverage_disputed}.")
     else:
         assert rule.gap_when_no_provision is not None

@@ -76,7 +76,8 @@ class RulePack:
 
     def __init__(self, rules: Iterable[EngineRule]):
         self._rules = list(rules)
-        definition = {rule.name: {"all": copy.deepcopy(rule.patterns)} for rule in self._rules}
+        definition: dict[str, dict[str, Any]] = {
+            rule.name: {"all": copy.deepcopy(rule.patterns)} for rule in self._rules}
         definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}]}
         digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:12]
         self.name = f"lexgap_{next(_NAMES)}_{digest}"

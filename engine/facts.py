@@ -93,6 +93,20 @@ def _victim_reach(provision: Provision) -> tuple[int, int, int]:
     return 1, int(children), int(adults)
 
 
+def child_ages(provision: Provision, covers_children: int) -> tuple[int, int]:
+    """The youngest and oldest child ages (0-17) a provision reaches; (18, -1) when it reaches no child.
+
+    A cure must reach every child the deficient provision reaches: an offence for children
+    under 16 does not cure one that requires proof of means for all children under 18.
+    """
+    if not covers_children:
+        return 18, -1
+    victims = provision.victims
+    floor = victims.age_min if victims and victims.age_min is not None else 0
+    reach = min(victims.age_max, 17) if victims and victims.age_max is not None else 17
+    return floor, reach
+
+
 def status_of(provision: Provision, jurisdiction: Jurisdiction) -> v.Status:
     if provision.status is not None:
         return provision.status
@@ -111,7 +125,9 @@ def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
             if name != "conduct":
                 _encode(attribute, values[name], base)
         known, children, adults = _victim_reach(provision)
-        base.update(victims_known=known, covers_children=children, covers_adults=adults)
+        floor, reach = child_ages(provision, children)
+        base.update(victims_known=known, covers_children=children, covers_adults=adults,
+                    child_age_floor=floor, child_age_reach=reach)
         replaced = sorted(provision.amends)[:MAX_REPLACED]
         for index in range(MAX_REPLACED):
             base[f"replaces_{index + 1}"] = replaced[index] if index < len(replaced) else ""

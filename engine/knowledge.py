@@ -144,8 +144,9 @@ def _duplicates(loaded: Loaded, section: str, values: Iterable[str], key: str = 
     problems = []
     for index, value in enumerate(values):
         if value in seen:
+            first = seen[value] + 1
             problems.append(loaded.problem((section, index, key),
-                                           f"{key} {value!r} is listed twice in {section} (first as item {seen[value] + 1})"))
+                                           f"{key} {value!r} is listed twice in {section} (first as item {first})"))
         else:
             seen[value] = index
     return problems

@@ -246,9 +246,7 @@ def _one_branch(data: Any, details: list[Any]) -> list[Any]:
         current = data
         tag = None
         for part in detail["loc"]:
-            if isinstance(current, dict) and part in current:
-                current = current[part]
-            elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            if _holds(current, part):
                 current = current[part]
             else:
                 tag = str(part)
@@ -266,15 +264,19 @@ def _one_branch(data: Any, details: list[Any]) -> list[Any]:
     return plain
 
 
+def _holds(current: Any, part: int | str) -> bool:
+    """Whether `part` of an error location is a key or index of the data (not a union branch name)."""
+    if isinstance(current, dict):
+        return part in current
+    return isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+
+
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path_:
     """Follow pydantic's error location through the data, skipping union branch names."""
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-            path.append(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if _holds(current, part):
             current = current[part]
             path.append(part)
     return tuple(path)

@@ -70,7 +70,8 @@ class Source(Strict):
     url: Url | None = None
     consulted: dt.date = Field(description="date the source was last read (YYYY-MM-DD)")
     verified: bool = Field(description="true only if this fact was checked against this source")
-    covers: list[str] = Field(default_factory=list, description="the fields this source supports; empty: the whole entry")
+    covers: list[str] = Field(default_factory=list,
+                              description="the fields this source supports; empty: the whole entry")
     note: Text | None = None
 
 

@@ -298,7 +298,7 @@ MEANINGS: dict[StrEnum, str] = {
     MentalElement.negligence: "negligence",
     MentalElement.recklessness: "recklessness",
     MentalElement.knowledge: "knowledge of the circumstances",
-    MentalElement.intent_general: "intent to do the act, with no further purpose",
+    MentalElement.intent_general: "general intent to do the act",
     MentalElement.purpose_exploitation: "purpose of exploitation (definitional in trafficking)",
     MentalElement.purpose_sexual: "a sexual purpose",
     MentalElement.intent_to_harm: "intent to harm the victim",

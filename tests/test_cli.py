@@ -1,0 +1,73 @@
+"""The command line's contract: exit codes, messages, rule listing and explanations."""
+
+from __future__ import annotations
+
+import re
+
+from helpers import lexgap
+from lexgap import __version__
+
+
+def test_version() -> None:
+    run = lexgap("--version")
+    assert (run.code, run.stdout) == (0, f"lexgap {__version__}\n")
+
+
+def test_usage_errors_exit_2_without_traceback() -> None:
+    run = lexgap("assess", "romania-2020.yaml", "--format", "xml")
+    assert run.code == 2
+    assert "Traceback" not in run.output
+    assert "'xml' is not one of" in run.stderr
+
+
+def test_rules_lists_every_rule_with_its_basis() -> None:
+    run = lexgap("rules")
+    assert run.code == 0
+    for rule_id in ("intent-to-harm-requirement", "limited-to-domestic-relationships", "company-no-hrdd"):
+        assert rule_id in run.stdout
+
+
+def test_explain_intent_rule_names_crc_c_156_and_a_hrc_38_47_with_pinpoints() -> None:
+    run = lexgap("explain", "intent-to-harm-requirement")
+    assert run.code == 0
+    assert "CRC/C/156 section V" in run.stdout
+    assert "A/HRC/38/47 section III.C" in run.stdout
+    assert "CEDAW General Recommendation No. 35 para. 29(a)" in run.stdout
+    assert "NOT VERIFIED" in run.stdout  # the section-level pinpoints are honest about it
+    assert "A gap when the mental element (least demanding alternative) includes any of" in run.stdout
+
+
+def test_explain_works_for_every_rule() -> None:
+    listing = lexgap("rules", env={"COLUMNS": "400"}).stdout
+    ids = re.findall(r"^│ ([a-z0-9-]+) ", listing, flags=re.M)
+    assert len(ids) >= 20
+    for rule_id in ids:
+        run = lexgap("explain", rule_id)
+        assert run.code == 0, rule_id
+        assert "Basis:" in run.stdout and "source:" in run.stdout
+
+
+def test_explain_unknown_rule_suggests_the_nearest() -> None:
+    run = lexgap("explain", "intent-to-harm")
+    assert run.code == 2
+    assert "did you mean 'intent-to-harm-requirement'?" in run.stderr
+
+
+def test_assess_unknown_rule_is_a_usage_error() -> None:
+    run = lexgap("assess", "romania-2020.yaml", "--rule", "possesion-not-criminalised")
+    assert run.code == 2
+    assert "unknown rule 'possesion-not-criminalised'" in run.stderr
+
+
+def test_terminal_report_in_a_pipe_has_no_colour_codes() -> None:
+    run = lexgap("assess", "romania-2020.yaml", "--fail-on", "never")
+    assert run.code == 0
+    assert "\x1b[" not in run.stdout
+    assert re.search(r"\d+ gaps, \d+ not assessable, \d+ met", run.stdout)
+
+
+def test_fail_on_thresholds() -> None:
+    assert lexgap("assess", "romania-2020.yaml", "-f", "json").code == 1
+    assert lexgap("assess", "romania-2020.yaml", "-f", "json", "--fail-on", "never").code == 0
+    only_met = lexgap("assess", "romania-2020.yaml", "-f", "json", "--status", "met", "--fail-on", "gap")
+    assert only_met.code == 0
