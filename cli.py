@@ -18,7 +18,7 @@ from rich.table import Table
 
 from lexgap import __version__
 from lexgap.conditions import describe_rule
-from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
+from lexgap.knowledge import Knowledge, check_subject, load_knowledge
 from lexgap.loading import load_file
 from lexgap.models import FORMATS
 from lexgap.paths import data_dir, resolve_subject, yaml_files
@@ -158,18 +158,23 @@ def _fail_code(statuses: list[Outcome], fail_on: FailOn) -> ExitCode:
 
 @app.command()
 def assess(
-    file: Annotated[str, typer.Argument(help="A jurisdiction or company file, or the name of a bundled one.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] =
+    files: Annotated[list[str], typer.Argument(help="Jurisdiction or company files (or bundled names), or folders "
+                                                    "of them.")],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format; several subjects "
+                                                        "in json give one JSON object per line.")] =
         OutputFormat.terminal,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this "
                                                              "status exists.")] = FailOn.gap,
     status: Annotated[list[Outcome] | None, typer.Option("--status", help="Show only these statuses.")] = None,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Evaluate only these rules.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=256,
+                                      help="Processes for several subjects; output is the same for any value.")] = 1,
 ) -> None:
     """Assess a jurisdiction's law (or a company's practice) against the rules."""
-    from lexgap.assess import Assessor
+    from lexgap.assess import Assessment
+    from lexgap.batch import assess_many, subject_paths
     from lexgap.render import json as json_render
-    from lexgap.render import markdown, terminal
+    from lexgap.render import markdown
 
     knowledge = _knowledge()
     if rule:
@@ -181,25 +186,69 @@ def assess(
                 did = f"; did you mean {hint!r}?" if hint else ""
                 stderr.print(f"unknown rule {name!r}{did}", markup=False)
             raise Stop(ExitCode.bad_input)
-    subject, problems = load_subject(resolve_subject(file), knowledge)
-    if subject is None:
-        _print_problems(problems)
+    paths = subject_paths(files)
+    single = len(files) == 1 and len(paths) == 1 and not Path(files[0]).is_dir()
+    if not paths:
+        stderr.print(f"no .yaml files in {', '.join(files)}", markup=False)
         raise Stop(ExitCode.bad_input)
-    with Assessor(knowledge, rule) as assessor:
-        assessment = assessor.assess(subject)
-    if assessment.engine_problems:
-        for problem in assessment.engine_problems:
-            stderr.print(f"engine: {problem.kind} on {problem.fact_id}: {problem.detail}", markup=False)
-        raise Stop(ExitCode.internal_error)
-    if status:
-        assessment.findings = [f for f in assessment.findings if f.status in status]
-    if output_format is OutputFormat.json:
-        _emit(json_render.render_assessment(assessment))
-    elif output_format is OutputFormat.markdown:
-        _emit(markdown.render_assessment(assessment))
-    else:
+    wanted = set(status or [])
+
+    def keep(assessment: Assessment) -> Assessment:
+        if wanted:
+            assessment.findings = [f for f in assessment.findings if f.status in wanted]
+        return assessment
+
+    statuses: list[Outcome] = []
+    renderers = {
+        OutputFormat.json: (json_render.render_assessment if single else json_render.render_line),
+        OutputFormat.markdown: markdown.render_assessment,
+        OutputFormat.terminal: _terminal_text,
+    }
+    render = renderers[output_format]
+    failed = False
+    for index, (_path, text, problems) in enumerate(
+            assess_many(paths, knowledge, rule, lambda a: _with_statuses(render(keep(a)), a), jobs)):
+        if text is None:
+            _print_problems(problems)
+            failed = True
+            continue
+        body, found = _split_statuses(text)
+        statuses += found
+        if output_format is OutputFormat.markdown and index:
+            _emit("\n")
+        _emit(body)
+    if failed:
+        raise Stop(ExitCode.internal_error if _engine_failure(problems) else ExitCode.bad_input)
+    raise Stop(_fail_code(statuses, fail_on))
+
+
+_STATUS_MARK = "\x00lexgap-statuses:"
+
+
+def _with_statuses(text: str, assessment: object) -> str:
+    """Carry the finding statuses beside the rendered text (across processes) for --fail-on."""
+    findings = getattr(assessment, "findings", [])
+    return text + _STATUS_MARK + ",".join(f.status.value for f in findings)
+
+
+def _split_statuses(text: str) -> tuple[str, list[Outcome]]:
+    body, _, marks = text.rpartition(_STATUS_MARK)
+    return body, [Outcome(m) for m in marks.split(",") if m]
+
+
+def _engine_failure(problems: list[Problem]) -> bool:
+    return any(p.message.startswith("engine:") for p in problems)
+
+
+def _terminal_text(assessment: object) -> str:
+    """Render the rich report to text here, so that worker processes can return it."""
+    from lexgap.assess import Assessment
+    from lexgap.render import terminal
+
+    assert isinstance(assessment, Assessment)
+    with stdout.capture() as captured:
         stdout.print(terminal.render_assessment(assessment))
-    raise Stop(_fail_code([f.status for f in assessment.findings], fail_on))
+    return captured.get()
 
 
 class LetterFormat(StrEnum):

@@ -15,7 +15,7 @@ from typing import Any
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
-from lexgap.facts import company_facts, coverage_facts, least_demanding, provision_values, status_of
+from lexgap.facts import COVERAGE, company_facts, coverage_facts, least_demanding, provision_values, status_of
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
 from lexgap.vocabulary import (
@@ -110,14 +110,32 @@ class Assessor:
         self.knowledge = knowledge
         wanted = set(rule_ids) if rule_ids is not None else None
         self.rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
+        self._basis: dict[str, list[Basis]] = {}
         self.packs: dict[str, list[RulePack]] = {}
+        # Each pack sees only the coverage facts whose conduct one of its rules can match: an index,
+        # not an evaluation (the engine still decides every outcome), that saves most asserts.
+        self.pack_conducts: dict[int, frozenset[str] | None] = {}
         for subject in ("jurisdiction", "company"):
-            engine_rules: list[EngineRule] = []
-            for rule in self.rules.values():
-                if rule.subject == subject:
-                    engine_rules += compile_rule(rule).engine_rules
-            self.packs[subject] = [RulePack(engine_rules[i:i + PACK_SIZE])
-                                   for i in range(0, len(engine_rules), PACK_SIZE)]
+            compiled = sorted((compile_rule(r) for r in self.rules.values() if r.subject == subject),
+                              key=lambda c: (c.rule.area or "", sorted(c.conducts() or []), c.rule.id))
+            packs: list[RulePack] = []
+            batch: list[EngineRule] = []
+            conducts: set[str] | None = set()
+            for item in compiled:
+                if batch and len(batch) + len(item.engine_rules) > PACK_SIZE:
+                    packs.append(self._pack(batch, conducts))
+                    batch, conducts = [], set()
+                batch += item.engine_rules
+                more = item.conducts()
+                conducts = None if conducts is None or more is None else conducts | more
+            if batch:
+                packs.append(self._pack(batch, conducts))
+            self.packs[subject] = packs
+
+    def _pack(self, rules: list[EngineRule], conducts: set[str] | None) -> RulePack:
+        pack = RulePack(rules)
+        self.pack_conducts[id(pack)] = frozenset(conducts) if conducts is not None else None
+        return pack
 
     def close(self) -> None:
         for packs in self.packs.values():
@@ -134,7 +152,10 @@ class Assessor:
         matches: list[Match] = []
         problems: list[EngineProblem] = []
         for pack in self.packs[subject]:
-            found, trouble = pack.evaluate(facts)
+            wanted = self.pack_conducts[id(pack)]
+            relevant = facts if wanted is None else [f for f in facts if f.get("conduct", "") in wanted
+                                                     or f["t"] != COVERAGE]
+            found, trouble = pack.evaluate(relevant)
             matches += found
             problems += trouble
         return sorted(matches), problems
@@ -152,6 +173,9 @@ class Assessor:
         return Assessment(subject.id, kind, subject.name, subject.as_of.isoformat(), findings, problems)
 
     def basis(self, rule: Rule) -> list[Basis]:
+        cached = self._basis.get(rule.id)
+        if cached is not None:
+            return cached
         result = []
         for ref in rule.basis:
             found = self.knowledge.standard(ref)
@@ -161,6 +185,7 @@ class Assessor:
             result.append(Basis(ref, instrument.short_title, instrument.title, provision.pinpoint,
                                 provision.paraphrase, provision.source.verified,
                                 instrument.kind.value in ("treaty", "eu_law")))
+        self._basis[rule.id] = result
         return result
 
 
@@ -221,11 +246,11 @@ def _words(values: Any, attribute: str = "") -> str:
     return _meaning(values)
 
 
+_PLAIN: dict[str, str] = {key.value: text for key, text in MEANINGS.items() if not isinstance(key, Status)}
+
+
 def _meaning(value: Any) -> str:
-    for key, text in MEANINGS.items():
-        if key.value == str(value) and not isinstance(key, Status):
-            return text
-    return str(value).replace("_", " ")
+    return _PLAIN.get(str(value), str(value).replace("_", " "))
 
 
 def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[list[str], list[str]]:

@@ -51,6 +51,14 @@ class Compiled:
     rule: Rule
     engine_rules: list[EngineRule]
 
+    def conducts(self) -> frozenset[str] | None:
+        """The conduct words the rule can match on; None when it can match any fact (no conduct test)."""
+        condition = self.rule.gap_when_no_provision or self.rule.applies_to
+        test = condition.get("conduct")
+        if test is None or test.any_of is None:
+            return None
+        return frozenset(str(w) for w in test.any_of)
+
 
 def _all(tests: list[Json]) -> Json:
     return tests[0] if len(tests) == 1 else {"$and": tests}

@@ -42,3 +42,8 @@ def dumps(value: Any) -> str:
 
 def render_assessment(assessment: Assessment) -> str:
     return dumps(assessment_json(assessment))
+
+
+def render_line(assessment: Assessment) -> str:
+    """One assessment as one line of JSON (JSON Lines), for batches."""
+    return json.dumps(assessment_json(assessment), ensure_ascii=False, separators=(",", ":")) + "\n"

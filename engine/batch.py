@@ -1,0 +1,68 @@
+"""Assessing many subjects at once, in one process or several, with identical output.
+
+A batch is what makes lexgap useful beyond one country: every State's law, or every
+version of a bill.  The rules are compiled once per process; results come back in the
+order of the (sorted) input paths whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from lexgap.assess import Assessment, Assessor
+from lexgap.knowledge import Knowledge, load_knowledge, load_subject
+from lexgap.paths import resolve_subject, yaml_files
+from lexgap.problems import Problem
+
+Render = Callable[[Assessment], str]
+Outcome = tuple[str, str | None, list[Problem]]
+
+_WORKER: tuple[Knowledge, Assessor, Render] | None = None
+
+
+def subject_paths(arguments: list[str]) -> list[Path]:
+    """Files as given (bundled names resolved), folders expanded to their YAML files in name order."""
+    paths: list[Path] = []
+    for argument in arguments:
+        path = resolve_subject(argument)
+        paths += yaml_files(path) if path.is_dir() else [path]
+    return paths
+
+
+def _assess_one(knowledge: Knowledge, assessor: Assessor, render: Render, path: Path) -> Outcome:
+    subject, problems = load_subject(path, knowledge)
+    if subject is None:
+        return str(path), None, problems
+    assessment = assessor.assess(subject)
+    if assessment.engine_problems:
+        details = [Problem(str(path), 1, 1, f"engine: {p.kind} on {p.fact_id}: {p.detail}")
+                   for p in assessment.engine_problems]
+        return str(path), None, details
+    return str(path), render(assessment), []
+
+
+def _start_worker(rule_ids: list[str] | None, render: Render) -> None:
+    global _WORKER
+    knowledge = load_knowledge()
+    _WORKER = (knowledge, Assessor(knowledge, rule_ids), render)
+
+
+def _work(path: Path) -> Outcome:
+    assert _WORKER is not None
+    return _assess_one(*_WORKER, path)
+
+
+def assess_many(paths: list[Path], knowledge: Knowledge, rule_ids: list[str] | None, render: Render,
+                jobs: int = 1) -> Iterator[Outcome]:
+    """Assess each path and render it; yields (path, text or None, problems) in input order."""
+    if jobs <= 1 or len(paths) <= 1:
+        with Assessor(knowledge, rule_ids) as assessor:
+            for path in paths:
+                yield _assess_one(knowledge, assessor, render, path)
+        return
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, min(64, len(paths) // (jobs * 4)))
+    with context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render)) as pool:
+        yield from pool.imap(_work, paths, chunksize=chunk)
