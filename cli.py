@@ -56,11 +56,11 @@ stdout = Console(highlight=False, soft_wrap=False)
 stderr = Console(stderr=True, highlight=False)
 
 
-class Stop(Exception):
+class Stop(typer.Exit):
     """Leave the command with an exit code (after messages were printed)."""
 
     def __init__(self, code: ExitCode):
-        super().__init__(code)
+        super().__init__(int(code))
         self.code = code
 
 
@@ -355,6 +355,25 @@ def compare(
         stdout.print(compare_terminal.render_comparisons(comparisons))
     introduced = any(c.introduced for c in comparisons)
     raise Stop(ExitCode.findings if fail_on is CompareFailOn.introduced and introduced else ExitCode.done)
+
+
+@app.command()
+def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, e.g. conduct.")] = None) -> None:
+    """List the closed vocabularies and what each word means."""
+    from lexgap.vocabulary import MEANINGS, VOCABULARIES
+
+    names = list(VOCABULARIES)
+    if name is not None and name not in VOCABULARIES:
+        hint = nearest(name, names)
+        did = f"did you mean {hint!r}? " if hint else ""
+        stderr.print(f"unknown vocabulary {name!r}; {did}choose one of: {', '.join(names)}", markup=False)
+        raise Stop(ExitCode.bad_input)
+    out: list[str] = []
+    for title in [name] if name else names:
+        out.append(f"{title}:")
+        out += [f"  {word.value:<30} {MEANINGS.get(word, '')}".rstrip() for word in VOCABULARIES[title]]
+        out.append("")
+    _emit("\n".join(out))
 
 
 @app.command("rules")

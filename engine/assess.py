@@ -69,10 +69,15 @@ class Finding:
     severity: Severity
     provisions: list[ProvisionRef]
     basis: list[Basis]
-    explanation: str
+    reason: str  # the facts that decided the outcome, in plain words
     conduct: list[str] = field(default_factory=list)
     related: list[ProvisionRef] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+
+    @property
+    def explanation(self) -> str:
+        """The reason, then each standard the rule rests on with its pinpoint and our paraphrase."""
+        return " ".join([self.reason, *_basis_lines(self.basis)])
 
     @property
     def key(self) -> str:
@@ -334,7 +339,6 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
                              "does not record enough of its facts to tell.")
     if _unverified(provision, [*(rule.gap_when or {}), "conduct"]):
         lines.append("Some facts on this provision rest on sources lexgap has not verified.")
-    lines += _basis_lines(assessor.basis(rule))
     return Finding(rule.id, rule.label, final, rule.severity, [ref], assessor.basis(rule), " ".join(lines),
                    conducts, sorted(related.values(), key=lambda r: r.id), missing)
 
@@ -391,7 +395,6 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
     if pending and final is not Outcome.met:
         lines.append("Pending: " + ", ".join(f"{r.title} ({r.law_title}; {STATUS_WORDS[Status(r.status)]})"
                                              for r in pending) + " would cover it if adopted.")
-    lines += _basis_lines(assessor.basis(rule))
     finding = Finding(rule.id, rule.label, final, rule.severity, concerned, assessor.basis(rule), " ".join(lines),
                       related=pending if final is not Outcome.met else [])
     finding.rule_kind = "absence"
@@ -419,8 +422,7 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
             else:
                 lines.append(f"{company.name}'s {plain}: {practice.answer.value}"
                              + (f" ({practice.note.rstrip('.')})" if practice.note else "") + ".")
-        lines += _basis_lines(assessor.basis(rule))
-        finding = Finding(rule.id, rule.label, outcome, rule.severity, [], assessor.basis(rule), " ".join(lines),
+            finding = Finding(rule.id, rule.label, outcome, rule.severity, [], assessor.basis(rule), " ".join(lines),
                           missing=missing)
         finding.rule_kind = "company"
         findings.append(finding)

@@ -74,3 +74,17 @@ def test_fail_on_thresholds() -> None:
     assert lexgap("assess", "romania-2020.yaml", "-f", "json", "--fail-on", "never").code == 0
     only_met = lexgap("assess", "romania-2020.yaml", "-f", "json", "--status", "met", "--fail-on", "gap")
     assert only_met.code == 0
+
+
+def test_every_vocabulary_word_has_a_meaning() -> None:
+    from lexgap.vocabulary import MEANINGS, VOCABULARIES
+
+    missing = [f"{name}: {word}" for name, vocab in VOCABULARIES.items() for word in vocab if word not in MEANINGS]
+    assert not missing, missing
+
+
+def test_vocabulary_command_lists_words_with_meanings() -> None:
+    result = CliRunner().invoke(app, ["vocabulary", "mental_element"])
+    assert result.exit_code == 0
+    assert "intent_to_harm                 intent to harm the victim" in result.stdout
+    assert CliRunner().invoke(app, ["vocabulary", "conduc"]).exit_code == 2

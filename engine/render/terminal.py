@@ -37,7 +37,10 @@ def render_assessment(assessment: Assessment) -> RenderableType:
             finding.append(f"\n{f.rule}", style="dim")
             for p in f.provisions:
                 finding.append(f"\n{p.id}", style="cyan")
-            table.add_row(status, finding, f.explanation)
+            why = Text(f.reason)
+            if f.basis:
+                why.append("\nBasis: " + "; ".join(f"{b.instrument} {b.pinpoint}" for b in f.basis), style="dim")
+            table.add_row(status, finding, why)
         parts.append(table)
     counts = assessment.counts()
     summary = Text()
