@@ -18,9 +18,9 @@ from rich.table import Table
 
 from lexgap import __version__
 from lexgap.conditions import describe_rule
-from lexgap.knowledge import Knowledge, check_subject, load_knowledge
-from lexgap.loading import load_file
-from lexgap.models import FORMATS
+from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
+from lexgap.loading import Loaded, load_file
+from lexgap.models import FORMATS, Bill, Jurisdiction
 from lexgap.paths import data_dir, resolve_subject, yaml_files
 from lexgap.problems import Level, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, Outcome, nearest
@@ -112,7 +112,7 @@ def validate(
         for path in paths:
             targets += yaml_files(path) if path.is_dir() else [resolve_subject(str(path))]
     else:
-        targets = yaml_files(data_dir("legislation"))
+        targets = yaml_files(data_dir("legislation")) + yaml_files(data_dir("legislation") / "bills")
     bundled = {p.resolve() for folder in ("standards", "rules") for p in yaml_files(data_dir(folder))}
     for path in targets:
         if path.exists() and path.resolve() in bundled:
@@ -121,6 +121,8 @@ def validate(
         problems += loaded.problems
         if model is not None and not loaded.problems:
             problems += check_subject(model, loaded, knowledge)
+            if isinstance(model, Bill):
+                problems += _check_bill(model, loaded, knowledge, targets)
     _print_problems(problems, stdout)
     if stats:
         instruments = knowledge.instruments.values()
@@ -135,6 +137,19 @@ def validate(
     if not stats:
         stdout.print(f"ok: {len(targets)} files, {len(knowledge.instruments)} instruments, "
                      f"{len(knowledge.rules)} rules", markup=False)
+
+
+def _check_bill(bill: Bill, loaded: Loaded, knowledge: Knowledge, given: list[Path]) -> list[Problem]:
+    """A bill is checked against the jurisdiction it amends, found among the given or bundled files."""
+    from lexgap.compare import check_bill
+
+    candidates = [p for p in given if p.suffix in (".yaml", ".yml")] + yaml_files(data_dir("legislation"))
+    for path in candidates:
+        subject, _ = load_subject(path, knowledge)
+        if isinstance(subject, Jurisdiction) and subject.id == bill.applies_to:
+            return check_bill(bill, loaded, subject)
+    return [loaded.problem(("applies_to",), f"no jurisdiction file with id {bill.applies_to!r} was given or is "
+                                            "bundled; give it on the command line too")]
 
 
 @app.command()

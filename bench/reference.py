@@ -26,7 +26,6 @@ between rules with the same tests, like alpha memories) and the tests that read 
 from __future__ import annotations
 
 import json
-import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -42,10 +41,9 @@ Env = dict[str, Fact]
 Local = Callable[[Fact], bool]
 Joined = Callable[[Fact, Env], bool]
 
-_MISSING = object()
-_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
-    "$neq": operator.ne, "$lt": operator.lt, "$lte": operator.le, "$gt": operator.gt, "$gte": operator.ge,
-}
+_MISSING = object()  # an attribute the fact does not have
+_ABSENT = object()  # the same, on the other side of a comparison: never equal to _MISSING
+_OPERATORS = {"$neq": "!=", "$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">="}
 
 
 def _refers(expression: Any) -> bool:
@@ -58,7 +56,7 @@ def _refers(expression: Any) -> bool:
         if key in ("$and", "$or"):
             if _refers(value):
                 return True
-        elif key in _COMPARE or key in ("$ex", "$nex"):
+        elif key in _OPERATORS or key in ("$ex", "$nex"):
             if any(isinstance(v, dict) for v in value.values()):
                 return True
         elif isinstance(value, dict):
@@ -66,46 +64,67 @@ def _refers(expression: Any) -> bool:
     return False
 
 
-def _value(value: Any) -> Callable[[Env], Any]:
-    if isinstance(value, dict):
-        ((label, attribute),) = value.items()
-        return lambda env: env[label].get(attribute, _MISSING)
-    return lambda env: value
-
-
-def _holds(compare: Callable[[Any, Any], bool], left: Any, right: Any) -> bool:
-    if left is _MISSING or right is _MISSING:
+def _comparable(left: Any, right: Any) -> bool:
+    """Both known and of one kind (numbers or strings): durable-rules would coerce, lexgap never mixes."""
+    if left is _MISSING or right is _MISSING or left is _ABSENT or right is _ABSENT:
         return False
-    if isinstance(left, str) != isinstance(right, str):  # durable-rules would coerce; lexgap never mixes
-        return False
-    return compare(left, right)
+    return isinstance(left, str) == isinstance(right, str)
 
 
-def compile_expression(expression: Fact) -> Joined:
-    """An expression as a predicate over (fact, bindings)."""
-    tests: list[Joined] = []
-    for key, value in expression.items():
+class _Code:
+    """Python source for one expression; literals go into a namespace, never into the text."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Any] = {"M": _MISSING, "A": _ABSENT, "ok": _comparable}
+        self.count = 0
+
+    def constant(self, value: Any) -> str:
+        self.count += 1
+        name = f"c{self.count}"
+        self.names[name] = value
+        return name
+
+    def temporary(self) -> str:
+        self.count += 1
+        return f"t{self.count}"
+
+    def operand(self, value: Any) -> str:
+        if isinstance(value, dict):
+            ((label, attribute),) = value.items()
+            return f"env[{self.constant(label)}].get({self.constant(attribute)}, A)"
+        return self.constant(value)
+
+    def expression(self, expression: Fact) -> str:
+        parts = [self.test(key, value) for key, value in expression.items()]
+        return parts[0] if len(parts) == 1 else "(" + " and ".join(parts) + ")"
+
+    def test(self, key: str, value: Any) -> str:
         if key == "$and":
-            parts = [compile_expression(e) for e in value]
-            tests.append(lambda f, env, parts=parts: all(p(f, env) for p in parts))
-        elif key == "$or":
-            parts = [compile_expression(e) for e in value]
-            tests.append(lambda f, env, parts=parts: any(p(f, env) for p in parts))
-        elif key in ("$ex", "$nex"):
+            return "(" + " and ".join(self.expression(e) for e in value) + ")"
+        if key == "$or":
+            one = {next(iter(e)) for e in value if len(e) == 1}
+            if len(one) == 1 and not next(iter(one)).startswith("$") and not _refers(value):
+                # an $or of equalities on one attribute: a set lookup
+                attribute = next(iter(one))
+                words = frozenset(e[attribute] for e in value)
+                return f"(f.get({self.constant(attribute)}, M) in {self.constant(words)})"
+            return "(" + " or ".join(self.expression(e) for e in value) + ")"
+        if key in ("$ex", "$nex"):
             ((attribute, _),) = value.items()
-            present = key == "$ex"  # $ex: present, null included; $nex: absent
-            tests.append(lambda f, env, a=attribute, present=present: (a in f) == present)
-        elif key in _COMPARE:
+            return f"({self.constant(attribute)} {'in' if key == '$ex' else 'not in'} f)"
+        if key in _OPERATORS:
             ((attribute, operand),) = value.items()
-            get, compare = _value(operand), _COMPARE[key]
-            tests.append(lambda f, env, a=attribute, get=get, compare=compare:
-                         _holds(compare, f.get(a, _MISSING), get(env)))
-        else:
-            get = _value(value)
-            tests.append(lambda f, env, a=key, get=get: _holds(operator.eq, f.get(a, _MISSING), get(env)))
-    if len(tests) == 1:
-        return tests[0]
-    return lambda f, env: all(t(f, env) for t in tests)
+            left, right = self.temporary(), self.temporary()
+            return (f"(ok({left} := f.get({self.constant(attribute)}, M), {right} := {self.operand(operand)}) "
+                    f"and {left} {_OPERATORS[key]} {right})")
+        return f"(f.get({self.constant(key)}, M) == {self.operand(value)})"
+
+
+def compile_expression(expression: Fact, joined: bool = True) -> Any:
+    """An expression as a Python predicate over (fact, bindings), or over the fact alone."""
+    code = _Code()
+    text = code.expression(expression) if expression else "True"
+    return eval(f"lambda f, env: {text}" if joined else f"lambda f: {text}", code.names)
 
 
 @dataclass
@@ -114,16 +133,25 @@ class _Pattern:
     negated: bool
     alpha: str  # canonical text of the tests on the fact alone: patterns sharing it share one fact list
     local: Local
-    joined: list[Joined]
+    key: tuple[str, str, str] | None  # an equality with another fact's attribute: (attribute, label, attribute)
+    joined: Joined | None
 
 
 def _pattern(label: str, expression: Fact) -> _Pattern:
     conjuncts = expression["$and"] if list(expression) == ["$and"] else [expression]
     local = [c for c in conjuncts if not _refers(c)]
-    joined = [compile_expression(c) for c in conjuncts if _refers(c)]
-    local_tests = [compile_expression(c) for c in local]
+    rest = [c for c in conjuncts if _refers(c)]
+    key = None
+    for conjunct in rest:  # the first equality join becomes a hash lookup
+        ((attribute, value),) = conjunct.items()
+        if not attribute.startswith("$") and isinstance(value, dict):
+            ((other, other_attribute),) = value.items()
+            key = (attribute, other, other_attribute)
+            rest.remove(conjunct)
+            break
     return _Pattern(label.removesuffix("$not"), label.endswith("$not"), json.dumps(local, sort_keys=True),
-                    lambda f: all(t(f, {}) for t in local_tests), joined)
+                    compile_expression({"$and": local} if local else {}, joined=False), key,
+                    compile_expression({"$and": rest}) if rest else None)
 
 
 @dataclass
@@ -132,6 +160,27 @@ class _Rule:
     positives: list[_Pattern]
     negatives: list[_Pattern]
     bound: tuple[str, ...]
+
+
+class _Memory:
+    """The facts passing each pattern's own tests, and hash indexes on them, for one fact set."""
+
+    def __init__(self, facts: list[Fact], alphas: dict[str, Local]):
+        self.alpha = {key: [f for f in facts if local(f)] for key, local in alphas.items()}
+        self._indexes: dict[tuple[str, str], dict[Any, list[Fact]]] = {}
+
+    def candidates(self, pattern: _Pattern, env: Env) -> list[Fact]:
+        if pattern.key is None:
+            return self.alpha[pattern.alpha]
+        attribute, label, other = pattern.key
+        index = self._indexes.get((pattern.alpha, attribute))
+        if index is None:
+            index = {}
+            for fact in self.alpha[pattern.alpha]:
+                if attribute in fact:
+                    index.setdefault(fact[attribute], []).append(fact)
+            self._indexes[(pattern.alpha, attribute)] = index
+        return index.get(env[label].get(other, _ABSENT), [])
 
 
 class Reference:
@@ -150,30 +199,33 @@ class Reference:
 
     def evaluate(self, facts: Iterable[Fact]) -> list[Match]:
         """Every match of every rule on these facts, sorted, as `RulePack.evaluate` returns them."""
-        facts = list(facts)
-        alpha = {key: [f for f in facts if local(f)] for key, local in self._alphas.items()}
+        memory = _Memory(list(facts), self._alphas)
         matches: set[Match] = set()
         for rule in self.rules:
-            for env in self._join(rule.positives, 0, {}, alpha):
-                if any(self._exists(pattern, env, alpha) for pattern in rule.negatives):
+            for env in self._join(rule.positives, 0, {}, memory):
+                if any(self._exists(pattern, env, memory) for pattern in rule.negatives):
                     continue
                 matches.add(Match(rule.name, tuple((name, str(env[name]["id"])) for name in rule.bound)))
         return sorted(matches)
 
-    def _join(self, patterns: list[_Pattern], index: int, env: Env, alpha: dict[str, list[Fact]]) -> Iterable[Env]:
+    def _join(self, patterns: list[_Pattern], index: int, env: Env, memory: _Memory) -> Iterable[Env]:
         if index == len(patterns):
-            yield dict(env)
+            yield env
             return
         pattern = patterns[index]
-        for fact in alpha[pattern.alpha]:
-            if all(test(fact, env) for test in pattern.joined):
+        for fact in memory.candidates(pattern, env):
+            if pattern.joined is None or pattern.joined(fact, env):
                 env[pattern.label] = fact
-                yield from self._join(patterns, index + 1, env, alpha)
+                yield from self._join(patterns, index + 1, env, memory)
                 del env[pattern.label]
 
     @staticmethod
-    def _exists(pattern: _Pattern, env: Env, alpha: dict[str, list[Fact]]) -> bool:
-        return any(all(test(fact, env) for test in pattern.joined) for fact in alpha[pattern.alpha])
+    def _exists(pattern: _Pattern, env: Env, memory: _Memory) -> bool:
+        test = pattern.joined
+        candidates = memory.candidates(pattern, env)
+        if test is None:
+            return bool(candidates)
+        return any(test(fact, env) for fact in candidates)
 
 
 def engine_rules(rules: Iterable[Rule]) -> list[EngineRule]:

@@ -71,6 +71,30 @@ def _ignore(_context: Any) -> None:
     pass
 
 
+_OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex", "$iany", "$iall"})
+
+
+def _attributes(expression: Any, found: set[str]) -> set[str]:
+    """Every fact attribute an expression reads, on the fact tested or on another bound fact."""
+    if isinstance(expression, list):
+        for item in expression:
+            _attributes(item, found)
+    elif isinstance(expression, dict):
+        for key, value in expression.items():
+            if key in ("$and", "$or"):
+                _attributes(value, found)
+            elif key in _OPERATORS:
+                for attribute, operand in value.items():
+                    found.add(attribute)
+                    if isinstance(operand, dict):
+                        found.update(operand.values())
+            else:
+                found.add(key)
+                if isinstance(value, dict):
+                    found.update(value.values())
+    return found
+
+
 class RulePack:
     """A set of engine rules registered once and evaluated on many independent fact sets."""
 
@@ -88,6 +112,13 @@ class RulePack:
         definition[_SENTINEL_RULE]["run"] = _ignore
         with _LOCK:
             _HOST.register_rulesets({self.name: definition})
+            self._handle = _HOST._ruleset_directory[self.name]._handle
+        self._by_name = {rule.name: rule for rule in self._rules}
+        # The engine is only shown the attributes some pattern of this pack reads: the others
+        # cannot change a match, and each one costs JSON text and parsing per assert and action.
+        read = _attributes([body for rule in self._rules for item in rule.patterns for body in item.values()],
+                           {"t", "id"})
+        self._reads = frozenset(read)
         self._closed = False
 
     def _action(self, rule: EngineRule) -> Callable[[Any], None]:
@@ -107,7 +138,7 @@ class RulePack:
             self._matches, self._errors = [], []
             for fact in itertools.chain([_SENTINEL], facts):
                 try:
-                    _HOST.assert_fact(self.name, dict(fact, sid=sid))
+                    self._assert(fact, sid)
                 except _dr.MessageNotHandledException:
                     pass
                 except _dr.MessageObservedException:
@@ -115,12 +146,52 @@ class RulePack:
                 except Exception as error:  # _dre.error and anything else the C engine raises
                     problems.append(EngineProblem(str(fact.get("id")), "engine_error", str(error)))
             try:
-                _HOST.delete_state(self.name, sid)
+                _dre.delete_state(self._handle, sid)
             except Exception as error:  # the sentinel guarantees a state; anything else is reported
                 problems.append(EngineProblem(sid, "engine_error", f"could not free state: {error}"))
             matches = sorted(set(self._matches))
             problems += self._errors
         return matches, problems
+
+    def _assert(self, fact: dict[str, Any], sid: str) -> None:
+        """`Host.assert_fact` and its synchronous action loop, without the per-action objects.
+
+        The same calls into the C engine in the same order as durable-rules 2.0.28's
+        `Ruleset.assert_fact` + `Ruleset.do_actions` + `Promise.run`: assert, start the actions
+        of the state, and for each action run it, write the (unchanged) state back and complete
+        it.  Only the Closure/Content/Promise objects and the per-action JSON round trip of the
+        state are saved; each action still receives the facts the engine bound.
+        """
+        shown = {key: value for key, value in fact.items() if key in self._reads}
+        shown["sid"] = sid
+        text = json.dumps(shown, ensure_ascii=False)
+        result = _dre.assert_fact(self._handle, text)
+        if result[0] == 1:
+            raise _dr.MessageNotHandledException(fact)
+        if result[0] == 2:
+            raise _dr.MessageObservedException(fact)
+        state_handle = 0 if result[0] == 3 else result[1]
+        started = _dre.start_action_for_state(self._handle, state_handle)
+        if not started:
+            return
+        state = json.dumps(json.loads(started[0]), ensure_ascii=False)
+        message = json.loads(started[1])
+        while message:
+            rule_name, bound = next(iter(message.items()))
+            self._run(rule_name, bound)
+            _dre.update_state(self._handle, state)
+            following = _dre.complete_and_start_action(self._handle, state_handle)
+            message = json.loads(following) if following else None
+
+    def _run(self, rule_name: str, bound: dict[str, Any]) -> None:
+        rule = self._by_name.get(rule_name)
+        if rule is None:  # the sentinel
+            return
+        try:
+            bindings = tuple((name, str(bound[name]["id"])) for name in rule.bound)
+            self._matches.append(Match(rule.name, bindings))
+        except Exception as error:  # a binding the engine did not send
+            self._errors.append(EngineProblem("?", "action_error", f"{rule.name}: {error!r}"))
 
     def close(self) -> None:
         """Unregister the ruleset and free it in the C engine (2.0.28 has no public way)."""

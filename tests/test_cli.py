@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from typer.testing import CliRunner
 
-from helpers import lexgap
+from helpers import REPO, lexgap
 from lexgap import __version__
 from lexgap.cli import app
 from lexgap.knowledge import Knowledge
@@ -88,3 +89,15 @@ def test_vocabulary_command_lists_words_with_meanings() -> None:
     assert result.exit_code == 0
     assert "intent_to_harm                 intent to harm the victim" in result.stdout
     assert CliRunner().invoke(app, ["vocabulary", "conduc"]).exit_code == 2
+
+
+def test_validate_checks_a_bill_against_the_jurisdiction_it_amends(tmp_path: Path) -> None:
+    source = (REPO / "legislation" / "bills" / "ro-bill-606-2019-government.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "ro-bill-606-2019-government.yaml"
+    broken.write_text(source.replace("replace: ro/bill/2019/606~art_1", "replace: ro/bill/2019/606~art_9"),
+                      encoding="utf-8")
+    run = lexgap("validate", str(broken))
+    assert run.code == 2
+    line = next(n for n, text in enumerate(broken.read_text().splitlines(), 1) if "~art_9" in text)
+    assert f"{broken}:{line}:" in run.stdout
+    assert "did you mean 'ro/bill/2019/606~art_1'?" in run.stdout

@@ -1,0 +1,1 @@
+"""Benchmarks of lexgap against a plain-Python floor (run `python bench/run.py`)."""
