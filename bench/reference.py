@@ -237,11 +237,13 @@ class _RuleBook:
     """The part of an `Assessor` that turning matches into findings reads: rules and their basis."""
 
     basis = Assessor.basis
+    described = Assessor.described
 
     def __init__(self, knowledge: Knowledge, rules: dict[str, Rule]):
         self.knowledge = knowledge
         self.rules = rules
         self._basis: dict[str, Any] = {}
+        self._described: dict[str, str] = {}
 
 
 class ReferenceAssessor:

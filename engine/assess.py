@@ -15,7 +15,7 @@ from typing import Any
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
-from lexgap.facts import COVERAGE, company_facts, coverage_facts, least_demanding, provision_values, status_of
+from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
 from lexgap.vocabulary import (
@@ -73,6 +73,7 @@ class Finding:
     conduct: list[str] = field(default_factory=list)
     related: list[ProvisionRef] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    rule_kind: str = "provision"  # provision, absence (the law as a whole) or company
 
     @property
     def explanation(self) -> str:
@@ -83,8 +84,6 @@ class Finding:
     def key(self) -> str:
         target = self.provisions[0].id if self.provisions and self.rule_kind != "absence" else ""
         return f"{self.rule}@{target}" if target else self.rule
-
-    rule_kind: str = "provision"
 
     def sort_key(self) -> tuple[Any, ...]:
         first = self.provisions[0] if self.provisions else None
@@ -116,6 +115,7 @@ class Assessor:
         wanted = set(rule_ids) if rule_ids is not None else None
         self.rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
         self._basis: dict[str, list[Basis]] = {}
+        self._described: dict[str, str] = {}
         self.packs: dict[str, list[RulePack]] = {}
         # Each pack sees only the coverage facts whose conduct one of its rules can match: an index,
         # not an evaluation (the engine still decides every outcome), that saves most asserts.
@@ -177,6 +177,17 @@ class Assessor:
         findings.sort(key=Finding.sort_key)
         return Assessment(subject.id, kind, subject.name, subject.as_of.isoformat(), findings, problems)
 
+    def described(self, rule: Rule) -> str:
+        """An absence rule's condition in plain words (the same for every subject: said once)."""
+        cached = self._described.get(rule.id)
+        if cached is None:
+            from lexgap.conditions import describe_condition
+
+            assert rule.gap_when_no_provision is not None
+            cached = "; and ".join(describe_condition(rule, rule.gap_when_no_provision, with_words=False))
+            self._described[rule.id] = cached
+        return cached
+
     def basis(self, rule: Rule) -> list[Basis]:
         cached = self._basis.get(rule.id)
         if cached is not None:
@@ -227,7 +238,7 @@ def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: l
         per_provision[(rule_id, provision_id)].append(
             _Outcome(outcome, variant, conduct, _split(other)[0] if other else None))
     provisions = {p.id: p for p in subject.provisions}
-    findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes)
+    findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions)
                 for (rule_id, pid), outcomes in sorted(per_provision.items())]
     findings += [_absence_finding(assessor, subject, assessor.rules[rule_id], variants)
                  for rule_id, variants in sorted(per_absence.items())]
@@ -279,7 +290,7 @@ def _unverified(provision: Provision, fields: Iterable[str]) -> bool:
 
 
 def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, provision: Provision,
-                       outcomes: list[_Outcome]) -> Finding:
+                       outcomes: list[_Outcome], others: dict[str, Provision] | None = None) -> Finding:
     status = status_of(provision, subject)
     by_outcome: dict[Outcome, list[_Outcome]] = defaultdict(list)
     for item in outcomes:
@@ -292,7 +303,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
         final = Outcome.met
     ref = provision_ref(subject, provision)
     said, missing = _fact_phrases(rule, provision, status)
-    others = {p.id: p for p in subject.provisions}
+    if others is None:
+        others = {p.id: p for p in subject.provisions}
     lines = [f"{provision.title} ({ref.law_title}; {STATUS_WORDS[status]})"
              + (": " + "; ".join(said) if said else "") + "."]
     conducts = sorted({o.conduct for o in by_outcome[final]})
@@ -362,8 +374,7 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
     def refs(variant: str) -> list[ProvisionRef]:
         ids = sorted({_split(q)[0] for v, q in variants if v == variant and q})
         return [provision_ref(subject, provisions[i]) for i in ids if i in provisions]
-    from lexgap.conditions import describe_condition
-    what = "; and ".join(describe_condition(rule, rule.gap_when_no_provision, with_words=False))
+    what = assessor.described(rule)
     lines: list[str] = []
     concerned: list[ProvisionRef] = []
     if "present" in kinds:
@@ -428,5 +439,3 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
         findings.append(finding)
     return findings
 
-
-__all__ = ["Assessment", "Assessor", "Basis", "Finding", "ProvisionRef", "least_demanding"]

@@ -50,7 +50,7 @@ def word_list(vocabulary: type[enum.Enum], min_size: int = 0) -> SearchStrategy[
     others = [w for w in words if w != "none"]
     lists = st.lists(st.sampled_from(others), min_size=max(min_size, 1 if "none" in words else 0),
                      max_size=3, unique=True)
-    return st.one_of(st.just(["none"]), lists) if "none" in words else lists
+    return st.one_of(st.builds(lambda: ["none"]), lists) if "none" in words else lists
 
 
 dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2035, 12, 31))
@@ -276,9 +276,14 @@ def _shuffled(items: list[Any], shuffle: Callable[[list[Any]], None]) -> list[An
     return items
 
 
+class _Dumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True  # a person writes every value out; lexgap refuses anchors and aliases
+
+
 def to_yaml(data: Data) -> str:
-    """The file as a person would save it: block style, keys in the order given, UTF-8."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    """The file as a person would save it: block style, keys in the order given, UTF-8, no aliases."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
 def check_valid(data: Data) -> None:

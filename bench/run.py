@@ -1,0 +1,206 @@
+"""How lexgap's cost grows, measured against the floor: `python bench/run.py`.
+
+Every figure is measured in this one run, so that the ratios hold on a noisy machine:
+
+* a seeded corpus of 1,000 synthetic jurisdictions of 50 provisions (bench/generate.py) is
+  written to a temporary directory; size N is its first N files;
+* lexgap: `lexgap.batch.assess_many` in process, with the renderer of `lexgap assess DIR -f json`
+  (one JSON object per line), in a fresh child process per size; the time covers loading the
+  knowledge, compiling the rules, reading and validating every file, the engine, the findings
+  and the rendering (not the interpreter start: that is the cold start row);
+  peak memory is that child's maximum resident set size;
+* the floor: bench/reference.py evaluating the same compiled engine rules over the same facts
+  (`lexgap.facts.coverage_facts`), timed on the evaluation alone;
+* cold start: `lexgap assess romania-2020.yaml` as a whole process against
+  `python -c "import pydantic, typer, rich, yaml, durable.lang"`, median of several runs;
+* `--jobs 2` at 1,000 (assess_many with jobs=2), and a check that its output equals jobs=1.
+
+Targets are printed next to the figures as pass/fail; nothing here is asserted in a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SIZES = (1, 10, 100, 1000)
+COLD_RUNS = 7
+
+
+# --- measured in child processes -------------------------------------------------------
+
+
+def child_lexgap(folder: Path, count: int, jobs: int) -> dict[str, Any]:
+    """Assess the first `count` files in this process, as `lexgap assess DIR -f json --jobs N` does."""
+    from lexgap.batch import assess_many
+    from lexgap.knowledge import load_knowledge
+    from lexgap.paths import yaml_files
+    from lexgap.render.json import render_line
+
+    paths = yaml_files(folder)[:count]
+    digest = hashlib.sha256()
+    failures = 0
+    start = time.perf_counter()
+    knowledge = load_knowledge()
+    for _path, text, _problems in assess_many(paths, knowledge, None, render_line, jobs):
+        if text is None:
+            failures += 1
+        else:
+            digest.update(text.encode())
+    seconds = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": seconds, "peak_mb": peak_kb / 1024, "sha256": digest.hexdigest(), "failures": failures,
+            "provisions": count * 50}
+
+
+def child_floor(sizes: list[int]) -> dict[str, Any]:
+    """Time the reference evaluator over the facts of the first N jurisdictions, for each N."""
+    from bench.generate import jurisdiction
+    from bench.reference import ReferenceAssessor
+    from lexgap.facts import coverage_facts
+    from lexgap.knowledge import load_knowledge
+    from lexgap.models import Jurisdiction
+
+    knowledge = load_knowledge()
+    reference = ReferenceAssessor(knowledge)
+    # The subjects are validated from the generator's data (the files are its YAML dump), to save
+    # reading 1,000 files twice; tests/test_bench_agreement.py checks the two agree on the files.
+    facts = [coverage_facts(Jurisdiction.model_validate(jurisdiction(i))) for i in range(max(sizes))]
+    result: dict[str, Any] = {"facts_per_jurisdiction": sum(len(f) for f in facts) / len(facts)}
+    for size in sizes:
+        start = time.perf_counter()
+        matches = sum(len(reference.matches(f)) for f in facts[:size])
+        result[str(size)] = {"seconds": time.perf_counter() - start, "matches": matches}
+    return result
+
+
+def _child(*args: str) -> dict[str, Any]:
+    done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"child {args} failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# --- cold start -----------------------------------------------------------------------------
+
+
+def _lexgap_command() -> list[str]:
+    script = Path(sys.executable).parent / "lexgap"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("lexgap")
+    return [found] if found else [sys.executable, "-m", "lexgap.cli"]
+
+
+def _wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
+                   env={**os.environ, "COLUMNS": "120"})
+    return time.perf_counter() - start
+
+
+def cold_start() -> tuple[float, float]:
+    lexgap = [*_lexgap_command(), "assess", "romania-2020.yaml"]
+    floor = [sys.executable, "-c", "import pydantic, typer, rich, yaml, durable.lang"]
+    _wall(floor), _wall(lexgap)  # warm the disk cache
+    lexgap_times, floor_times = [], []
+    for _ in range(COLD_RUNS):  # interleaved, so that a noisy moment hits both
+        floor_times.append(_wall(floor))
+        lexgap_times.append(_wall(lexgap))
+    return statistics.median(lexgap_times), statistics.median(floor_times)
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def _mark(ok: bool) -> str:
+    return "pass" if ok else "FAIL"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="lexgap benchmarks")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    args = parser.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        if kind == "lexgap":
+            print(json.dumps(child_lexgap(Path(rest[0]), int(rest[1]), int(rest[2]))))
+        else:
+            print(json.dumps(child_floor([int(n) for n in rest])))
+        return 0
+
+    began = time.perf_counter()
+    from bench.generate import check_corpus, write_corpus
+
+    with tempfile.TemporaryDirectory(prefix="lexgap-bench-") as scratch:
+        folder = args.keep or Path(scratch) / "corpus"
+        start = time.perf_counter()
+        paths = write_corpus(folder, max(SIZES))
+        generated = time.perf_counter() - start
+        problems = check_corpus(paths[:10])
+        if problems:
+            print("generated files do not load:", *problems[:5], sep="\n  ", file=sys.stderr)
+            return 1
+        runs = {size: _child("lexgap", str(folder), str(size), "1") for size in SIZES}
+        floor = _child("floor", *map(str, SIZES))
+        parallel = _child("lexgap", str(folder), str(max(SIZES)), "2")
+        cold, imports = cold_start()
+
+    print(f"lexgap benchmarks, {time.strftime('%Y-%m-%d')}, {platform.python_implementation()} "
+          f"{platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
+    print(f"corpus: {max(SIZES)} synthetic jurisdictions x 50 provisions "
+          f"({floor['facts_per_jurisdiction']:.0f} facts each), written in {generated:.1f} s")
+    print("lexgap: lexgap.batch.assess_many in one process (jobs=1), JSON-lines renderer of `lexgap assess DIR "
+          "-f json`; floor: bench/reference.py on the same facts\n")
+    header = f"{'jurisdictions':>13} {'lexgap s':>9} {'provisions/s':>13} {'peak MB':>8} {'floor s':>8} " \
+             f"{'lexgap/floor':>13}  targets"
+    print(header)
+    print("-" * len(header))
+    for size in SIZES:
+        run, low = runs[size], floor[str(size)]
+        ratio = run["seconds"] / low["seconds"]
+        targets = []
+        if size == max(SIZES):
+            targets = [f"ratio <= 3: {_mark(ratio <= 3)}", f"peak < 300 MB: {_mark(run['peak_mb'] < 300)}"]
+        failed = f"  ({run['failures']} files failed)" if run["failures"] else ""
+        print(f"{size:>13} {run['seconds']:>9.2f} {run['provisions'] / run['seconds']:>13,.0f} "
+              f"{run['peak_mb']:>8.0f} {low['seconds']:>8.3f} {ratio:>13.1f}  {'; '.join(targets)}{failed}")
+    big, small = runs[max(SIZES)]["seconds"], runs[100]["seconds"]
+    growth = big / small
+    exponent = math.log10(growth)
+    floor_growth = floor[str(max(SIZES))]["seconds"] / floor["100"]["seconds"]
+    print()
+    print(f"scaling 100 -> 1000: time x {growth:.2f} (exponent {exponent:.3f}; linear: x 10, exponent 1); "
+          f"floor x {floor_growth:.2f}   target x 9-11: {_mark(9 <= growth <= 11)}")
+    cold_ratio = cold / imports
+    print(f"cold start: lexgap assess romania-2020.yaml {cold:.3f} s, import floor {imports:.3f} s "
+          f"(median of {COLD_RUNS}): x {cold_ratio:.2f}   target <= 1.5: {_mark(cold_ratio <= 1.5)}")
+    same = parallel["sha256"] == runs[max(SIZES)]["sha256"] and not parallel["failures"]
+    print(f"--jobs 2 at {max(SIZES)}: {parallel['seconds']:.2f} s (jobs 1: {big:.2f} s, speed-up "
+          f"x {big / parallel['seconds']:.2f}); output identical to jobs 1: {'yes' if same else 'NO'}")
+    print(f"\nbench/run.py took {time.perf_counter() - began:.0f} s")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
