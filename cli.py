@@ -14,10 +14,8 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from lexgap import __version__
-from lexgap.conditions import describe_rule
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction
@@ -394,6 +392,8 @@ def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, 
 @app.command("rules")
 def list_rules() -> None:
     """List the rules: id, label, severity and basis."""
+    from rich.table import Table
+
     knowledge = _knowledge()
     table = Table(show_lines=False, expand=True)
     for column in ("id", "label", "severity", "basis"):
@@ -408,6 +408,8 @@ def list_rules() -> None:
 @app.command()
 def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap rules` lists them.")]) -> None:
     """Show a rule in plain words: its condition, why it matters, and its legal basis."""
+    from lexgap.conditions import describe_rule
+
     knowledge = _knowledge()
     rule = knowledge.rule(rule_id)
     if rule is None:

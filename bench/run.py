@@ -150,6 +150,7 @@ def main() -> int:
         return 0
 
     began = time.perf_counter()
+    load_before = os.getloadavg()[0]
     from bench.generate import check_corpus, write_corpus
 
     with tempfile.TemporaryDirectory(prefix="lexgap-bench-") as scratch:
@@ -198,7 +199,8 @@ def main() -> int:
     same = parallel["sha256"] == runs[max(SIZES)]["sha256"] and not parallel["failures"]
     print(f"--jobs 2 at {max(SIZES)}: {parallel['seconds']:.2f} s (jobs 1: {big:.2f} s, speed-up "
           f"x {big / parallel['seconds']:.2f}); output identical to jobs 1: {'yes' if same else 'NO'}")
-    print(f"\nbench/run.py took {time.perf_counter() - began:.0f} s")
+    print(f"\nbench/run.py took {time.perf_counter() - began:.0f} s; load average (1 min) {load_before:.2f} at the "
+          f"start, {os.getloadavg()[0]:.2f} at the end: above the CPU count, other work shared the machine")
     return 0 if same else 1
 
 

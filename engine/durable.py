@@ -8,7 +8,6 @@ values; facts, state and rulesets never outlive the call that made them.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import itertools
 import json
@@ -71,6 +70,7 @@ def _ignore(_context: Any) -> None:
     pass
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) uses
 _OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex", "$iany", "$iall"})
 
 
@@ -100,8 +100,9 @@ class RulePack:
 
     def __init__(self, rules: Iterable[EngineRule]):
         self._rules = list(rules)
-        definition: dict[str, dict[str, Any]] = {
-            rule.name: {"all": copy.deepcopy(rule.patterns)} for rule in self._rules}
+        # durable-rules deletes "run" from each rule's dict and only serialises the patterns:
+        # a fresh dict per rule keeps the EngineRule intact, no deep copy needed.
+        definition: dict[str, dict[str, Any]] = {rule.name: {"all": list(rule.patterns)} for rule in self._rules}
         definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}]}
         digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:12]
         self.name = f"lexgap_{next(_NAMES)}_{digest}"
@@ -118,7 +119,7 @@ class RulePack:
         # cannot change a match, and each one costs JSON text and parsing per assert and action.
         read = _attributes([body for rule in self._rules for item in rule.patterns for body in item.values()],
                            {"t", "id"})
-        self._reads = frozenset(read)
+        self._reads = tuple(sorted(read))
         self._closed = False
 
     def _action(self, rule: EngineRule) -> Callable[[Any], None]:
@@ -162,9 +163,9 @@ class RulePack:
         it.  Only the Closure/Content/Promise objects and the per-action JSON round trip of the
         state are saved; each action still receives the facts the engine bound.
         """
-        shown = {key: value for key, value in fact.items() if key in self._reads}
+        shown = {key: fact[key] for key in self._reads if key in fact}
         shown["sid"] = sid
-        text = json.dumps(shown, ensure_ascii=False)
+        text = _JSON.encode(shown)
         result = _dre.assert_fact(self._handle, text)
         if result[0] == 1:
             raise _dr.MessageNotHandledException(fact)

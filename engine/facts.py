@@ -49,6 +49,7 @@ def provision_values(provision: Provision, status: v.Status) -> dict[str, Any]:
         "protects_children": (v.YesNo.yes if children else v.YesNo.no) if known else None,
         "protects_adults": (v.YesNo.yes if adults else v.YesNo.no) if known else None,
         "status": status,
+        "conduct": sorted(set(provision.conduct)),  # one coverage fact per word; said as the whole list
         "provision_type": provision.provision_type,
         "medium": provision.medium,
         "victim_categories": victims.categories if victims else None,

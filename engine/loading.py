@@ -8,6 +8,7 @@ that a lawyer sees all the mistakes of a file at once and never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,7 +25,8 @@ from lexgap.vocabulary import nearest
 #: Files larger than this are refused before parsing: lexgap files are written by hand.
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 40
-MAX_NODES = 2_000_000
+#: Far above any hand-written file (romania-2020.yaml has about 2,000), low enough to build in seconds.
+MAX_NODES = 500_000
 
 Path_ = tuple[str | int, ...]
 Model = TypeVar("Model", bound=BaseModel)
@@ -169,7 +171,8 @@ def read_yaml(path: Path) -> Loaded:
             f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8 (in Word: 'Plain Text', "
             "encoding 'Unicode (UTF-8)')"))
         return loaded
-    bad = next((i for i, ch in enumerate(text) if ch in _FORBIDDEN), None)
+    found = _FORBIDDEN_RE.search(text)
+    bad = found.start() if found else None
     if bad is not None:
         line = text.count("\n", 0, bad) + 1
         column = bad - (text.rfind("\n", 0, bad) + 1) + 1
@@ -178,6 +181,10 @@ def read_yaml(path: Path) -> Loaded:
             f"control character U+{ord(text[bad]):04X} in the file; delete it (often pasted from another program)"))
         return loaded
     try:
+        too_big = _refuse_shape(text)
+        if too_big is not None:
+            loaded.problems.append(Problem(str(path), *too_big))
+            return loaded
         documents = list(yaml.compose_all(text, Loader=_SAFE_LOADER))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -209,7 +216,34 @@ def read_yaml(path: Path) -> Loaded:
     return loaded
 
 
-_FORBIDDEN = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r") | {"\x7f", "\ufffe", "\uffff"}
+def _refuse_shape(text: str) -> tuple[int, int, str] | None:
+    """Walk the parser's events, which builds nothing and never recurses, and stop at the first nesting
+    or size the builder would refuse anyway: libyaml's composer recurses in C, so a few thousand nested
+    brackets crash the process, and millions of values take minutes and gigabytes to compose."""
+    depth = count = 0
+    for event in yaml.parse(text, Loader=_SAFE_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH + 1:  # the root collection is depth 1 here, 0 for the builder
+                return (*_event_mark(event), f"values are nested more than {MAX_DEPTH} levels deep; "
+                                             "lexgap files are flatter")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if isinstance(event, yaml.NodeEvent):
+            count += 1
+            if count > MAX_NODES:
+                return (*_event_mark(event), f"the file has more than {MAX_NODES:,} values; "
+                                             "split it into smaller files")
+    return None
+
+
+def _event_mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+#: Control characters (tab, newline and carriage return aside) and non-characters: never typed on purpose.
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def validate(loaded: Loaded, model: type[Model]) -> Model | None:
@@ -409,7 +443,7 @@ def load_file(path: Path, expected: str | tuple[str, ...] | None = None) -> tupl
         return None, loaded
     fmt = data.get("format")
     wanted = (expected,) if isinstance(expected, str) else expected
-    if fmt not in FORMATS:
+    if not isinstance(fmt, str) or fmt not in FORMATS:  # `format: []` is unhashable
         hint = nearest(str(fmt), list(FORMATS)) if fmt is not None else None
         did = f"did you mean {hint!r}? " if hint else ""
         where = ("format",) if "format" in data else ()

@@ -128,7 +128,9 @@ def test_romania_annex_lists_treaties_with_the_dates_of_the_file_in_order(romani
     assert all(entry["binding"] for entry in romania_json["annex"][:8])
     assert not any(entry["binding"] for entry in romania_json["annex"][8:])
     assert [p["pinpoint"] for p in annex["palermo-protocol"]["pinpoints"]][:2] == ["art. 3(a)", "art. 3(b)"]
-    assert annex["iccpr"]["pinpoints"] == [] and annex["iccpr"]["note"]
+    assert [p["pinpoint"] for p in annex["iccpr"]["pinpoints"]] == ["art. 24(1)"]
+    # a treaty the State ratified that no finding relies on is listed, with a note instead of pinpoints
+    assert annex["eu-directive-2011-36"]["pinpoints"] == [] and annex["eu-directive-2011-36"]["note"]
     section = _section(romania_md, "Annex: reference to international human rights law")
     assert "### Convention on the Rights of the Child (CRC)" in section
     assert "- art. 19(1): Core duty" in section
