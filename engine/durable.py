@@ -12,7 +12,7 @@ import hashlib
 import itertools
 import json
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,9 +108,8 @@ class RulePack:
         self.name = f"lexgap_{next(_NAMES)}_{digest}"
         self._matches: list[Match] = []
         self._errors: list[EngineProblem] = []
-        for rule in self._rules:
-            definition[rule.name]["run"] = self._action(rule)
-        definition[_SENTINEL_RULE]["run"] = _ignore
+        for body in definition.values():  # durable-rules requires an action; `_assert` runs ours
+            body["run"] = _ignore
         with _LOCK:
             _HOST.register_rulesets({self.name: definition})
             self._handle = _HOST._ruleset_directory[self.name]._handle
@@ -121,15 +120,6 @@ class RulePack:
                            {"t", "id"})
         self._reads = tuple(sorted(read))
         self._closed = False
-
-    def _action(self, rule: EngineRule) -> Callable[[Any], None]:
-        def run(context: Any) -> None:
-            try:
-                bindings = tuple((name, str(getattr(context, name).id)) for name in rule.bound)
-                self._matches.append(Match(rule.name, bindings))
-            except Exception as error:  # the engine would swallow it
-                self._errors.append(EngineProblem("?", "action_error", f"{rule.name}: {error!r}"))
-        return run
 
     def evaluate(self, facts: Iterable[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
         """Assert facts in order (anchors last) in a fresh state; return sorted matches."""
