@@ -50,8 +50,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-stdout = Console(highlight=False, soft_wrap=False)
-stderr = Console(stderr=True, highlight=False)
+stdout = Console(highlight=False, soft_wrap=False, emoji=False)
+stderr = Console(stderr=True, highlight=False, emoji=False)
 
 
 class Stop(typer.Exit):

@@ -243,7 +243,9 @@ def _event_mark(event: yaml.Event) -> tuple[int, int]:
 
 
 #: Control characters (tab, newline and carriage return aside) and non-characters: never typed on purpose.
-_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+#: NEL, U+2028 and U+2029 too: YAML counts them as line breaks, editors do not, so every later line
+#: number lexgap reports would be wrong.
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
 
 
 def validate(loaded: Loaded, model: type[Model]) -> Model | None:

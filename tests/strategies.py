@@ -187,6 +187,8 @@ def jurisdictions(draw: DrawFn, min_provisions: int = 0, bare_provision: bool = 
     for index in range(count):
         bare = bare_provision and index == count - 1
         item = draw(provision(draw(st.sampled_from(law_ids)), [p["id"] for p in provisions], bare))
+        while bare and any(item["id"] == p["id"] for p in provisions):
+            item["id"] += "9"  # the bare provision must stay, and stay last
         if all(item["id"] != p["id"] for p in provisions):
             provisions.append(item)
     data: Data = {

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import RULE_TESTS
 
+from conftest import RULE_TESTS
 from lexgap.knowledge import Knowledge
 from lexgap.loading import load_file
 from lexgap.models import RuleTests
