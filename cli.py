@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from lexgap import __version__
+from lexgap.assess import Assessment
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction
@@ -184,7 +185,6 @@ def assess(
                                       help="Processes for several subjects; output is the same for any value.")] = 1,
 ) -> None:
     """Assess a jurisdiction's law (or a company's practice) against the rules."""
-    from lexgap.assess import Assessment
     from lexgap.batch import assess_many, subject_paths
     from lexgap.render import json as json_render
     from lexgap.render import markdown
@@ -204,61 +204,36 @@ def assess(
     if not paths:
         stderr.print(f"no .yaml files in {', '.join(files)}", markup=False)
         raise Stop(ExitCode.bad_input)
-    wanted = set(status or [])
-
-    def keep(assessment: Assessment) -> Assessment:
-        if wanted:
-            assessment.findings = [f for f in assessment.findings if f.status in wanted]
-        return assessment
-
-    statuses: list[Outcome] = []
     renderers = {
         OutputFormat.json: (json_render.render_assessment if single else json_render.render_line),
         OutputFormat.markdown: markdown.render_assessment,
         OutputFormat.terminal: _terminal_text,
     }
-    render = renderers[output_format]
-    failed = False
-    for index, (_path, text, problems) in enumerate(
-            assess_many(paths, knowledge, rule, lambda a: _with_statuses(render(keep(a)), a), jobs)):
-        if text is None:
-            _print_problems(problems)
-            failed = True
+    shown = frozenset(s.value for s in status or [])
+    found: list[Outcome] = []
+    problems: list[Problem] = []
+    for index, result in enumerate(assess_many(paths, knowledge, rule, renderers[output_format], jobs, shown)):
+        if result.text is None:
+            _print_problems(list(result.problems))
+            problems += result.problems
             continue
-        body, found = _split_statuses(text)
-        statuses += found
+        found += [Outcome(s) for s in result.statuses]
         if output_format is OutputFormat.markdown and index:
             _emit("\n")
-        _emit(body)
-    if failed:
+        _emit(result.text)
+    if problems:
         raise Stop(ExitCode.internal_error if _engine_failure(problems) else ExitCode.bad_input)
-    raise Stop(_fail_code(statuses, fail_on))
-
-
-_STATUS_MARK = "\x00lexgap-statuses:"
-
-
-def _with_statuses(text: str, assessment: object) -> str:
-    """Carry the finding statuses beside the rendered text (across processes) for --fail-on."""
-    findings = getattr(assessment, "findings", [])
-    return text + _STATUS_MARK + ",".join(f.status.value for f in findings)
-
-
-def _split_statuses(text: str) -> tuple[str, list[Outcome]]:
-    body, _, marks = text.rpartition(_STATUS_MARK)
-    return body, [Outcome(m) for m in marks.split(",") if m]
+    raise Stop(_fail_code(found, fail_on))
 
 
 def _engine_failure(problems: list[Problem]) -> bool:
     return any(p.message.startswith("engine:") for p in problems)
 
 
-def _terminal_text(assessment: object) -> str:
+def _terminal_text(assessment: Assessment) -> str:
     """Render the rich report to text here, so that worker processes can return it."""
-    from lexgap.assess import Assessment
     from lexgap.render import terminal
 
-    assert isinstance(assessment, Assessment)
     with stdout.capture() as captured:
         stdout.print(terminal.render_assessment(assessment))
     return captured.get()

@@ -59,7 +59,8 @@ def child_lexgap(folder: Path, count: int, jobs: int) -> dict[str, Any]:
     failures = 0
     start = time.perf_counter()
     knowledge = load_knowledge()
-    for _path, text, _problems in assess_many(paths, knowledge, None, render_line, jobs):
+    for result in assess_many(paths, knowledge, None, render_line, jobs):
+        text = result.text
         if text is None:
             failures += 1
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from lexgap.assess import Assessment, Assessor
@@ -17,9 +18,19 @@ from lexgap.paths import resolve_subject, yaml_files
 from lexgap.problems import Problem
 
 Render = Callable[[Assessment], str]
-Outcome = tuple[str, str | None, list[Problem]]
 
-_WORKER: tuple[Knowledge, Assessor, Render] | None = None
+
+@dataclass(frozen=True)
+class Assessed:
+    """One subject's result: its rendered text and finding statuses, or the problems that stopped it."""
+
+    path: str
+    text: str | None
+    statuses: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+_WORKER: tuple[Knowledge, Assessor, Render, frozenset[str]] | None = None
 
 
 def subject_paths(arguments: list[str]) -> list[Path]:
@@ -31,38 +42,41 @@ def subject_paths(arguments: list[str]) -> list[Path]:
     return paths
 
 
-def _assess_one(knowledge: Knowledge, assessor: Assessor, render: Render, path: Path) -> Outcome:
+def _assess_one(knowledge: Knowledge, assessor: Assessor, render: Render, shown: frozenset[str],
+                path: Path) -> Assessed:
     subject, problems = load_subject(path, knowledge)
     if subject is None:
-        return str(path), None, problems
+        return Assessed(str(path), None, problems=tuple(problems))
     assessment = assessor.assess(subject)
     if assessment.engine_problems:
-        details = [Problem(str(path), 1, 1, f"engine: {p.kind} on {p.fact_id}: {p.detail}")
-                   for p in assessment.engine_problems]
-        return str(path), None, details
-    return str(path), render(assessment), []
+        details = tuple(Problem(str(path), 1, 1, f"engine: {p.kind} on {p.fact_id}: {p.detail}")
+                        for p in assessment.engine_problems)
+        return Assessed(str(path), None, problems=details)
+    if shown:
+        assessment.findings = [f for f in assessment.findings if f.status.value in shown]
+    return Assessed(str(path), render(assessment), tuple(f.status.value for f in assessment.findings))
 
 
-def _start_worker(rule_ids: list[str] | None, render: Render) -> None:
+def _start_worker(rule_ids: list[str] | None, render: Render, shown: frozenset[str]) -> None:
     global _WORKER
     knowledge = load_knowledge()
-    _WORKER = (knowledge, Assessor(knowledge, rule_ids), render)
+    _WORKER = (knowledge, Assessor(knowledge, rule_ids), render, shown)
 
 
-def _work(path: Path) -> Outcome:
+def _work(path: Path) -> Assessed:
     assert _WORKER is not None
     return _assess_one(*_WORKER, path)
 
 
 def assess_many(paths: list[Path], knowledge: Knowledge, rule_ids: list[str] | None, render: Render,
-                jobs: int = 1) -> Iterator[Outcome]:
-    """Assess each path and render it; yields (path, text or None, problems) in input order."""
+                jobs: int = 1, statuses: frozenset[str] = frozenset()) -> Iterator[Assessed]:
+    """Assess each path (keeping only findings with the given statuses, if any) in input order."""
     if jobs <= 1 or len(paths) <= 1:
         with Assessor(knowledge, rule_ids) as assessor:
             for path in paths:
-                yield _assess_one(knowledge, assessor, render, path)
+                yield _assess_one(knowledge, assessor, render, statuses, path)
         return
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("fork")  # workers inherit the render function; nothing is pickled
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
-    with context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render)) as pool:
+    with context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render, statuses)) as pool:
         yield from pool.imap(_work, paths, chunksize=chunk)
