@@ -1,0 +1,49 @@
+"""Several subjects at once: one JSON object per line, in file-name order, the same for any --jobs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from helpers import REPO, lexgap
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "subjects"
+    folder.mkdir()
+    for name in ("telegram-2021.yaml", "romania-2024.yaml", "romania-2020.yaml"):
+        shutil.copy(REPO / "legislation" / name, folder / name)
+    return folder
+
+
+def test_a_folder_gives_json_lines_in_file_name_order(tmp_path: Path) -> None:
+    run = lexgap("assess", str(_folder(tmp_path)), "-f", "json")
+    assert run.code == 1, run.stderr
+    lines = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [line["subject"]["id"] for line in lines] == ["romania-2020", "romania-2024", "telegram-2021"]
+    single = json.loads(lexgap("assess", "romania-2020.yaml", "-f", "json").stdout)
+    assert lines[0] == single
+
+
+def test_jobs_do_not_change_the_output(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    one = lexgap("assess", str(folder), "-f", "json", "--jobs", "1")
+    two = lexgap("assess", str(folder), "-f", "json", "--jobs", "2")
+    assert (one.code, one.stdout) == (two.code, two.stdout)
+
+
+def test_a_bad_file_in_a_batch_is_reported_and_the_others_still_run(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    (folder / "broken.yaml").write_text("format: jurisdiction\nid: [\n", encoding="utf-8")
+    run = lexgap("assess", str(folder), "-f", "json")
+    assert run.code == 2
+    assert f"{folder / 'broken.yaml'}:" in run.stderr and "Traceback" not in run.output
+    assert len(run.stdout.splitlines()) == 3
+
+
+def test_status_filter_applies_to_every_subject_and_to_fail_on(tmp_path: Path) -> None:
+    run = lexgap("assess", str(_folder(tmp_path)), "-f", "json", "--status", "met")
+    assert run.code == 0
+    for line in run.stdout.splitlines():
+        assert {f["status"] for f in json.loads(line)["findings"]} <= {"met"}
