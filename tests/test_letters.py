@@ -78,7 +78,7 @@ def test_romania_concerns_cover_the_three_legal_gaps_of_the_seed_letter(romania_
     assert "applies only where the perpetrator is a family member or a current or former partner" in relationship
     assert "CEDAW General Recommendation No. 35 paras 20 and 29(a)" in relationship
     intent_606 = concerns[f"intent-to-harm-requirement@{POSITION_606}"]
-    assert "Government's requested changes to Bill 606/2019" in intent_606
+    assert "as the Government asked to change it (Government position on Bill 606/2019" in intent_606
     assert "intended to harm, shame or distress the victim" in intent_606
     public_interest = concerns[f"public-interest-exception@{POSITION_606}"]
     assert "serve the public interest" in public_interest
