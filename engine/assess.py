@@ -325,8 +325,9 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
                         lines.append(f"{other.title} may cover {_meaning(item.conduct)} without this deficiency, but "
                                      f"its coverage is disputed: {other.disputed_note or 'see its sources'}")
             else:
-                lines.append("No other provision in force in this file covers the same conduct for the same "
-                             "victims without this deficiency.")
+                kind = f" ({_meaning(provision.provision_type)})" if provision.provision_type else ""
+                lines.append(f"No other provision in force in this file of the same type{kind} covers the same "
+                             "conduct for the same victims without this deficiency.")
     elif final is Outcome.met:
         cured = [o for o in outcomes if o.variant == "cured" and o.other in others]
         if cured:
