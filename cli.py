@@ -10,19 +10,21 @@ import json
 import sys
 from enum import IntEnum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from lexgap import __version__
-from lexgap.assess import Assessment
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction
 from lexgap.paths import data_dir, resolve_subject, yaml_files
 from lexgap.problems import Level, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, Outcome, nearest
+
+if TYPE_CHECKING:
+    from lexgap.assess import Assessment
 
 
 class ExitCode(IntEnum):

@@ -21,7 +21,7 @@ from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES, Attribute
 class Strict(BaseModel):
     """Base of every format: unknown fields are errors, never silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def _provision_id(text: str) -> str:
