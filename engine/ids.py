@@ -29,7 +29,7 @@ _PORTION = r"[a-z]+_[a-z0-9-]+(?:__[a-z]+_[a-z0-9-]+)*"
 WORK_ID = re.compile(
     r"""
     (?P<country>[a-z]{2}(?:-[a-z0-9]+)?)   # ISO 3166 alpha-2, optional subdivision: ro, gb-eng
-    /(?P<doctype>act|code|bill|draft|position|decree|order)  # kind of document
+    /(?P<doctype>act|code|bill|draft|position|decree|order|ordinance|regulation|constitution)  # document kind
     /(?P<year>\d{4})                       # year of the act or bill
     /(?P<number>[a-z0-9][a-z0-9-]*)        # number, lower case: 217, 606, pl-x-606
     """,

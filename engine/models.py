@@ -230,8 +230,9 @@ class Jurisdiction(Strict):
     @model_validator(mode="after")
     def _provisions_belong(self) -> Jurisdiction:
         for provision in self.provisions:
-            if not provision.id.startswith(self.country + "/"):
-                raise ValueError(f"provision {provision.id!r} does not start with the country code {self.country!r}/")
+            if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country:
+                raise ValueError(f"provision {provision.id!r} does not start with the country code {self.country!r} "
+                                 f"(or a subdivision of it, like '{self.country}-xyz')")
         return self
 
 

@@ -31,3 +31,20 @@ def test_basis_refs_name_an_instrument_and_a_portion() -> None:
     assert (ref.instrument, ref.portion) == ("crc-gc-25", "para_81")
     with pytest.raises(ValueError, match="instrument~portion"):
         parse_basis_ref("crc-gc-25 para 81")
+
+
+def test_a_subdivision_provision_belongs_to_its_country() -> None:
+    from lexgap.models import Jurisdiction
+
+    source = [{"document": "CJCA 2015", "consulted": "2026-01-01", "verified": True}]
+    data = {"format": "jurisdiction", "id": "england", "name": "England and Wales", "country": "gb",
+            "as_of": "2022-07-06",
+            "laws": [{"id": "gb-eng/act/2015/2", "title": "Criminal Justice and Courts Act 2015", "type": "act",
+                      "status": "in_force", "sources": source}],
+            "provisions": [{"id": "gb-eng/act/2015/2~sec_33", "law": "gb-eng/act/2015/2", "title": "Disclosing "
+                            "private sexual photographs", "summary": "s", "conduct": ["ncii_disseminate"],
+                            "sources": source}]}
+    assert Jurisdiction.model_validate(data).provisions[0].id == "gb-eng/act/2015/2~sec_33"
+    data["country"] = "ie"
+    with pytest.raises(ValueError, match="does not start with the country code 'ie'"):
+        Jurisdiction.model_validate(data)
