@@ -65,15 +65,22 @@ def load_knowledge(standards: Path | None = None, rules: Path | None = None) -> 
     refs = knowledge.all_refs()
     for rule in knowledge.rules:
         loaded, index = rule_sources[rule.id]
-        for position, ref in enumerate(rule.basis):
-            if knowledge.standard(ref) is None:
-                hint = nearest(ref, refs)
-                did = f"; did you mean {hint!r}?" if hint else ""
-                knowledge.problems.append(loaded.problem(
-                    ("rules", index, "basis", position), f"basis {ref!r} names no standard provision{did}"))
+        knowledge.problems += _check_basis(rule, index, loaded, knowledge, refs)
     knowledge.rules.sort(key=lambda r: r.id)
     knowledge.problems.sort()
     return knowledge
+
+
+def _check_basis(rule: Rule, index: int, loaded: Loaded, knowledge: Knowledge, refs: list[str]) -> list[Problem]:
+    """Every basis of a rule must name a standard provision that exists."""
+    problems = []
+    for position, ref in enumerate(rule.basis):
+        if knowledge.standard(ref) is None:
+            hint = nearest(ref, refs)
+            did = f"; did you mean {hint!r}?" if hint else ""
+            problems.append(loaded.problem(("rules", index, "basis", position),
+                                           f"basis {ref!r} names no standard provision{did}"))
+    return problems
 
 
 def _add_instrument(knowledge: Knowledge, instrument: Instrument, loaded: Loaded) -> None:
@@ -93,7 +100,7 @@ def _add_instrument(knowledge: Knowledge, instrument: Instrument, loaded: Loaded
 
 
 def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list[Problem]:
-    """Cross-file checks of a jurisdiction, company or bill file against the knowledge base."""
+    """Cross-file checks of a jurisdiction, bill or rules file against the knowledge base."""
     problems: list[Problem] = []
     if isinstance(subject, Jurisdiction):
         problems += _check_jurisdiction(subject, loaded, knowledge)
@@ -104,8 +111,11 @@ def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list
             if target is not None and target in seen:
                 problems.append(loaded.problem(("changes", index), f"{target!r} is changed twice by this bill"))
             seen.add(target)
-    elif isinstance(subject, Company):
-        pass
+    elif isinstance(subject, RuleSet):  # a rules file outside the bundled folder
+        refs = knowledge.all_refs()
+        problems += _duplicates(loaded, "rules", [r.id for r in subject.rules])
+        for index, rule in enumerate(subject.rules):
+            problems += _check_basis(rule, index, loaded, knowledge, refs)
     return problems
 
 

@@ -101,3 +101,15 @@ def test_validate_checks_a_bill_against_the_jurisdiction_it_amends(tmp_path: Pat
     line = next(n for n, text in enumerate(broken.read_text().splitlines(), 1) if "~art_9" in text)
     assert f"{broken}:{line}:" in run.stdout
     assert "did you mean 'ro/bill/2019/606~art_1'?" in run.stdout
+
+
+def test_validate_checks_the_basis_of_a_rules_file_outside_the_bundle(tmp_path: Path) -> None:
+    text = (REPO / "rules" / "csam.yaml").read_text(encoding="utf-8")
+    mine = tmp_path / "my-rules.yaml"
+    mine.write_text(text.replace("opsc~art_3__para_1__lit_c, lanzarote", "opsc~art_3__para_1__lit_x, lanzarote", 1),
+                    encoding="utf-8")
+    run = lexgap("validate", str(mine))
+    assert run.code == 2
+    line = next(n for n, t in enumerate(mine.read_text(encoding="utf-8").splitlines(), 1) if "lit_x" in t)
+    assert f"{mine}:{line}:" in run.stdout
+    assert "names no standard provision; did you mean 'opsc~art_3__para_1__lit_c'?" in run.stdout
