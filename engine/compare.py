@@ -35,7 +35,7 @@ from lexgap.facts import status_of
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
 from lexgap.loading import Loaded, Marks, load_file, validate
 from lexgap.models import Bill, Insert, Jurisdiction, Law, Provision, Repeal, Replace, Source
-from lexgap.paths import data_dir, resolve_subject
+from lexgap.paths import data_dir, resolve_bundled, resolve_subject
 from lexgap.problems import Level, Problem
 from lexgap.vocabulary import SEVERITY_ORDER, Outcome, Severity, Status, nearest
 
@@ -348,12 +348,7 @@ def _sources_for(name: str, before: Provision, after: Provision, base: Jurisdict
 
 def resolve_bill(name: str) -> Path:
     """A bill path as given, or a bill id looked up in the bundled legislation/bills/ folder."""
-    given = Path(name)
-    if given.exists() or given.parent != Path("."):
-        return given
-    stem = name.removesuffix(".yaml").removesuffix(".yml")
-    bundled = data_dir("legislation") / "bills" / f"{stem}.yaml"
-    return bundled if bundled.exists() else given
+    return resolve_bundled(name, data_dir("legislation") / "bills")
 
 
 def run_compare(base_path: str, others: list[str], bills: list[str], *,

@@ -17,17 +17,20 @@ def data_dir(name: str) -> Path:
     return _PACKAGE.parent / name
 
 
-def resolve_subject(name: str) -> Path:
-    """A path as given, or a bare file name looked up in the bundled legislation/ folder."""
+def resolve_bundled(name: str, folder: Path) -> Path:
+    """A path as given, or a bare file name (with or without .yaml) looked up in a bundled folder."""
     given = Path(name)
     if given.exists() or given.parent != Path("."):
         return given
-    bundled = data_dir("legislation") / name
-    if bundled.exists():
-        return bundled
-    if not name.endswith((".yaml", ".yml")) and (data_dir("legislation") / f"{name}.yaml").exists():
-        return data_dir("legislation") / f"{name}.yaml"
+    for candidate in (folder / name, folder / f"{name}.yaml"):
+        if candidate.is_file():
+            return candidate
     return given
+
+
+def resolve_subject(name: str) -> Path:
+    """A path as given, or a bare file name looked up in the bundled legislation/ folder."""
+    return resolve_bundled(name, data_dir("legislation"))
 
 
 def yaml_files(folder: Path) -> list[Path]:
