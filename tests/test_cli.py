@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from helpers import REPO, lexgap
@@ -113,3 +115,20 @@ def test_validate_checks_the_basis_of_a_rules_file_outside_the_bundle(tmp_path: 
     line = next(n for n, t in enumerate(mine.read_text(encoding="utf-8").splitlines(), 1) if "lit_x" in t)
     assert f"{mine}:{line}:" in run.stdout
     assert "names no standard provision; did you mean 'opsc~art_3__para_1__lit_c'?" in run.stdout
+
+
+def test_an_internal_error_is_one_line_asking_for_a_bug_report_with_exit_70(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import lexgap.cli as cli
+
+    def broken() -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(cli, "_knowledge", broken)
+    monkeypatch.setattr(sys, "argv", ["lexgap", "assess", "romania-2020.yaml"])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 70
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "internal error (RuntimeError: simulated bug); please report this bug" in " ".join(err.split())
