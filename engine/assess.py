@@ -18,15 +18,7 @@ from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
 from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
-from lexgap.vocabulary import (
-    MEANINGS,
-    OUTCOME_ORDER,
-    SEVERITY_ORDER,
-    Conduct,
-    Outcome,
-    Severity,
-    Status,
-)
+from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, plain
 
 #: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
 PACK_SIZE = 24
@@ -258,15 +250,8 @@ _JOINERS = {"mental_element": " together with ", "relationship_required": ", or 
 
 def _words(values: Any, attribute: str = "") -> str:
     if isinstance(values, list):
-        return _JOINERS.get(attribute, "; ").join(_meaning(v) for v in values) if values else "none"
-    return _meaning(values)
-
-
-_PLAIN: dict[str, str] = {key.value: text for key, text in MEANINGS.items() if not isinstance(key, Status)}
-
-
-def _meaning(value: Any) -> str:
-    return _PLAIN.get(str(value), str(value).replace("_", " "))
+        return _JOINERS.get(attribute, "; ").join(plain(v) for v in values) if values else "none"
+    return plain(values)
 
 
 def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[list[str], list[str]]:
@@ -322,10 +307,10 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
                 for item in disputed:
                     other = others[item.other] if item.other else None
                     if other is not None:
-                        lines.append(f"{other.title} may cover {_meaning(item.conduct)} without this deficiency, but "
+                        lines.append(f"{other.title} may cover {plain(item.conduct)} without this deficiency, but "
                                      f"its coverage is disputed: {other.disputed_note or 'see its sources'}")
             else:
-                kind = f" ({_meaning(provision.provision_type)})" if provision.provision_type else ""
+                kind = f" ({plain(provision.provision_type)})" if provision.provision_type else ""
                 lines.append(f"No other provision in force in this file of the same type{kind} covers the same "
                              "conduct for the same victims without this deficiency.")
     elif final is Outcome.met:
@@ -357,7 +342,7 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
 
 
 def _conduct_list(conducts: Iterable[str]) -> str:
-    return "; ".join(_meaning(Conduct(c)) for c in conducts)
+    return "; ".join(plain(Conduct(c)) for c in conducts)
 
 
 def _basis_lines(basis: list[Basis]) -> list[str]:

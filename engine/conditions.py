@@ -24,7 +24,7 @@ from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, Attribute
 from lexgap.durable import EngineRule
 from lexgap.facts import ANCHOR, COMPANY, COVERAGE, MAX_REPLACED, known_flag, word_flag
 from lexgap.models import Condition, Rule, Test
-from lexgap.vocabulary import MEANINGS, Outcome, words
+from lexgap.vocabulary import Outcome, meaning, plain, words
 
 Json = dict[str, Any]
 
@@ -218,10 +218,10 @@ def compile_rule(rule: Rule) -> Compiled:
 
 
 def _word(word: Any, with_word: bool) -> str:
-    for key, meaning in MEANINGS.items():
-        if key.value == str(word) and type(key).__name__ != "Status":
-            return f"{meaning} [{word}]" if with_word else meaning
-    return str(word) if with_word else str(word).replace("_", " ")
+    said = meaning(word)
+    if with_word:
+        return f"{said} [{word}]" if said else str(word)
+    return plain(word)
 
 
 def describe_test(attribute: Attribute, test: Test, with_words: bool = True) -> str:

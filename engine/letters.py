@@ -25,7 +25,7 @@ from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Rule, Source
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
-from lexgap.vocabulary import BINDING_KINDS, MEANINGS, Outcome, Status
+from lexgap.vocabulary import BINDING_KINDS, Outcome, Status, plain
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -305,12 +305,11 @@ class _Builder:
 
     def conduct_phrase(self, finding: Finding) -> str:
         """Plain meanings, sharing their prefix: 'trafficking (recruitment, transfer and harbouring)'."""
-        meanings = {str(key.value): text for key, text in MEANINGS.items() if not isinstance(key, Status)}
         grouped: dict[str, list[str]] = {}
         for word in finding.conduct:
-            meaning = meanings.get(word, word.replace("_", " "))
-            head, sep, tail = meaning.partition(": ")
-            grouped.setdefault(head if sep else meaning, []).extend([tail] if sep else [])
+            said = plain(word)
+            head, sep, tail = said.partition(": ")
+            grouped.setdefault(head if sep else said, []).extend([tail] if sep else [])
         return self.join([f"{head} ({self.join(tails)})" if tails else head for head, tails in grouped.items()])
 
     def rule_values(self, finding: Finding) -> dict[str, Any]:

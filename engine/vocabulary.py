@@ -406,6 +406,20 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
 }
 
 
+#: Meanings by word; status words are left out (their plain form is said by the renderers).
+_PLAIN: dict[str, str] = {key.value: text for key, text in MEANINGS.items() if not isinstance(key, Status)}
+
+
+def plain(word: object) -> str:
+    """A vocabulary word in plain words: its meaning, or the word with spaces for underscores."""
+    return _PLAIN.get(str(word), str(word).replace("_", " "))
+
+
+def meaning(word: object) -> str | None:
+    """The meaning of a vocabulary word (status words aside), or None when it has none."""
+    return _PLAIN.get(str(word))
+
+
 def words(vocabulary: type[StrEnum]) -> list[str]:
     """The words of a vocabulary, in the order they are defined."""
     return [member.value for member in vocabulary]
