@@ -192,15 +192,11 @@ def assess(
     from lexgap.render import markdown
 
     knowledge = _knowledge()
-    if rule:
-        known = [r.id for r in knowledge.rules]
-        unknown = [r for r in rule if r not in known]
-        if unknown:
-            for name in unknown:
-                hint = nearest(name, known)
-                did = f"; did you mean {hint!r}?" if hint else ""
-                stderr.print(f"unknown rule {name!r}{did}", markup=False)
-            raise Stop(ExitCode.bad_input)
+    unknown = knowledge.unknown_rules(rule or [])
+    if unknown:
+        for message in unknown:
+            stderr.print(message, markup=False)
+        raise Stop(ExitCode.bad_input)
     paths = subject_paths(files)
     single = len(files) == 1 and len(paths) == 1 and not Path(files[0]).is_dir()
     if not paths:

@@ -37,6 +37,16 @@ class Knowledge:
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
+    def unknown_rules(self, names: Iterable[str]) -> list[str]:
+        """A message for each name that is not a rule id, with the nearest id when one is close."""
+        known = [r.id for r in self.rules]
+        messages = []
+        for name in names:
+            if name not in known:
+                hint = nearest(name, known)
+                messages.append(f"unknown rule {name!r}" + (f"; did you mean {hint!r}?" if hint else ""))
+        return messages
+
     def all_refs(self) -> list[str]:
         return [f"{i.id}~{p.id}" for i in self.instruments.values() for p in i.provisions]
 

@@ -533,16 +533,9 @@ def run_letter(file: str, fmt: str, rules: list[str] | None = None) -> tuple[byt
     errors = [p for p in knowledge.problems if p.level is Level.error]
     if errors:
         return None, errors
-    if rules:
-        known = [r.id for r in knowledge.rules]
-        unknown = []
-        for name in rules:
-            if name not in known:
-                hint = nearest(name, known)
-                unknown.append(Problem(file, 1, 1, f"unknown rule {name!r}" + (f"; did you mean {hint!r}?" if hint
-                                                                                else "")))
-        if unknown:
-            return None, unknown
+    unknown = knowledge.unknown_rules(rules or [])
+    if unknown:
+        return None, [Problem(file, 1, 1, message) for message in unknown]
     subject, problems = load_subject(resolve_subject(file), knowledge)
     if subject is None:
         return None, problems
