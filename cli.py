@@ -21,7 +21,7 @@ from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction
 from lexgap.paths import data_dir, resolve_subject, yaml_files
 from lexgap.problems import Level, Problem
-from lexgap.vocabulary import OUTCOME_ORDER, Outcome, nearest
+from lexgap.vocabulary import OUTCOME_ORDER, Outcome, did_you_mean, nearest
 
 if TYPE_CHECKING:
     from lexgap.assess import Assessment
@@ -386,8 +386,7 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap r
     knowledge = _knowledge()
     rule = knowledge.rule(rule_id)
     if rule is None:
-        hint = nearest(rule_id, [r.id for r in knowledge.rules])
-        did = f"; did you mean {hint!r}?" if hint else ""
+        did = did_you_mean(rule_id, [r.id for r in knowledge.rules])
         stderr.print(f"unknown rule {rule_id!r}{did} (see `lexgap rules`)", markup=False)
         raise Stop(ExitCode.bad_input)
     out = [f"{rule.id}: {rule.label}", f"severity: {rule.severity.value}", "", "Why it matters:", f"  {rule.why}",

@@ -37,7 +37,7 @@ from lexgap.loading import Loaded, Marks, load_file, validate
 from lexgap.models import Bill, Insert, Jurisdiction, Law, Provision, Repeal, Replace, Source
 from lexgap.paths import data_dir, resolve_bundled, resolve_subject
 from lexgap.problems import Level, Problem
-from lexgap.vocabulary import SEVERITY_ORDER, Outcome, Severity, Status, nearest
+from lexgap.vocabulary import SEVERITY_ORDER, Outcome, Severity, Status, did_you_mean
 
 
 class Change(StrEnum):
@@ -186,8 +186,7 @@ def check_bill(bill: Bill, loaded: Loaded, jurisdiction: Jurisdiction) -> list[P
                 problems.append(loaded.problem((*where, "insert", "id"), f"{new.id!r} does not start with the "
                                                f"country code {jurisdiction.country!r}/"))
             if new.law not in law_ids:
-                hint = nearest(new.law, law_ids)
-                did = f"; did you mean {hint!r}?" if hint else ""
+                did = did_you_mean(new.law, law_ids)
                 problems.append(loaded.problem((*where, "insert", "law"),
                                                f"law {new.law!r} is neither the bill's law nor a law of "
                                                f"{jurisdiction.id}{did}"))
@@ -226,8 +225,7 @@ def _first_line(error: Exception) -> str:
 
 def _unknown_target(loaded: Loaded, where: tuple[str | int, ...], target: str, provisions: dict[str, Provision],
                     jurisdiction: Jurisdiction) -> Problem:
-    hint = nearest(target, sorted(provisions))
-    did = f"; did you mean {hint!r}?" if hint else ""
+    did = did_you_mean(target, sorted(provisions))
     return loaded.problem(where, f"no provision {target!r} in {jurisdiction.id}{did}")
 
 

@@ -15,7 +15,7 @@ from lexgap.loading import Loaded, load_file
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Problem
-from lexgap.vocabulary import nearest
+from lexgap.vocabulary import did_you_mean
 
 
 @dataclass
@@ -43,8 +43,7 @@ class Knowledge:
         messages = []
         for name in names:
             if name not in known:
-                hint = nearest(name, known)
-                messages.append(f"unknown rule {name!r}" + (f"; did you mean {hint!r}?" if hint else ""))
+                messages.append(f"unknown rule {name!r}{did_you_mean(name, known)}")
         return messages
 
     def all_refs(self) -> list[str]:
@@ -86,8 +85,7 @@ def _check_basis(rule: Rule, index: int, loaded: Loaded, knowledge: Knowledge, r
     problems = []
     for position, ref in enumerate(rule.basis):
         if knowledge.standard(ref) is None:
-            hint = nearest(ref, refs)
-            did = f"; did you mean {hint!r}?" if hint else ""
+            did = did_you_mean(ref, refs)
             problems.append(loaded.problem(("rules", index, "basis", position),
                                            f"basis {ref!r} names no standard provision{did}"))
     return problems
@@ -138,20 +136,17 @@ def _check_jurisdiction(subject: Jurisdiction, loaded: Loaded, knowledge: Knowle
     known_provisions = set(provision_ids)
     for index, provision in enumerate(subject.provisions):
         if provision.law not in law_ids:
-            hint = nearest(provision.law, law_ids)
-            did = f"; did you mean {hint!r}?" if hint else ""
+            did = did_you_mean(provision.law, law_ids)
             problems.append(loaded.problem(("provisions", index, "law"),
                                            f"law {provision.law!r} is not listed under laws{did}"))
         for position, target in enumerate(provision.amends):
             if target not in known_provisions:
-                hint = nearest(target, sorted(known_provisions))
-                did = f"; did you mean {hint!r}?" if hint else ""
+                did = did_you_mean(target, sorted(known_provisions))
                 problems.append(loaded.problem(("provisions", index, "amends", position),
                                                f"amends {target!r}, which is not a provision of this file{did}"))
     for index, ratification in enumerate(subject.ratifications):
         if ratification.instrument not in knowledge.instruments:
-            hint = nearest(ratification.instrument, sorted(knowledge.instruments))
-            did = f"; did you mean {hint!r}?" if hint else ""
+            did = did_you_mean(ratification.instrument, sorted(knowledge.instruments))
             problems.append(loaded.problem(("ratifications", index, "instrument"),
                                            f"instrument {ratification.instrument!r} is not in standards/{did}"))
     problems += _duplicates(loaded, "ratifications", [r.instrument for r in subject.ratifications], "instrument")

@@ -267,12 +267,11 @@ class Company(Strict):
 
     @model_validator(mode="after")
     def _known_practices(self) -> Company:
-        from lexgap.vocabulary import nearest
+        from lexgap.vocabulary import did_you_mean
 
         for name in self.practices:
             if name not in PRACTICES:
-                hint = nearest(name, list(PRACTICES))
-                did = f"; did you mean {hint!r}?" if hint else ""
+                did = did_you_mean(name, list(PRACTICES))
                 raise ValueError(f"unknown practice {name!r}{did} (valid: {', '.join(PRACTICES)})")
         return self
 
@@ -375,12 +374,11 @@ class Rule(Strict):
 
 
 def _check_test(attributes: dict[str, Attribute], name: str, test: Test) -> None:
-    from lexgap.vocabulary import nearest, words
+    from lexgap.vocabulary import did_you_mean, words
 
     attribute = attributes.get(name)
     if attribute is None:
-        hint = nearest(name, list(attributes))
-        did = f"; did you mean {hint!r}?" if hint else ""
+        did = did_you_mean(name, list(attributes))
         raise ValueError(f"unknown attribute {name!r}{did}")
     if attribute.vocabulary is None:
         if test.any_of is not None or test.none_of is not None:
@@ -391,8 +389,7 @@ def _check_test(attributes: dict[str, Attribute], name: str, test: Test) -> None
     allowed = words(attribute.vocabulary)
     for word in (test.any_of or []) + (test.none_of or []):
         if str(word) not in allowed:
-            hint = nearest(str(word), allowed)
-            did = f"; did you mean {hint!r}?" if hint else ""
+            did = did_you_mean(str(word), allowed)
             raise ValueError(f"{word!r} is not a word of {name}{did}")
 
 

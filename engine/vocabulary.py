@@ -420,6 +420,12 @@ def meaning(word: object) -> str | None:
     return _PLAIN.get(str(word))
 
 
+def did_you_mean(word: str, candidates: list[str]) -> str:
+    """'; did you mean 'x'?' for the nearest candidate, or nothing when none is close."""
+    hint = nearest(word, candidates)
+    return f"; did you mean {hint!r}?" if hint else ""
+
+
 def words(vocabulary: type[StrEnum]) -> list[str]:
     """The words of a vocabulary, in the order they are defined."""
     return [member.value for member in vocabulary]
