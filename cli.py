@@ -115,15 +115,22 @@ def validate(
     else:
         targets = yaml_files(data_dir("legislation")) + yaml_files(data_dir("legislation") / "bills")
     bundled = {p.resolve() for folder in ("standards", "rules") for p in yaml_files(data_dir(folder))}
+    jurisdictions: dict[str, Jurisdiction] = {}  # valid ones given, by id: bills are checked against them
+    bills: list[tuple[Bill, Loaded]] = []
     for path in targets:
         if path.exists() and path.resolve() in bundled:
             continue
         model, loaded = load_file(path)
         problems += loaded.problems
         if model is not None and not loaded.problems:
-            problems += check_subject(model, loaded, knowledge)
-            if isinstance(model, Bill):
-                problems += _check_bill(model, loaded, knowledge, targets)
+            found = check_subject(model, loaded, knowledge)
+            problems += found
+            if isinstance(model, Jurisdiction) and not found:
+                jurisdictions.setdefault(model.id, model)
+            elif isinstance(model, Bill):
+                bills.append((model, loaded))
+    for bill, loaded in bills:
+        problems += _check_bill(bill, loaded, knowledge, jurisdictions)
     _print_problems(problems, stdout)
     if stats:
         instruments = knowledge.instruments.values()
@@ -140,17 +147,21 @@ def validate(
                      f"{len(knowledge.rules)} rules", markup=False)
 
 
-def _check_bill(bill: Bill, loaded: Loaded, knowledge: Knowledge, given: list[Path]) -> list[Problem]:
-    """A bill is checked against the jurisdiction it amends, found among the given or bundled files."""
+def _check_bill(bill: Bill, loaded: Loaded, knowledge: Knowledge, jurisdictions: dict[str, Jurisdiction]
+                ) -> list[Problem]:
+    """A bill is checked against the jurisdiction it amends: one given on the command line, or a bundled one."""
     from lexgap.compare import check_bill
 
-    candidates = [p for p in given if p.suffix in (".yaml", ".yml")] + yaml_files(data_dir("legislation"))
-    for path in candidates:
+    base = jurisdictions.get(bill.applies_to)
+    for path in [] if base is not None else yaml_files(data_dir("legislation")):
         subject, _ = load_subject(path, knowledge)
         if isinstance(subject, Jurisdiction) and subject.id == bill.applies_to:
-            return check_bill(bill, loaded, subject)
-    return [loaded.problem(("applies_to",), f"no jurisdiction file with id {bill.applies_to!r} was given or is "
-                                            "bundled; give it on the command line too")]
+            base = jurisdictions.setdefault(subject.id, subject)
+            break
+    if base is None:
+        return [loaded.problem(("applies_to",), f"no jurisdiction file with id {bill.applies_to!r} was given or "
+                                                "is bundled; give it on the command line too")]
+    return check_bill(bill, loaded, base)
 
 
 @app.command()
