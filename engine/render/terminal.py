@@ -28,7 +28,7 @@ def render_assessment(assessment: Assessment) -> RenderableType:
     for name, group in groupby(ordered, key=group_name):
         table = Table(title=name, title_justify="left", show_lines=True, expand=True)
         table.add_column("status", no_wrap=True)
-        table.add_column("finding", ratio=1)
+        table.add_column("finding", ratio=1, overflow="fold")  # ids are folded, never cut short
         table.add_column("why", ratio=3)
         for f in group:
             status = Text(STATUS_TITLE[f.status], style=STYLE[f.status])
