@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lexgap import cache
 from lexgap.loading import Loaded, load_file
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
@@ -50,16 +51,34 @@ class Knowledge:
         return [f"{i.id}~{p.id}" for i in self.instruments.values() for p in i.provisions]
 
 
-def load_knowledge(standards: Path | None = None, rules: Path | None = None) -> Knowledge:
-    """Load and cross-check the bundled (or given) standards and rules folders."""
+def load_knowledge(standards: Path | None = None, rules: Path | None = None, use_cache: bool = True) -> Knowledge:
+    """Load and cross-check the bundled (or given) standards and rules folders.
+
+    A knowledge base without problems is kept in lexgap's cache (see `lexgap.cache`), keyed on
+    the files' bytes and on the code, so that the next run with the same files skips the reading.
+    """
+    standard_files = yaml_files(standards or data_dir("standards"))
+    rule_files = yaml_files(rules or data_dir("rules"))
+    key = cache.fingerprint("knowledge", standard_files, rule_files) if use_cache else None
+    if key is not None:
+        cached = cache.get("knowledge", key)
+        if isinstance(cached, Knowledge) and not cached.problems:
+            return cached
+    knowledge = _read_knowledge(standard_files, rule_files)
+    if key is not None and not knowledge.problems:
+        cache.put("knowledge", key, knowledge)
+    return knowledge
+
+
+def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowledge:
     knowledge = Knowledge()
     rule_sources: dict[str, tuple[Loaded, int]] = {}
-    for path in yaml_files(standards or data_dir("standards")):
+    for path in standard_files:
         model, loaded = load_file(path, "instrument")
         knowledge.problems += loaded.problems
         if isinstance(model, Instrument):
             _add_instrument(knowledge, model, loaded)
-    for path in yaml_files(rules or data_dir("rules")):
+    for path in rule_files:
         model, loaded = load_file(path, "rules")
         knowledge.problems += loaded.problems
         if isinstance(model, RuleSet):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +17,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
 from lexgap.models import FORMATS, Strict
 from lexgap.problems import Problem
@@ -68,67 +70,134 @@ class Loaded:
 
 
 class _Refused(Exception):
-    def __init__(self, node: Node, message: str):
+    def __init__(self, mark: Any, message: str):
         super().__init__(message)
-        self.node = node
+        self.line, self.column = _position(mark)
         self.message = message
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _position(mark: Any) -> tuple[int, int]:
+    """A YAML mark as a 1-based line and column."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_NO_KEY = object()
 
 
 class _Builder:
-    """Turns a composed YAML node tree into plain data, refusing what lexgap files never need."""
+    """Turns the parser's event stream into plain data and marks, refusing what lexgap files never need.
+
+    One pass over the events, with an explicit stack: nothing recurses (libyaml's own composer
+    does, in C, and a few thousand nested brackets would crash the process), nesting and size are
+    refused where they start, and no node tree is built, which halves the cost of reading a file.
+    """
 
     def __init__(self) -> None:
         self.marks = Marks()
         self.constructor = SafeConstructor()
-        self.seen: set[int] = set()
-        self.count = 0
+        self.resolver = Resolver()
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
-        if id(node) in self.seen:
-            raise _Refused(node, "anchors and aliases (& and *) are not allowed in lexgap files; "
-                                 "write the value out in full")
-        self.seen.add(id(node))
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _Refused(node, f"the file has more than {MAX_NODES:,} values; split it into smaller files")
-        if depth > MAX_DEPTH:
-            raise _Refused(node, f"values are nested more than {MAX_DEPTH} levels deep; lexgap files are flatter")
-        self.marks.positions.setdefault(path, _mark(node))
-        if isinstance(node, MappingNode):
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise _Refused(key_node, "merge keys (<<) are not allowed; write the fields out")
-                key = self.build(key_node, (*path, "<key>"), depth + 1)
-                if not isinstance(key, str | int | bool) or isinstance(key, bool):
-                    raise _Refused(key_node, "keys must be plain words")
-                if key in result:
-                    first = self.marks.positions.get((*path, key), (0, 0))[0]
-                    raise _Refused(key_node, f"duplicate key {key!r} (first given on line {first}); "
-                                             "YAML would silently keep only the last one: remove or merge them")
-                self.marks.positions[(*path, key)] = _mark(key_node)
-                result[key] = self.build(value_node, (*path, key), depth + 1)
-            return result
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
-        if isinstance(node, ScalarNode):
-            try:
-                value = self.constructor.construct_object(node, deep=True)
-            except yaml.YAMLError as error:
-                raise _Refused(node, f"cannot read this value: {_plain_yaml_error(error)}") from None
-            except (ValueError, OverflowError):  # 2021-13-45 looks like a date to YAML
-                raise _Refused(node, f"{node.value!r} is not a valid date or value; write a date as "
-                                     "YYYY-MM-DD, for example 2021-01-25") from None
-            if isinstance(value, dt.datetime):
-                raise _Refused(node, "write a date as YYYY-MM-DD, without a time")
-            if isinstance(value, float) and value != value:
-                raise _Refused(node, "'.nan' is not a value lexgap accepts")
-            return value
-        raise _Refused(node, "unexpected YAML node")
+    def build(self, events: Iterable[yaml.Event]) -> Any:
+        positions = self.marks.positions
+        # one frame per open collection: [container, path, pending key of a mapping or _NO_KEY]
+        stack: list[list[Any]] = []
+        root: Any = None
+        documents = count = 0
+        for event in events:
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                continue
+            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            mark = event.start_mark
+            if documents > 1:
+                refused = _Refused(mark, "the file holds more than one YAML document ('---'); keep one per file")
+                refused.column = 1
+                raise refused
+            count += 1
+            if count > MAX_NODES:
+                raise _Refused(mark, f"the file has more than {MAX_NODES:,} values; split it into smaller files")
+            if len(stack) > MAX_DEPTH:
+                raise _Refused(mark, f"values are nested more than {MAX_DEPTH} levels deep; lexgap files are flatter")
+            if kind is yaml.AliasEvent or event.anchor is not None:
+                raise _Refused(mark, "anchors and aliases (& and *) are not allowed in lexgap files; "
+                                     "write the value out in full")
+            parent = stack[-1] if stack else None
+            if parent is not None and type(parent[0]) is dict and parent[2] is _NO_KEY:
+                parent[2] = self._key(event, parent, positions)
+                continue
+            if parent is None:
+                path: Path_ = ()
+            elif type(parent[0]) is dict:
+                path = (*parent[1], parent[2])
+            else:
+                path = (*parent[1], len(parent[0]))
+            positions.setdefault(path, _position(mark))
+            if kind is yaml.ScalarEvent:
+                value = self._scalar(event)
+            elif kind is yaml.MappingStartEvent:
+                value = {}
+            else:
+                value = []
+            if parent is None:
+                root = value
+            elif type(parent[0]) is dict:
+                parent[0][parent[2]] = value
+                parent[2] = _NO_KEY
+            else:
+                parent[0].append(value)
+            if kind is not yaml.ScalarEvent:
+                stack.append([value, path, _NO_KEY])
+        return root
+
+    def _key(self, event: Any, parent: list[Any], positions: dict[Path_, tuple[int, int]]) -> Any:
+        mark = event.start_mark
+        positions.setdefault((*parent[1], "<key>"), _position(mark))
+        if type(event) is not yaml.ScalarEvent:
+            raise _Refused(mark, "keys must be plain words")
+        tag = self._tag(event)
+        if tag == _MERGE:
+            raise _Refused(mark, "merge keys (<<) are not allowed; write the fields out")
+        key = event.value if tag == _STR else self._scalar(event, tag)
+        if not isinstance(key, str | int) or isinstance(key, bool):
+            raise _Refused(mark, "keys must be plain words")
+        if key in parent[0]:
+            first = positions.get((*parent[1], key), (0, 0))[0]
+            raise _Refused(mark, f"duplicate key {key!r} (first given on line {first}); "
+                                 "YAML would silently keep only the last one: remove or merge them")
+        positions[(*parent[1], key)] = _position(mark)
+        return key
+
+    def _tag(self, event: Any) -> str:
+        """The scalar's tag as the composer would resolve it (an untagged 12 is an int, yes a bool...)."""
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        return str(tag)
+
+    def _scalar(self, event: Any, tag: str | None = None) -> Any:
+        tag = tag or self._tag(event)
+        if tag == _STR:  # most values: no constructor needed
+            return event.value
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            raise _Refused(event.start_mark, f"cannot read this value: {_plain_yaml_error(error)}") from None
+        except (ValueError, OverflowError):  # 2021-13-45 looks like a date to YAML
+            raise _Refused(event.start_mark, f"{event.value!r} is not a valid date or value; write a date as "
+                                             "YYYY-MM-DD, for example 2021-01-25") from None
+        if isinstance(value, dt.datetime):
+            raise _Refused(event.start_mark, "write a date as YYYY-MM-DD, without a time")
+        if isinstance(value, float) and value != value:
+            raise _Refused(event.start_mark, "'.nan' is not a value lexgap accepts")
+        return value
 
 
 def _plain_yaml_error(error: yaml.YAMLError) -> str:
@@ -180,12 +249,12 @@ def read_yaml(path: Path) -> Loaded:
             str(path), line, column,
             f"control character U+{ord(text[bad]):04X} in the file; delete it (often pasted from another program)"))
         return loaded
+    builder = _Builder()
     try:
-        too_big = _refuse_shape(text)
-        if too_big is not None:
-            loaded.problems.append(Problem(str(path), *too_big))
-            return loaded
-        documents = list(yaml.compose_all(text, Loader=_SAFE_LOADER))
+        loaded.data = builder.build(yaml.parse(text, Loader=_SAFE_LOADER))
+    except _Refused as refused:
+        loaded.problems.append(Problem(str(path), refused.line, refused.column, refused.message))
+        return loaded
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -195,51 +264,12 @@ def read_yaml(path: Path) -> Loaded:
         message = "values are nested too deeply" if isinstance(error, RecursionError) else str(error)
         loaded.problems.append(Problem(str(path), 1, 1, f"not valid YAML: {message}"))
         return loaded
-    if not documents or documents[0] is None:
+    if not builder.marks.positions:
         loaded.problems.append(Problem(str(path), 1, 1, "the file is empty; start it with 'format: jurisdiction' "
                                                         "(or company, instrument, rules, bill)"))
         return loaded
-    if len(documents) > 1:
-        second = documents[1]
-        loaded.problems.append(Problem(str(path), _mark(second)[0] if second else 1, 1,
-                                       "the file holds more than one YAML document ('---'); keep one per file"))
-        return loaded
-    builder = _Builder()
-    try:
-        loaded.data = builder.build(documents[0], (), 0)
-    except _Refused as refused:
-        line, column = _mark(refused.node)
-        loaded.problems.append(Problem(str(path), line, column, refused.message))
-    except RecursionError:
-        loaded.problems.append(Problem(str(path), 1, 1, "values are nested too deeply"))
     loaded.marks = builder.marks
     return loaded
-
-
-def _refuse_shape(text: str) -> tuple[int, int, str] | None:
-    """Walk the parser's events, which builds nothing and never recurses, and stop at the first nesting
-    or size the builder would refuse anyway: libyaml's composer recurses in C, so a few thousand nested
-    brackets crash the process, and millions of values take minutes and gigabytes to compose."""
-    depth = count = 0
-    for event in yaml.parse(text, Loader=_SAFE_LOADER):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH + 1:  # the root collection is depth 1 here, 0 for the builder
-                return (*_event_mark(event), f"values are nested more than {MAX_DEPTH} levels deep; "
-                                             "lexgap files are flatter")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        if isinstance(event, yaml.NodeEvent):
-            count += 1
-            if count > MAX_NODES:
-                return (*_event_mark(event), f"the file has more than {MAX_NODES:,} values; "
-                                             "split it into smaller files")
-    return None
-
-
-def _event_mark(event: yaml.Event) -> tuple[int, int]:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 #: Control characters (tab, newline and carriage return aside) and non-characters: never typed on purpose.

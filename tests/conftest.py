@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,9 +43,18 @@ def assessor() -> Iterator[Assessor]:
     yield shared_assessor()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """One empty knowledge cache per test run (and its CLI children), never the user's own."""
+    os.environ["LEXGAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="lexgap-test-cache-")
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if _ASSESSOR is not None:
         _ASSESSOR.close()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ.pop("LEXGAP_CACHE_DIR", ""), ignore_errors=True)
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 from pathlib import Path
@@ -114,3 +115,22 @@ def test_copied_data_folder_still_validates(tmp_path: Path) -> None:
     copy = tmp_path / "romania.yaml"
     shutil.copy(REPO / "legislation" / "romania-2020.yaml", copy)
     assert lexgap("validate", str(copy)).code == 0
+
+
+def test_an_anchor_is_refused_where_it_stands_even_when_unused(tmp_path: Path) -> None:
+    path = tmp_path / "anchor.yaml"
+    path.write_text("format: jurisdiction\nid: &x ro\nname: Romania\n", encoding="utf-8")
+    problems = read_yaml(path).problems
+    assert [(p.line, p.column) for p in problems] == [(2, 5)]
+    assert "anchors and aliases (& and *) are not allowed" in problems[0].message
+
+
+def test_values_and_marks_come_from_one_pass_over_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "shape.yaml"
+    path.write_text("a: 1\nb:\n  - x\n  - {c: 2021-01-25, d: yes, e: '12'}\n", encoding="utf-8")
+    loaded = read_yaml(path)
+    assert loaded.problems == []
+    assert loaded.data == {"a": 1, "b": ["x", {"c": dt.date(2021, 1, 25), "d": True, "e": "12"}]}
+    assert loaded.marks.at(("b", 1, "d")) == (4, 21)
+    assert loaded.marks.at(("b", 0)) == (3, 5)
+    assert loaded.marks.at(("b", 1, "missing")) == loaded.marks.at(("b", 1)) == (4, 5)
