@@ -12,7 +12,11 @@ Every figure is measured in this one run, so that the ratios hold on a noisy mac
 * the floor: bench/reference.py evaluating the same compiled engine rules over the same facts
   (`lexgap.facts.coverage_facts`), timed on the evaluation alone;
 * cold start: `lexgap assess romania-2020.yaml` as a whole process against
-  `python -c "import pydantic, typer, rich, yaml, durable.lang"`, median of several runs;
+  `python -c "import pydantic, typer, rich, yaml, durable.lang"`, median of several runs, with
+  the knowledge cache (lexgap.cache, kept in the scratch folder) filled, and without it;
+  then the steps of that run timed inside fresh processes;
+* where one jurisdiction's time goes: each step of the assessment timed alone over the first
+  100 files, against the floor and against libyaml's bare event stream;
 * `--jobs 2` at 1,000 (assess_many with jobs=2), and a check that its output equals jobs=1.
 
 Targets are printed next to the figures as pass/fail; nothing here is asserted in a test.
@@ -92,6 +96,85 @@ def child_floor(sizes: list[int]) -> dict[str, Any]:
     return result
 
 
+def child_phases(folder: Path, count: int) -> dict[str, Any]:
+    """Where one jurisdiction's time goes: each step of `lexgap assess` timed on its own."""
+    import yaml
+
+    from bench.reference import ReferenceAssessor
+    from lexgap.assess import Assessment, Assessor, Finding, _jurisdiction_findings
+    from lexgap.facts import coverage_facts
+    from lexgap.knowledge import check_subject, load_knowledge
+    from lexgap.loading import read_yaml, validate
+    from lexgap.models import Jurisdiction
+    from lexgap.paths import yaml_files
+    from lexgap.render.json import render_line
+
+    knowledge = load_knowledge()
+    reference = ReferenceAssessor(knowledge)
+    spent = dict.fromkeys(PHASES, 0.0)
+    with Assessor(knowledge) as assessor:
+        for path in yaml_files(folder)[:count]:
+            clock = time.perf_counter()
+            loaded = read_yaml(path)
+            spent["read YAML"] -= clock - (clock := time.perf_counter())
+            subject = validate(loaded, Jurisdiction)
+            assert subject is not None and not check_subject(subject, loaded, knowledge), path
+            spent["validate"] -= clock - (clock := time.perf_counter())
+            facts = coverage_facts(subject)
+            spent["facts"] -= clock - (clock := time.perf_counter())
+            matches, _ = assessor._run("jurisdiction", facts)
+            spent["engine (durable-rules)"] -= clock - (clock := time.perf_counter())
+            findings = _jurisdiction_findings(assessor, subject, matches)
+            findings.sort(key=Finding.sort_key)
+            assessment = Assessment(subject.id, "jurisdiction", subject.name, subject.as_of.isoformat(), findings, [])
+            spent["findings"] -= clock - (clock := time.perf_counter())
+            render_line(assessment)
+            spent["render JSON"] -= clock - (clock := time.perf_counter())
+            reference.matches(facts)
+            spent["floor"] -= clock - (clock := time.perf_counter())
+            for _ in yaml.parse(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader):
+                pass
+            spent["parse events only"] -= clock - (clock := time.perf_counter())
+    return {name: seconds * 1000 / count for name, seconds in spent.items()}
+
+
+PHASES = ("read YAML", "validate", "facts", "engine (durable-rules)", "findings", "render JSON", "floor",
+          "parse events only")
+PHASE_SIZE = 100
+
+
+def child_cold() -> dict[str, Any]:
+    """The steps of `lexgap assess romania-2020.yaml -f json` in this fresh process, after the interpreter."""
+    marks = [time.perf_counter()]
+    import durable.lang  # noqa: F401
+    import pydantic  # noqa: F401
+    import rich  # noqa: F401
+    import typer  # noqa: F401
+    import yaml  # noqa: F401
+
+    marks.append(time.perf_counter())
+    import lexgap.cli  # noqa: F401
+    from lexgap.assess import Assessor
+    from lexgap.batch import assess_many  # noqa: F401
+    from lexgap.knowledge import load_knowledge, load_subject
+    from lexgap.paths import resolve_subject
+    from lexgap.render.json import render_assessment
+
+    marks.append(time.perf_counter())
+    knowledge = load_knowledge()
+    marks.append(time.perf_counter())
+    subject, _ = load_subject(resolve_subject("romania-2020.yaml"), knowledge)
+    assert subject is not None
+    marks.append(time.perf_counter())
+    with Assessor(knowledge) as assessor:
+        marks.append(time.perf_counter())
+        render_assessment(assessor.assess(subject))
+        marks.append(time.perf_counter())
+    names = ("import floor modules", "import lexgap", "knowledge (cache)", "read + validate romania-2020",
+             "compile + register rules", "assess + render")
+    return {name: (after - before) * 1000 for name, before, after in zip(names, marks[:-1], marks[1:], strict=True)}
+
+
 def _child(*args: str) -> dict[str, Any]:
     done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", *args],
                           capture_output=True, text=True, check=False)
@@ -112,22 +195,34 @@ def _lexgap_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "lexgap.cli"]
 
 
-def _wall(command: list[str]) -> float:
+def _wall(command: list[str], cache: Path, **env: str) -> float:
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False,
-                   env={**os.environ, "COLUMNS": "120"})
+                   env={**os.environ, "COLUMNS": "120", "LEXGAP_CACHE_DIR": str(cache), **env})
     return time.perf_counter() - start
 
 
-def cold_start() -> tuple[float, float]:
+def cold_start(scratch: Path) -> dict[str, float]:
+    """Whole processes, medians of interleaved runs; the knowledge cache starts empty in `scratch`."""
+    cache = scratch / "cache"
     lexgap = [*_lexgap_command(), "assess", "romania-2020.yaml"]
     floor = [sys.executable, "-c", "import pydantic, typer, rich, yaml, durable.lang"]
-    _wall(floor), _wall(lexgap)  # warm the disk cache
-    lexgap_times, floor_times = [], []
-    for _ in range(COLD_RUNS):  # interleaved, so that a noisy moment hits both
-        floor_times.append(_wall(floor))
-        lexgap_times.append(_wall(lexgap))
-    return statistics.median(lexgap_times), statistics.median(floor_times)
+    _wall(floor, cache)  # warm the disk cache
+    first = _wall(lexgap, cache)  # reads the YAML and fills the knowledge cache
+    lexgap_times, floor_times, uncached_times = [], [], []
+    for _ in range(COLD_RUNS):  # interleaved, so that a noisy moment hits all three
+        floor_times.append(_wall(floor, cache))
+        lexgap_times.append(_wall(lexgap, cache))
+        uncached_times.append(_wall(lexgap, cache, LEXGAP_NO_CACHE="1"))
+    return {"lexgap": statistics.median(lexgap_times), "floor": statistics.median(floor_times),
+            "first": first, "uncached": statistics.median(uncached_times)}
+
+
+def cold_steps(scratch: Path) -> dict[str, float]:
+    """The median of each step of a cold `lexgap assess` over fresh processes (knowledge cache filled)."""
+    os.environ["LEXGAP_CACHE_DIR"] = str(scratch / "cache")
+    runs = [_child("cold") for _ in range(COLD_RUNS)]
+    return {step: statistics.median(run[step] for run in runs) for step in runs[0]}
 
 
 # --- the table ------------------------------------------------------------------------------
@@ -146,6 +241,10 @@ def main() -> int:
         kind, *rest = args.child
         if kind == "lexgap":
             print(json.dumps(child_lexgap(Path(rest[0]), int(rest[1]), int(rest[2]))))
+        elif kind == "phases":
+            print(json.dumps(child_phases(Path(rest[0]), int(rest[1]))))
+        elif kind == "cold":
+            print(json.dumps(child_cold()))
         else:
             print(json.dumps(child_floor([int(n) for n in rest])))
         return 0
@@ -163,10 +262,13 @@ def main() -> int:
         if problems:
             print("generated files do not load:", *problems[:5], sep="\n  ", file=sys.stderr)
             return 1
+        os.environ["LEXGAP_CACHE_DIR"] = str(Path(scratch) / "cache")  # never the user's cache
         runs = {size: _child("lexgap", str(folder), str(size), "1") for size in SIZES}
         floor = _child("floor", *map(str, SIZES))
+        phases = _child("phases", str(folder), str(PHASE_SIZE))
         parallel = _child("lexgap", str(folder), str(max(SIZES)), "2")
-        cold, imports = cold_start()
+        cold = cold_start(Path(scratch))
+        steps = cold_steps(Path(scratch))
 
     print(f"lexgap benchmarks, {time.strftime('%Y-%m-%d')}, {platform.python_implementation()} "
           f"{platform.python_version()}, {os.cpu_count()} CPUs, {platform.machine()}")
@@ -194,14 +296,29 @@ def main() -> int:
     print()
     print(f"scaling 100 -> 1000: time x {growth:.2f} (exponent {exponent:.3f}; linear: x 10, exponent 1); "
           f"floor x {floor_growth:.2f}   target x 9-11: {_mark(9 <= growth <= 11)}")
-    cold_ratio = cold / imports
-    print(f"cold start: lexgap assess romania-2020.yaml {cold:.3f} s, import floor {imports:.3f} s "
+    cold_ratio = cold["lexgap"] / cold["floor"]
+    print(f"cold start: lexgap assess romania-2020.yaml {cold['lexgap']:.3f} s, import floor {cold['floor']:.3f} s "
           f"(median of {COLD_RUNS}): x {cold_ratio:.2f}   target <= 1.5: {_mark(cold_ratio <= 1.5)}")
+    print(f"  first run, filling the knowledge cache: {cold['first']:.3f} s; without the cache: "
+          f"{cold['uncached']:.3f} s (x {cold['uncached'] / cold['floor']:.2f})")
+    print("  its steps after the interpreter starts (ms, median of fresh processes): "
+          + "; ".join(f"{step} {ms:.0f}" for step, ms in steps.items()))
+    total = sum(ms for step, ms in phases.items() if step not in ("floor", "parse events only"))
+    print(f"\nwhere one jurisdiction's time goes (ms each, first {PHASE_SIZE} files, each step timed alone):")
+    for step, ms in phases.items():
+        if step in ("floor", "parse events only"):
+            continue
+        print(f"  {step:<24} {ms:>6.1f}  {100 * ms / total:>3.0f} %  x {ms / phases['floor']:.1f} floor")
+    print(f"  {'total':<24} {total:>6.1f}        x {total / phases['floor']:.1f} floor ({phases['floor']:.1f} ms)")
+    print(f"  libyaml's events alone (PyYAML's C parser, nothing built): {phases['parse events only']:.1f} ms")
     same = parallel["sha256"] == runs[max(SIZES)]["sha256"] and not parallel["failures"]
     print(f"--jobs 2 at {max(SIZES)}: {parallel['seconds']:.2f} s (jobs 1: {big:.2f} s, speed-up "
           f"x {big / parallel['seconds']:.2f}); output identical to jobs 1: {'yes' if same else 'NO'}")
+    load_after = os.getloadavg()[0]
+    busy = max(load_before, load_after) > (os.cpu_count() or 1)
     print(f"\nbench/run.py took {time.perf_counter() - began:.0f} s; load average (1 min) {load_before:.2f} at the "
-          f"start, {os.getloadavg()[0]:.2f} at the end: above the CPU count, other work shared the machine")
+          f"start, {load_after:.2f} at the end"
+          + (": above the CPU count, other work shared the machine" if busy else ""))
     return 0 if same else 1
 
 

@@ -8,7 +8,6 @@ values; facts, state and rulesets never outlive the call that made them.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import threading
@@ -104,8 +103,7 @@ class RulePack:
         # a fresh dict per rule keeps the EngineRule intact, no deep copy needed.
         definition: dict[str, dict[str, Any]] = {rule.name: {"all": list(rule.patterns)} for rule in self._rules}
         definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}]}
-        digest = hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()[:12]
-        self.name = f"lexgap_{next(_NAMES)}_{digest}"
+        self.name = f"lexgap_{next(_NAMES)}"  # unique per process, which is all the host asks
         self._matches: list[Match] = []
         self._errors: list[EngineProblem] = []
         for body in definition.values():  # durable-rules requires an action; `_assert` runs ours
@@ -165,7 +163,7 @@ class RulePack:
         started = _dre.start_action_for_state(self._handle, state_handle)
         if not started:
             return
-        state = json.dumps(json.loads(started[0]), ensure_ascii=False)
+        state = started[0]  # our actions never change the state: the engine's own text goes back as it came
         message = json.loads(started[1])
         while message:
             rule_name, bound = next(iter(message.items()))
