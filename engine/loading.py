@@ -256,8 +256,7 @@ def read_yaml(path: Path) -> Loaded:
         loaded.problems.append(Problem(str(path), refused.line, refused.column, refused.message))
         return loaded
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _position(error.problem_mark or error.context_mark)
         loaded.problems.append(Problem(str(path), line, column, f"not valid YAML: {_plain_yaml_error(error)}"))
         return loaded
     except (yaml.YAMLError, RecursionError, MemoryError) as error:
