@@ -36,7 +36,12 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get("LEXGAP_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError, OSError):  # no HOME and no password entry: run without a cache
+            return None
     return Path(base) / "lexgap"
 
 
@@ -61,7 +66,7 @@ def fingerprint(kind: str, *groups: Iterable[Path]) -> str | None:
             digest.update(b"\1")  # a file moved from one group to the next changes the key
             for path in files:
                 digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
-    except OSError:
+    except (OSError, RuntimeError):  # unreadable, vanished, or a symlink loop: no key, no cache
         return None
     return digest.hexdigest()
 

@@ -127,3 +127,15 @@ def test_only_the_newest_entries_are_kept(cache_folder: Path) -> None:
     for index in range(7):
         cache.put("knowledge", f"{index}".ljust(64, "0"), index)
     assert len(_entries(cache_folder)) == 4
+
+
+def test_without_a_home_folder_lexgap_runs_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("LEXGAP_CACHE_DIR", "XDG_CACHE_HOME", "LEXGAP_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_dir() is None
+    assert not load_knowledge().problems
