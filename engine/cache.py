@@ -60,8 +60,8 @@ def _code() -> str:
 
 def fingerprint(kind: str, *groups: Iterable[Path]) -> str | None:
     """The cache key of the files of each group read by this code, or None if a file cannot be read."""
-    digest = hashlib.sha256(f"{kind}|{_code()}".encode())
     try:
+        digest = hashlib.sha256(f"{kind}|{_code()}".encode())
         for files in groups:
             digest.update(b"\1")  # a file moved from one group to the next changes the key
             for path in files:
