@@ -7,7 +7,6 @@ order of the (sorted) input paths whatever the number of processes.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +75,8 @@ def assess_many(paths: list[Path], knowledge: Knowledge, rule_ids: list[str] | N
             for path in paths:
                 yield _assess_one(knowledge, assessor, render, statuses, path)
         return
+    import multiprocessing  # only here: one subject, the common case, need not pay for importing it
+
     context = multiprocessing.get_context("fork")  # workers inherit the render function; nothing is pickled
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
     with context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render, statuses)) as pool:
