@@ -287,8 +287,10 @@ def test_json_output() -> None:
         "line": 116, "column": 90, "kind": "wrong_pinpoint", "level": "error", "found": "para. 23",
         "expected": "para. 24", "message": first["message"], "instrument": "crc-gc-5",
         "source": {"document": "CRC/GC/2003/5", "pinpoint": "para. 24", "url": "https://undocs.org/CRC/GC/2003/5",
-                   "verified": True, "consulted": "2026-11-23"},
+                   "consulted": "2026-11-23", "verified": True},
     }
+    # every JSON contract shows a source with the keys of the file format, in its order
+    assert list(first["source"]) == ["document", "pinpoint", "url", "consulted", "verified"]
     assert data["issues"][2]["source"] is None
 
 

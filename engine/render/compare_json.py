@@ -51,18 +51,7 @@ from typing import Any
 
 from lexgap import __version__
 from lexgap.compare import Comparison, FindingChange, ProvisionChange
-from lexgap.models import Source
-from lexgap.render.json import dumps
-
-
-def source_json(source: Source) -> dict[str, Any]:
-    return {
-        "document": source.document,
-        "pinpoint": source.pinpoint,
-        "url": source.url,
-        "consulted": source.consulted.isoformat(),
-        "verified": source.verified,
-    }
+from lexgap.render.json import dumps, source_json
 
 
 def change_json(change: FindingChange) -> dict[str, Any]:

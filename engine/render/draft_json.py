@@ -6,16 +6,8 @@ from typing import Any
 
 from lexgap import __version__
 from lexgap.drafts import DraftIssue
-from lexgap.models import Source
 from lexgap.problems import Level
-from lexgap.render.json import dumps
-
-
-def source_json(source: Source | None) -> dict[str, Any] | None:
-    if source is None:
-        return None
-    return {"document": source.document, "pinpoint": source.pinpoint, "url": source.url,
-            "verified": source.verified, "consulted": source.consulted.isoformat()}
+from lexgap.render.json import dumps, source_json
 
 
 def issue_json(issue: DraftIssue) -> dict[str, Any]:
@@ -28,7 +20,7 @@ def issue_json(issue: DraftIssue) -> dict[str, Any]:
         "expected": issue.expected,
         "message": issue.message,
         "instrument": issue.instrument,
-        "source": source_json(issue.source),
+        "source": source_json(issue.source) if issue.source is not None else None,
     }
 
 

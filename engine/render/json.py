@@ -7,6 +7,18 @@ from typing import Any
 
 from lexgap import __version__
 from lexgap.assess import Assessment, Finding
+from lexgap.models import Source
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    """A source in every JSON contract that shows one: the keys in the order of the file format."""
+    return {
+        "document": source.document,
+        "pinpoint": source.pinpoint,
+        "url": source.url,
+        "consulted": source.consulted.isoformat(),
+        "verified": source.verified,
+    }
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
