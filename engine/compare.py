@@ -33,7 +33,7 @@ from pydantic import ValidationError
 from lexgap.assess import Assessment, Assessor, Finding
 from lexgap.facts import status_of
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
-from lexgap.loading import Loaded, Marks, load_file, validate
+from lexgap.loading import Loaded, load_file, validate
 from lexgap.models import Bill, Insert, Jurisdiction, Law, Provision, Repeal, Replace, Source
 from lexgap.paths import data_dir, resolve_bundled, resolve_subject
 from lexgap.problems import Level, Problem
@@ -233,15 +233,12 @@ def _check_set(change: Replace, provision: Provision, loaded: Loaded, where: tup
     """Validate the provision as `set` would leave it, with each problem located in the bill file."""
     problems = [loaded.problem((*where, name), f"{name!r} cannot be set by replace; "
                                                + ("write the sources beside set" if name == "sources"
-                                                  else "repeal the provision and insert a new one"))
+                                                  else "repeal the provision and insert a new one"), at_key=True)
                 for name in change.set if name in FIXED_FIELDS]
     if problems:
         return problems
-    marks = Marks({path[len(where):]: position for path, position in loaded.marks.positions.items()
-                   if path[:len(where)] == where})
     # a problem with a field the bill does not set falls back to `set:` itself
-    marks.positions.setdefault((), loaded.marks.at(where))
-    shadow = Loaded(loaded.path, _replaced_data(provision, change), marks)
+    shadow = Loaded(loaded.path, _replaced_data(provision, change), loaded.marks.within(where))
     validate(shadow, Provision)
     return shadow.problems
 

@@ -41,14 +41,28 @@ class Marks:
     """Where each key and value of a YAML document starts, by its path in the data."""
 
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    #: Where a mapping's value starts, when it starts on its key's line (`as_of: 25/01/2021`: the 25).
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def at(self, path: Path_) -> tuple[int, int]:
-        """The line and column of the deepest known part of `path` (1-based)."""
+        """The line and column of the deepest known part of `path` (1-based): a key, or a list item."""
         for end in range(len(path), -1, -1):
             position = self.positions.get(tuple(path[:end]))
             if position is not None:
                 return position
         return (1, 1)
+
+    def value_at(self, path: Path_) -> tuple[int, int]:
+        """Where the value at `path` starts if it is on its key's line, else where `at` points."""
+        return self.values.get(tuple(path)) or self.at(path)
+
+    def within(self, prefix: Path_) -> Marks:
+        """The marks below `prefix`, with paths relative to it (the prefix itself becomes the root)."""
+        size = len(prefix)
+        inner = Marks({path[size:]: at for path, at in self.positions.items() if path[:size] == prefix},
+                      {path[size:]: at for path, at in self.values.items() if path[:size] == prefix})
+        inner.positions.setdefault((), self.at(prefix))
+        return inner
 
 
 @dataclass
@@ -64,8 +78,9 @@ class Loaded:
     def name(self) -> str:
         return str(self.path)
 
-    def problem(self, path: Path_, message: str) -> Problem:
-        line, column = self.marks.at(path)
+    def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
+        """A problem with the value at `path` (or with its key, for a field missing or unknown)."""
+        line, column = self.marks.at(path) if at_key else self.marks.value_at(path)
         return Problem(self.name, line, column, message)
 
 
@@ -139,6 +154,8 @@ class _Builder:
             else:
                 path = (*parent[1], len(parent[0]))
             positions.setdefault(path, _position(mark))
+            if parent is not None and type(parent[0]) is dict and positions[path][0] == _position(mark)[0]:
+                self.marks.values[path] = _position(mark)
             if kind is yaml.ScalarEvent:
                 value = self._scalar(event)
             elif kind is yaml.MappingStartEvent:
@@ -292,9 +309,13 @@ def validate(loaded: Loaded, model: type[Model]) -> Model | None:
         for path, message, detail in messages:
             if detail["type"] == "missing" and (path, str(detail["loc"][-1])) in suggested:
                 continue  # a misspelt key: "unknown field ... did you mean" already says it
-            loaded.problems.append(loaded.problem(path, message))
+            loaded.problems.append(loaded.problem(path, message, at_key=detail["type"] in _KEY_ERRORS))
         loaded.problems = sorted(set(loaded.problems))
         return None
+
+
+#: Validation errors about a key (a field missing, or one the format does not have), not a value.
+_KEY_ERRORS = frozenset({"missing", "extra_forbidden"})
 
 
 def _suggestion(message: str) -> str:

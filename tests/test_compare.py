@@ -233,7 +233,7 @@ def test_a_bill_naming_an_unknown_provision_gives_located_problems(
     model, loaded = load_file(path, "bill")
     assert isinstance(model, Bill), loaded.problems
     unknown, bad_value = check_bill(model, loaded, romania_2020)
-    assert (unknown.line, unknown.column) == (13, 5)
+    assert (unknown.line, unknown.column) == (13, 14)  # the provision named, not the `replace:` key
     assert "no provision 'ro/code/2009/286~art_226__para_3' in romania-2020" in unknown.message
     assert "did you mean 'ro/code/2009/286~art_226__para_2'?" in unknown.message
     assert (bad_value.line, bad_value.column) == (19, 24)

@@ -422,11 +422,11 @@ def test_regression_a_list_or_mapping_as_the_format_raised_type_error(tmp_path: 
     text = (REPO / "legislation" / "telegram-2021.yaml").read_text(encoding="utf-8")
     path.write_text(text.replace("\nformat: company\n", f"\nformat: {value}\n"), encoding="utf-8")
     problem, = load_file(path)[1].problems
-    assert (problem.line, problem.column) == (2, 1)
+    assert (problem.line, problem.column) == (2, 9)  # the value given, after `format: `
     assert "is not a file format;" in problem.message
     assert "write format: one of jurisdiction, company" in problem.message
     result = CliRunner().invoke(cli.app, ["validate", str(path)])
-    assert exit_code(result) == 2 and f"{path}:2:1: " in result.stdout
+    assert exit_code(result) == 2 and f"{path}:2:9: " in result.stdout
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])

@@ -134,3 +134,21 @@ def test_values_and_marks_come_from_one_pass_over_the_file(tmp_path: Path) -> No
     assert loaded.marks.at(("b", 1, "d")) == (4, 21)
     assert loaded.marks.at(("b", 0)) == (3, 5)
     assert loaded.marks.at(("b", 1, "missing")) == loaded.marks.at(("b", 1)) == (4, 5)
+
+
+def test_a_wrong_value_is_located_at_the_value_and_an_unknown_field_at_its_key(tmp_path: Path) -> None:
+    text = (REPO / "tests" / "fixtures" / "minimal.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    dated = tmp_path / "dated.yaml"
+    dated.write_text(text.replace("\nas_of: 2021-01-25\n", "\nas_of: 25/01/2021\n"), encoding="utf-8")
+    model, loaded = load_file(dated)
+    assert model is None
+    [problem] = loaded.problems
+    line = next(n for n, text_line in enumerate(lines, 1) if text_line.startswith("as_of:"))
+    assert (problem.line, problem.column) == (line, 8)  # the 25 of 25/01/2021, not the key
+    assert "'25/01/2021' is not a date; write a date as YYYY-MM-DD" in problem.message
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text(text.replace("\nas_of: 2021-01-25\n", "\nas_at: 2021-01-25\n"), encoding="utf-8")
+    problems = load_file(unknown)[1].problems
+    assert [(p.line, p.column) for p in problems] == [(line, 1)]  # the misspelt key itself
+    assert "unknown field 'as_at'; did you mean 'as_of'?" in problems[0].message
