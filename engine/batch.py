@@ -56,9 +56,12 @@ def _assess_one(knowledge: Knowledge, assessor: Assessor, render: Render, shown:
     return Assessed(str(path), render(assessment), tuple(f.status.value for f in assessment.findings))
 
 
+_GIVEN: Knowledge | None = None  # the caller's knowledge, inherited by forked workers
+
+
 def _start_worker(rule_ids: list[str] | None, render: Render, shown: frozenset[str]) -> None:
     global _WORKER
-    knowledge = load_knowledge()
+    knowledge = _GIVEN if _GIVEN is not None else load_knowledge()
     _WORKER = (knowledge, Assessor(knowledge, rule_ids), render, shown)
 
 
@@ -77,7 +80,12 @@ def assess_many(paths: list[Path], knowledge: Knowledge, rule_ids: list[str] | N
         return
     import multiprocessing  # only here: one subject, the common case, need not pay for importing it
 
-    context = multiprocessing.get_context("fork")  # workers inherit the render function; nothing is pickled
+    global _GIVEN
+    context = multiprocessing.get_context("fork")  # workers inherit the knowledge and render function
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
-    with context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render, statuses)) as pool:
-        yield from pool.imap(_work, paths, chunksize=chunk)
+    _GIVEN = knowledge
+    try:
+        with context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render, statuses)) as pool:
+            yield from pool.imap(_work, paths, chunksize=chunk)
+    finally:
+        _GIVEN = None

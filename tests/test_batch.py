@@ -7,6 +7,10 @@ import shutil
 from pathlib import Path
 
 from helpers import REPO, lexgap
+from lexgap.batch import assess_many
+from lexgap.knowledge import Knowledge, load_knowledge
+from lexgap.paths import yaml_files
+from lexgap.render.json import render_line
 
 
 def _folder(tmp_path: Path) -> Path:
@@ -47,3 +51,16 @@ def test_status_filter_applies_to_every_subject_and_to_fail_on(tmp_path: Path) -
     assert run.code == 0
     for line in run.stdout.splitlines():
         assert {f["status"] for f in json.loads(line)["findings"]} <= {"met"}
+
+
+def test_workers_assess_with_the_knowledge_they_are_given(tmp_path: Path) -> None:
+    """--jobs workers use the caller's knowledge base (here: one rule), not the bundled one."""
+    bundled = load_knowledge()
+    only = Knowledge(instruments=bundled.instruments, rules=[r for r in bundled.rules
+                                                              if r.id == "limited-to-domestic-relationships"])
+    paths = yaml_files(_folder(tmp_path))
+    one = [(r.path, r.text) for r in assess_many(paths, only, None, render_line, jobs=1)]
+    two = [(r.path, r.text) for r in assess_many(paths, only, None, render_line, jobs=2)]
+    assert one == two
+    rules = {finding["rule"] for _, text in two if text for finding in json.loads(text)["findings"]}
+    assert rules == {"limited-to-domestic-relationships"}
