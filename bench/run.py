@@ -144,7 +144,8 @@ PHASE_SIZE = 100
 
 
 def child_cold() -> dict[str, Any]:
-    """The steps of `lexgap assess romania-2020.yaml -f json` in this fresh process, after the interpreter."""
+    """The steps of `lexgap assess romania-2020.yaml` in this fresh process, after the interpreter starts
+    (both renderers are timed: the terminal report is the default, JSON the batch form)."""
     marks = [time.perf_counter()]
     import durable.lang  # noqa: F401
     import pydantic  # noqa: F401
