@@ -368,7 +368,8 @@ def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, 
     out: list[str] = []
     for title in [name] if name else names:
         out.append(f"{title}:")
-        out += [f"  {word.value:<30} {MEANINGS.get(word, '')}".rstrip() for word in VOCABULARIES[title]]
+        vocabulary = VOCABULARIES[title]
+        out += [f"  {word.value:<30} {MEANINGS.get((vocabulary, word.value), '')}".rstrip() for word in vocabulary]
         out.append("")
     _emit("\n".join(out))
 

@@ -18,6 +18,7 @@ last, and use the engine's negation.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, Attribute
@@ -217,11 +218,11 @@ def compile_rule(rule: Rule) -> Compiled:
 # --- plain words ---------------------------------------------------------------------
 
 
-def _word(word: Any, with_word: bool) -> str:
-    said = meaning(word)
+def _word(word: Any, with_word: bool, vocabulary: type[StrEnum] | None) -> str:
+    said = meaning(word, vocabulary)
     if with_word:
         return f"{said} [{word}]" if said else str(word)
-    return plain(word)
+    return plain(word, vocabulary)
 
 
 def describe_test(attribute: Attribute, test: Test, with_words: bool = True) -> str:
@@ -232,7 +233,7 @@ def describe_test(attribute: Attribute, test: Test, with_words: bool = True) -> 
         return f"{attribute.plain} is at least {test.at_least}"
     listed = test.any_of if test.any_of is not None else test.none_of
     assert listed is not None
-    text = "; ".join(_word(w, with_words) for w in listed)
+    text = "; ".join(_word(w, with_words, attribute.vocabulary) for w in listed)
     if test.any_of is not None:
         verb = "includes any of" if attribute.many else "is one of"
         return f"{attribute.plain} {verb}: {text}" if len(listed) > 1 else f"{attribute.plain} is {text}"

@@ -82,8 +82,35 @@ def test_fail_on_thresholds() -> None:
 def test_every_vocabulary_word_has_a_meaning() -> None:
     from lexgap.vocabulary import MEANINGS, VOCABULARIES
 
-    missing = [f"{name}: {word}" for name, vocab in VOCABULARIES.items() for word in vocab if word not in MEANINGS]
+    missing = [f"{name}: {word}" for name, vocab in VOCABULARIES.items() for word in vocab
+               if (vocab, word.value) not in MEANINGS]
     assert not missing, missing
+
+
+def test_a_word_shared_by_vocabularies_keeps_a_meaning_in_each() -> None:
+    """`none` is in five vocabularies; each must say what none means there, not the last one written."""
+    from lexgap.vocabulary import (
+        MEANINGS,
+        Exception_,
+        HarmRequirement,
+        LawType,
+        MeansRequired,
+        Relationship,
+        ScopeRequirement,
+        Status,
+        meaning,
+        plain,
+    )
+
+    nones = [HarmRequirement.none, MeansRequired.none, ScopeRequirement.none, Exception_.none, Relationship.none]
+    said = [plain(word) for word in nones]
+    assert len(set(said)) == len(nones), said
+    assert plain(HarmRequirement.none) == "no harm need be shown"
+    assert plain("none", Exception_) == "the text has no exceptions"
+    assert meaning("none") is None  # a bare shared word: no meaning rather than a wrong one
+    assert MEANINGS[(Status, "draft")] != MEANINGS[(LawType, "draft")]
+    result = CliRunner().invoke(app, ["vocabulary", "harm_requirement"])
+    assert "no harm need be shown" in result.stdout and "relationship" not in result.stdout
 
 
 def test_vocabulary_command_lists_words_with_meanings() -> None:
