@@ -142,6 +142,9 @@ class StandingQuestion(_Data):
     id: str
     place: Literal["first", "last"]
     text: str = Field(min_length=1)
+    #: Asked only when the letter sets out information received (acts, victims): a letter on the
+    #: law alone has no "acts reported above" to ask about.
+    about_reported_facts: bool = False
 
 
 class StandingQuestions(_Data):
@@ -361,8 +364,9 @@ class _Builder:
         drafts: list[Question] = []
 
         def standing_questions(place: str) -> list[Question]:
+            reported = bool(self.subject.context)
             return [Question(0, self.fill(q.text, f"standing question {q.id}", where), "standing", standing=q.id)
-                    for q in standing if q.place == place]
+                    for q in standing if q.place == place and (reported or not q.about_reported_facts)]
 
         drafts += standing_questions("first")
         for finding in gaps:
@@ -495,15 +499,18 @@ def build_letter(assessment: Assessment, subject: Jurisdiction | Company, knowle
                 for part in ("letter", "subject", "information", "concerns", "questions", "annex", "sources")}
     subject_line = Statement(" ".join(subject.subject.split()) if subject.subject else say("subject_fallback"))
     information = builder.information()
+    # without information received, the letter is about the law (or practice) alone: no section
+    # for it, and an opening and closing that do not speak of reported acts
+    alone = "" if information else "_without_information"
     concerns = builder.concerns(gaps)
     questions = builder.questions(gaps, unknown)
     annex = builder.annex(gaps + unknown)
     return Letter(
         subject_id=assessment.subject_id, subject_kind=assessment.subject_kind, subject_name=assessment.subject_name,
         as_of=assessment.as_of, headings=headings, draft_note=say("draft_note"), subject_line=subject_line,
-        salutation=say("salutation"), opening=say("opening"), information_lead=say("information_lead"),
+        salutation=say("salutation"), opening=say(f"opening{alone}"), information_lead=say("information_lead"),
         information=information, concerns_lead=say("concerns_lead") if concerns else say("concerns_none"),
-        concerns=concerns, questions_lead=say("questions_lead"), questions=questions, closing=say("closing"),
+        concerns=concerns, questions_lead=say("questions_lead"), questions=questions, closing=say(f"closing{alone}"),
         annex_lead=say("annex_lead"), annex=annex, sources=builder.sources, problems=problems + builder.problems)
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from docx import Document
 
+from helpers import REPO
 from lexgap.letters import Letter, build_letter, run_letter
 from lexgap.output import write_atomic
 
@@ -303,3 +305,35 @@ def test_read_only_folder_gives_a_problem_even_as_root(tmp_path: Path, monkeypat
     problem = write_atomic(tmp_path / "letter.md", b"x", force=False)
     assert problem is not None and "Permission denied" in problem.message
     assert not (tmp_path / "letter.md").exists()
+
+
+# --- a letter on the law alone (no information received) ------------------------------------
+
+IRELAND = str(Path(__file__).parent / "fixtures" / "ireland-2022.yaml")
+REPORTED = ("reported above", "information summarised above", "reported harm", "these acts", "such acts")
+
+
+def test_without_information_received_the_letter_speaks_of_the_law_only() -> None:
+    markdown = _letter(IRELAND).decode("utf-8")
+    assert "## Information received" not in markdown
+    assert "points of law that concern us" in markdown
+    assert not [phrase for phrase in REPORTED if phrase in markdown]
+    letter = json.loads(_letter(IRELAND, "json"))
+    assert letter["information"] == []
+    assert letter["questions"] and all(q["origin"] != "standing" for q in letter["questions"])
+    assert [q["number"] for q in letter["questions"]] == list(range(1, len(letter["questions"]) + 1))
+    document = Document(io.BytesIO(_letter(IRELAND, "docx")))
+    assert "Information received" not in [p.text for p in document.paragraphs]
+    text = _letter(IRELAND, "text").decode("utf-8")
+    assert "Information received" not in text and "\n\n\n" not in text
+
+
+def test_a_company_letter_without_information_asks_only_about_practice(tmp_path: Path) -> None:
+    data = yaml.safe_load((REPO / "legislation" / "telegram-2021.yaml").read_text(encoding="utf-8"))
+    del data["context"]
+    path = tmp_path / "telegram-2021.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    markdown = _letter(str(path)).decode("utf-8")
+    assert "## Information received" not in markdown
+    assert not [phrase for phrase in REPORTED if phrase in markdown]
+    assert "We set out the questions on which we would value the company's reply" in markdown

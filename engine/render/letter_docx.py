@@ -51,10 +51,11 @@ def _build(letter: Letter) -> object:
     _paragraph(document, letter.salutation)
     _paragraph(document, letter.opening)
 
-    document.add_heading(letter.headings["information"], level=1)
-    _paragraph(document, letter.information_lead)
-    for item in letter.information:
-        _paragraph(document, item.text, item.sources)
+    if letter.information:  # a letter on the law alone has no information received
+        document.add_heading(letter.headings["information"], level=1)
+        _paragraph(document, letter.information_lead)
+        for item in letter.information:
+            _paragraph(document, item.text, item.sources)
 
     document.add_heading(letter.headings["concerns"], level=1)
     _paragraph(document, letter.concerns_lead)
