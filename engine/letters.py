@@ -219,7 +219,8 @@ class _Builder:
         self.sources: list[SourceEntry] = []
         self._source_numbers: dict[tuple[Any, ...], int] = {}
         self.base = {"subject": subject.name, "subject_kind": self.kind,
-                     "subject_line": subject.subject or "", "as_of": assessment.as_of}
+                     "subject_line": subject.subject or "", "as_of": assessment.as_of,
+                     "reported": bool(subject.context)}  # information received: acts and victims to ask about
 
     # wording ---------------------------------------------------------------------------
 

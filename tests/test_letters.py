@@ -310,7 +310,8 @@ def test_read_only_folder_gives_a_problem_even_as_root(tmp_path: Path, monkeypat
 # --- a letter on the law alone (no information received) ------------------------------------
 
 IRELAND = str(Path(__file__).parent / "fixtures" / "ireland-2022.yaml")
-REPORTED = ("reported above", "information summarised above", "reported harm", "these acts", "such acts")
+REPORTED = ("reported above", "information summarised above", "reported harm", "these acts", "such acts",
+            "in this case", "the children affected", "alleged crimes")
 
 
 def test_without_information_received_the_letter_speaks_of_the_law_only() -> None:
