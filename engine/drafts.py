@@ -664,7 +664,10 @@ def _check_ratification(check: _Check, date: c.DateCitation, instrument: Instrum
     if check.subject is None:
         return
     record = next((r for r in check.subject.ratifications if r.instrument == instrument.id), None)
-    if record is None:
+    if record is None:  # nothing to check against is not a date confirmed: say so
+        check.add(date.span, IssueKind.not_in_data, Level.info, _written(date), None,
+                  f"{check.subject.name}: {check.subject.id} records no ratification of {_name(instrument)}; "
+                  f"the date {_written(date)} was not checked", None, instrument.id)
         return
     known_year = record.date.year if record.date else record.year
     act_years = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", record.domestic_act or "")}

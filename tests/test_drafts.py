@@ -304,3 +304,13 @@ def test_terminal_output() -> None:
     console = Console(width=100, record=True)
     console.print(draft_terminal.render_draft("plain.txt", []))
     assert "0 errors, 0 warnings, 0 info" in console.export_text()
+
+
+def test_a_ratification_the_subject_file_does_not_record_is_reported_as_not_checked(knowledge_base: Knowledge) -> None:
+    """No record to check a date against is not a date confirmed: the draft gets an info, not silence."""
+    text = "The Palermo Protocol, ratified by Testland on 4 December 2002, requires it.\n"
+    [issue] = check_draft(text, "x.txt", knowledge_base, _verified_jurisdiction())
+    assert (issue.kind, issue.level, issue.found, issue.expected) == (
+        IssueKind.not_in_data, Level.info, "4 December 2002", None)
+    assert "testland records no ratification of" in issue.message and "was not checked" in issue.message
+    assert check_draft(text, "x.txt", knowledge_base, None) == []  # without --subject nothing is claimed
