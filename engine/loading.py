@@ -345,7 +345,9 @@ def _one_branch(data: Any, details: list[Any]) -> list[Any]:
     for groups in branches.values():
         def depth(errors: list[Any]) -> int:
             return max(len(_data_path(data, e["loc"])) for e in errors)
-        best = max(sorted(groups), key=lambda tag: depth(groups[tag]))
+        # the furthest branch; on a tie a list form wins: `mental_element: intent_to_harm` is a
+        # list of one word written without brackets far more often than a broken mapping
+        best = max(sorted(groups), key=lambda tag: (depth(groups[tag]), tag.startswith("list[")))
         plain += groups[best]
     return plain
 
@@ -391,8 +393,8 @@ def _message(detail: Any, path: Path_, model: type[BaseModel]) -> str:
         expected = detail.get("ctx", {}).get("expected", "")
         choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
         hint = nearest(str(value), choices)
-        did = f"did you mean {hint!r}? " if hint else ""
-        return f"{value!r} is not a word of {label}; {did}(valid: {', '.join(choices)})"
+        did = f"; did you mean {hint!r}?" if hint else ""
+        return f"{value!r} is not a word of {label}{did} (valid: {', '.join(choices)})"
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
         return f"{value!r} is not allowed for {label}; write {expected}"
