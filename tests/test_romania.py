@@ -93,3 +93,12 @@ def test_assess_works_from_any_directory(tmp_path: Path) -> None:
     assert run.code == 1
     assert json.loads(run.stdout)["subject"] == {"id": "romania-2020", "kind": "jurisdiction", "name": "Romania",
                                                  "as_of": "2021-01-25"}
+
+
+def test_markdown_summary_names_what_each_open_finding_concerns() -> None:
+    """A provision id, the law as a whole for an absence, the company's practice for a company."""
+    romania = lexgap("assess", "romania-2020.yaml", "-f", "markdown").stdout
+    assert "| ro/act/2003/217~art_4__para_1__lit_h |" in romania
+    assert "| the law as a whole |" in romania and "| company practice |" not in romania
+    telegram = lexgap("assess", "telegram-2021.yaml", "-f", "markdown").stdout
+    assert "| company practice |" in telegram and "the law as a whole" not in telegram

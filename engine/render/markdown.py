@@ -35,7 +35,7 @@ def render_assessment(assessment: Assessment) -> str:
     if open_findings:
         lines += ["| status | severity | finding | concerns | basis |", "| --- | --- | --- | --- | --- |"]
         for f in open_findings:
-            concerns = ", ".join(p.id for p in f.provisions) or "the law as a whole"
+            concerns = ", ".join(p.id for p in f.provisions) or group_name(f).lower()
             basis = "; ".join(f"{b.instrument} {b.pinpoint}" for b in f.basis)
             lines.append(f"| {STATUS_TITLE[f.status]} | {f.severity} | {_cell(f.label)} | {_cell(concerns)} "
                          f"| {_cell(basis)} |")
