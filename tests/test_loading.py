@@ -154,19 +154,23 @@ def test_a_wrong_value_is_located_at_the_value_and_an_unknown_field_at_its_key(t
     assert "unknown field 'as_at'; did you mean 'as_of'?" in problems[0].message
 
 
-def test_a_single_word_where_a_list_or_alternatives_are_expected_asks_for_a_list(tmp_path: Path) -> None:
+def _only_problem_of_ireland_with(tmp_path: Path, old: str, new: str) -> str:
+    """The one problem of the Ireland fixture with `old` replaced by `new`."""
     text = (REPO / "tests" / "fixtures" / "ireland-2022.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "one-word.yaml"
-    path.write_text(text.replace("    mental_element: [intent_general]\n", "    mental_element: intent_general\n"),
-                    encoding="utf-8")
+    assert old in text
+    path = tmp_path / "ireland-2022.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
     [problem] = load_file(path)[1].problems
-    assert "mental_element must be a list (lines starting with '- '), not 'intent_general'" in problem.message
+    return problem.message
+
+
+def test_a_single_word_where_a_list_or_alternatives_are_expected_asks_for_a_list(tmp_path: Path) -> None:
+    message = _only_problem_of_ireland_with(tmp_path, "    mental_element: [intent_general]\n",
+                                            "    mental_element: intent_general\n")
+    assert "mental_element must be a list (lines starting with '- '), not 'intent_general'" in message
 
 
 def test_an_unknown_word_without_a_near_one_lists_the_valid_words_cleanly(tmp_path: Path) -> None:
-    text = (REPO / "tests" / "fixtures" / "ireland-2022.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "word.yaml"
-    path.write_text(text.replace("conduct: [ncii_record, ncii_disseminate]", "conduct: [revenge_porn]"),
-                    encoding="utf-8")
-    [problem] = load_file(path)[1].problems
-    assert problem.message.startswith("'revenge_porn' is not a word of conduct (valid: csam_produce, ")
+    message = _only_problem_of_ireland_with(tmp_path, "conduct: [ncii_record, ncii_disseminate]",
+                                            "conduct: [revenge_porn]")
+    assert message.startswith("'revenge_porn' is not a word of conduct (valid: csam_produce, ")
