@@ -218,9 +218,10 @@ class _Builder:
         self.problems: list[Problem] = []
         self.sources: list[SourceEntry] = []
         self._source_numbers: dict[tuple[Any, ...], int] = {}
+        #: information received (acts, victims) to write about; without it the letter is on the law alone
+        self.reported = bool(subject.context)
         self.base = {"subject": subject.name, "subject_kind": self.kind,
-                     "subject_line": subject.subject or "", "as_of": assessment.as_of,
-                     "reported": bool(subject.context)}  # information received: acts and victims to ask about
+                     "subject_line": subject.subject or "", "as_of": assessment.as_of, "reported": self.reported}
 
     # wording ---------------------------------------------------------------------------
 
@@ -365,9 +366,8 @@ class _Builder:
         drafts: list[Question] = []
 
         def standing_questions(place: str) -> list[Question]:
-            reported = bool(self.subject.context)
             return [Question(0, self.fill(q.text, f"standing question {q.id}", where), "standing", standing=q.id)
-                    for q in standing if q.place == place and (reported or not q.about_reported_facts)]
+                    for q in standing if q.place == place and (self.reported or not q.about_reported_facts)]
 
         drafts += standing_questions("first")
         for finding in gaps:
@@ -502,7 +502,7 @@ def build_letter(assessment: Assessment, subject: Jurisdiction | Company, knowle
     information = builder.information()
     # without information received, the letter is about the law (or practice) alone: no section
     # for it, and an opening and closing that do not speak of reported acts
-    alone = "" if information else "_without_information"
+    alone = "" if builder.reported else "_without_information"
     concerns = builder.concerns(gaps)
     questions = builder.questions(gaps, unknown)
     annex = builder.annex(gaps + unknown)
