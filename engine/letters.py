@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lexgap.assess import STATUS_WORDS, Assessment, Finding
 from lexgap.knowledge import Knowledge
+from lexgap.loading import mark_position
 from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Rule, Source
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
@@ -185,8 +186,7 @@ def load_letter_texts(folder: Path | None = None) -> tuple[LetterTexts | None, l
         except OSError as error:
             problems.append(Problem(str(path), 1, 1, f"cannot read the letter template: {error.strerror or error}"))
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            line, column = mark_position(getattr(error, "problem_mark", None))
             problems.append(Problem(str(path), line, column, f"not valid YAML: {error}"))
     if problems:
         return None, problems

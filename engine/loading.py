@@ -87,11 +87,11 @@ class Loaded:
 class _Refused(Exception):
     def __init__(self, mark: Any, message: str):
         super().__init__(message)
-        self.line, self.column = _position(mark)
+        self.line, self.column = mark_position(mark)
         self.message = message
 
 
-def _position(mark: Any) -> tuple[int, int]:
+def mark_position(mark: Any) -> tuple[int, int]:
     """A YAML mark as a 1-based line and column."""
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
@@ -153,9 +153,9 @@ class _Builder:
                 path = (*parent[1], parent[2])
             else:
                 path = (*parent[1], len(parent[0]))
-            positions.setdefault(path, _position(mark))
-            if parent is not None and type(parent[0]) is dict and positions[path][0] == _position(mark)[0]:
-                self.marks.values[path] = _position(mark)
+            positions.setdefault(path, mark_position(mark))
+            if parent is not None and type(parent[0]) is dict and positions[path][0] == mark_position(mark)[0]:
+                self.marks.values[path] = mark_position(mark)
             if kind is yaml.ScalarEvent:
                 value = self._scalar(event)
             elif kind is yaml.MappingStartEvent:
@@ -175,7 +175,7 @@ class _Builder:
 
     def _key(self, event: Any, parent: list[Any], positions: dict[Path_, tuple[int, int]]) -> Any:
         mark = event.start_mark
-        positions.setdefault((*parent[1], "<key>"), _position(mark))
+        positions.setdefault((*parent[1], "<key>"), mark_position(mark))
         if type(event) is not yaml.ScalarEvent:
             raise _Refused(mark, "keys must be plain words")
         tag = self._tag(event)
@@ -188,7 +188,7 @@ class _Builder:
             first = positions.get((*parent[1], key), (0, 0))[0]
             raise _Refused(mark, f"duplicate key {key!r} (first given on line {first}); "
                                  "YAML would silently keep only the last one: remove or merge them")
-        positions[(*parent[1], key)] = _position(mark)
+        positions[(*parent[1], key)] = mark_position(mark)
         return key
 
     def _tag(self, event: Any) -> str:
@@ -273,7 +273,7 @@ def read_yaml(path: Path) -> Loaded:
         loaded.problems.append(Problem(str(path), refused.line, refused.column, refused.message))
         return loaded
     except yaml.MarkedYAMLError as error:
-        line, column = _position(error.problem_mark or error.context_mark)
+        line, column = mark_position(error.problem_mark or error.context_mark)
         loaded.problems.append(Problem(str(path), line, column, f"not valid YAML: {_plain_yaml_error(error)}"))
         return loaded
     except (yaml.YAMLError, RecursionError, MemoryError) as error:
