@@ -72,7 +72,7 @@ def _print_problems(problems: list[Problem], console: Console = stderr) -> None:
 
 def _knowledge() -> Knowledge:
     knowledge = load_knowledge()
-    errors = [p for p in knowledge.problems if p.level is Level.error]
+    errors = knowledge.errors()
     if errors:
         _print_problems(errors)
         stderr.print("lexgap's bundled standards or rules have errors; run `lexgap validate`.", markup=False)

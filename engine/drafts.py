@@ -705,7 +705,7 @@ def run_check_draft(path: Path, subject_path: str | None) -> tuple[list[DraftIss
     if text is None:
         return None, problems
     knowledge = load_knowledge()
-    errors = [p for p in knowledge.problems if p.level is Level.error]
+    errors = knowledge.errors()
     if errors:
         return None, errors
     subject: Jurisdiction | None = None

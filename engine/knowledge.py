@@ -15,7 +15,7 @@ from lexgap import cache
 from lexgap.loading import Loaded, load_file
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
-from lexgap.problems import Problem
+from lexgap.problems import Level, Problem
 from lexgap.vocabulary import did_you_mean
 
 
@@ -34,6 +34,10 @@ class Knowledge:
             if provision.id == portion:
                 return instrument, provision
         return None
+
+    def errors(self) -> list[Problem]:
+        """The problems that stop lexgap from using this knowledge base (warnings aside)."""
+        return [p for p in self.problems if p.level is Level.error]
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)

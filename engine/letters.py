@@ -530,14 +530,13 @@ def run_letter(file: str, fmt: str, rules: list[str] | None = None) -> tuple[byt
     from lexgap.assess import Assessor
     from lexgap.knowledge import load_knowledge, load_subject
     from lexgap.paths import resolve_subject
-    from lexgap.problems import Level
     from lexgap.vocabulary import did_you_mean
 
     if fmt not in FORMATS:
         did = did_you_mean(fmt, list(FORMATS))
         return None, [Problem(file, 1, 1, f"unknown letter format {fmt!r}{did} (choose: {', '.join(FORMATS)})")]
     knowledge = load_knowledge()
-    errors = [p for p in knowledge.problems if p.level is Level.error]
+    errors = knowledge.errors()
     if errors:
         return None, errors
     unknown = knowledge.unknown_rules(rules or [])
