@@ -36,7 +36,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import shared_assessor
-from helpers import REPO, lexgap
+from helpers import REPO, lexgap, read_only_folder
 from lexgap import cli
 from lexgap.assess import Assessor
 from lexgap.compare import run_compare
@@ -583,13 +583,8 @@ def test_letter_output_into_a_read_only_folder_exits_2(tmp_path: Path, monkeypat
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write to read-only folders")
 def test_letter_output_into_a_really_read_only_folder_exits_2(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
+    with read_only_folder(tmp_path) as folder:
         run = lexgap("letter", "telegram-2021", "--output", str(folder / "letter.md"))
-    finally:
-        folder.chmod(0o700)
     assert run.code == 2 and "Traceback" not in run.output
     assert f"{folder / 'letter.md'}:1:1: cannot write the file" in run.stderr
 

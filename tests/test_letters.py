@@ -13,7 +13,7 @@ import pytest
 import yaml
 from docx import Document
 
-from helpers import REPO
+from helpers import REPO, read_only_folder
 from lexgap.letters import Letter, build_letter, run_letter
 from lexgap.output import write_atomic
 
@@ -279,13 +279,8 @@ def test_interrupted_write_leaves_the_original_intact(tmp_path: Path, monkeypatc
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write to read-only folders")
 def test_read_only_folder_gives_a_problem(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    folder.chmod(0o500)
-    try:
+    with read_only_folder(tmp_path) as folder:
         problem = write_atomic(folder / "letter.md", b"x", force=False)
-    finally:
-        folder.chmod(0o700)
     assert problem is not None and problem.file.endswith("letter.md")
     assert "cannot write the file" in problem.message
 
