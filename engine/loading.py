@@ -147,15 +147,16 @@ class _Builder:
             if parent is not None and type(parent[0]) is dict and parent[2] is _NO_KEY:
                 parent[2] = self._key(event, parent, positions)
                 continue
+            here = mark_position(mark)
             if parent is None:
                 path: Path_ = ()
             elif type(parent[0]) is dict:
                 path = (*parent[1], parent[2])
+                if positions[path][0] == here[0]:  # the value stands on its key's line (set by _key)
+                    self.marks.values[path] = here
             else:
                 path = (*parent[1], len(parent[0]))
-            positions.setdefault(path, mark_position(mark))
-            if parent is not None and type(parent[0]) is dict and positions[path][0] == mark_position(mark)[0]:
-                self.marks.values[path] = mark_position(mark)
+            positions.setdefault(path, here)
             if kind is yaml.ScalarEvent:
                 value = self._scalar(event)
             elif kind is yaml.MappingStartEvent:
