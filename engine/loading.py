@@ -224,6 +224,9 @@ def _plain_yaml_error(error: yaml.YAMLError) -> str:
     text = f"{context}: {problem}" if context else str(problem)
     if "\t" in text or "tab" in text.lower():
         return f"{text} (indent with spaces, not tabs)"
+    if "mapping values are not allowed" in text:  # a key indented under a value, or an unquoted ': '
+        return (f"{text} (check this line's indentation against the line above, and put a value that "
+                "contains ': ' in quotes)")
     return text
 
 

@@ -174,3 +174,12 @@ def test_an_unknown_word_without_a_near_one_lists_the_valid_words_cleanly(tmp_pa
     message = _only_problem_of_ireland_with(tmp_path, "conduct: [ncii_record, ncii_disseminate]",
                                             "conduct: [revenge_porn]")
     assert message.startswith("'revenge_porn' is not a word of conduct (valid: csam_produce, ")
+
+
+def test_a_key_indented_under_a_value_gets_a_hint_on_indentation(tmp_path: Path) -> None:
+    path = tmp_path / "indent.yaml"
+    path.write_text("format: jurisdiction\nid: x\n  name: X\n", encoding="utf-8")
+    [problem] = read_yaml(path).problems
+    assert (problem.line, problem.column) == (3, 7)
+    assert problem.message == ("not valid YAML: mapping values are not allowed in this context (check this line's "
+                               "indentation against the line above, and put a value that contains ': ' in quotes)")
