@@ -278,7 +278,11 @@ def read_yaml(path: Path) -> Loaded:
         return loaded
     except yaml.MarkedYAMLError as error:
         line, column = mark_position(error.problem_mark or error.context_mark)
-        loaded.problems.append(Problem(str(path), line, column, f"not valid YAML: {_plain_yaml_error(error)}"))
+        if "nesting depth" in str(error.problem):  # PyYAML >= 6.0.4 stops deep nesting before lexgap's own check
+            message = f"values are nested more than {MAX_DEPTH} levels deep; lexgap files are flatter"
+        else:
+            message = f"not valid YAML: {_plain_yaml_error(error)}"
+        loaded.problems.append(Problem(str(path), line, column, message))
         return loaded
     except (yaml.YAMLError, RecursionError, MemoryError) as error:
         message = "values are nested too deeply" if isinstance(error, RecursionError) else str(error)

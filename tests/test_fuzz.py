@@ -375,8 +375,8 @@ def test_regression_deep_flow_nesting_crashed_the_parser(tmp_path: Path) -> None
     deep.write_text("format: jurisdiction\nid: x\nname: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
     started = time.monotonic()
     problem, = read_yaml(deep).problems
-    assert (problem.line, problem.message) == (3, "values are nested more than 40 levels deep; lexgap files are "
-                                                  "flatter")
+    # What the user needs, whichever of libyaml or lexgap stops it first: the line, and what is wrong.
+    assert problem.line == 3 and "nested more than 40 levels deep" in problem.message
     assert time.monotonic() - started < 5
     run = lexgap("validate", str(deep))
     assert run.code == 2 and f"{deep}:3:" in run.stdout and "Traceback" not in run.output

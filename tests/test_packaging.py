@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+import re
 import subprocess
 import sys
 import sysconfig
@@ -56,3 +58,44 @@ def test_installed_wheel_runs_validate_and_assess_from_an_unrelated_directory(wh
     assessed = subprocess.run([str(lexgap), "assess", "romania-2020.yaml", "-f", "json"], cwd=elsewhere,
                               capture_output=True, text=True, timeout=300)
     assert assessed.returncode == 1 and '"id": "romania-2020"' in assessed.stdout
+
+
+def _readme_commands() -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return [line for line in re.findall(r"```sh\n(.*?)\n```", readme, re.S) if line.startswith("python3.11 -m venv")]
+
+
+def test_ci_runs_exactly_the_readme_test_command_from_the_lock() -> None:
+    run_command, test_command = _readme_commands()
+    assert test_command.endswith("&& .venv/bin/python -m pytest")
+    assert run_command.endswith("&& .venv/bin/lexgap assess romania-2020.yaml")
+    for command in (run_command, test_command):  # every package comes from a hashed lock, build tools too
+        assert "--require-hashes --no-deps -r requirements/build.txt" in command
+        assert "--no-build-isolation" in command and "'.[test]'" not in command
+    assert "-r requirements/test.txt" in test_command and "-r requirements/run.txt" in run_command
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci
+
+
+def test_every_locked_line_is_pinned_with_a_hash() -> None:
+    for name in ("build.txt", "run.txt", "test.txt"):
+        text = (REPO / "requirements" / name).read_text(encoding="utf-8")
+        entries = re.findall(r"^([a-z0-9_.-]+)(==[^ ;]+)?", text, re.M)
+        assert entries, name
+        assert all(pin for _, pin in entries), f"{name}: unpinned {[n for n, pin in entries if not pin]}"
+        blocks = re.split(r"\n(?=[a-z])", text.split("\n", 2)[2])
+        assert all("--hash=sha256:" in block for block in blocks if block.strip()), name
+    run = (REPO / "requirements" / "run.txt").read_text(encoding="utf-8")
+    test = (REPO / "requirements" / "test.txt").read_text(encoding="utf-8")
+    for pin in re.findall(r"^[a-z0-9_.-]+==\S+", run, re.M):  # the test lock runs the same code as users do
+        assert pin in test, pin
+
+
+def test_engine_extension_is_built_optimised() -> None:
+    """durable-rules' setup.py overwrites CFLAGS; the README's CPPFLAGS keeps -O2 and records it in the library."""
+    spec = importlib.util.find_spec("durable_rules_engine")
+    assert spec is not None and spec.origin is not None
+    library = Path(spec.origin).read_bytes()
+    recorded = re.search(rb"GNU C[^\x00]*", library)
+    assert recorded is not None, "durable_rules_engine was built without the README's CPPFLAGS (no recorded switches)"
+    assert re.search(rb" -O[23s]\b", recorded.group()), recorded.group()
