@@ -8,7 +8,9 @@ that a lawyer sees all the mistakes of a file at once and never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,26 +232,69 @@ def _plain_yaml_error(error: yaml.YAMLError) -> str:
     return text
 
 
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    for test, name in ((stat.S_ISDIR, "a directory; give a .yaml file"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, Problem | None]:
+    """The bytes of a regular file of at most `limit` bytes, or the located problem that stops it.
+
+    The file is opened first and checked on the open descriptor (`fstat`), so that what is read is
+    what was checked: a FIFO never blocks (it is opened without waiting for a writer, then refused),
+    a device such as /dev/zero is refused before a byte is read, and at most `limit` + 1 bytes are
+    read whatever the file claims its size is.
+    """
+    name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        return None, Problem(name, 1, 1, "no such file; check the path and the file name")
+    except IsADirectoryError:  # where a directory cannot be opened for reading
+        return None, Problem(name, 1, 1, "this is a directory; give a .yaml file")
+    except OSError as error:
+        return None, Problem(name, 1, 1, f"cannot read the file: {error.strerror or error}")
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = _kind(mode)
+            message = (f"this is {kind}" if stat.S_ISDIR(mode)
+                       else f"this is {kind}, not a regular file; lexgap reads only regular .yaml files")
+            return None, Problem(name, 1, 1, message)
+        size = os.fstat(descriptor).st_size
+        chunks: list[bytes] = []
+        total = 0
+        if size <= limit:
+            while total <= limit:
+                chunk = os.read(descriptor, limit + 1 - total)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        else:
+            total = size
+        if total > limit:
+            return None, Problem(name, 1, 1, f"the file is {total / 1_048_576:.1f} MB; lexgap reads files up to "
+                                             f"{limit // 1_048_576} MB: split it into smaller files")
+        return b"".join(chunks), None
+    except OSError as error:
+        return None, Problem(name, 1, 1, f"cannot read the file: {error.strerror or error}")
+    finally:
+        os.close(descriptor)
+
+
 def read_yaml(path: Path) -> Loaded:
     """Read one YAML file into plain data with line marks; never raises for bad input."""
     loaded = Loaded(path)
-    try:
-        if path.is_dir():
-            loaded.problems.append(Problem(str(path), 1, 1, "this is a directory; give a .yaml file"))
-            return loaded
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            loaded.problems.append(Problem(
-                str(path), 1, 1,
-                f"the file is {size / 1_048_576:.1f} MB; lexgap reads files up to "
-                f"{MAX_FILE_BYTES // 1_048_576} MB: split it into smaller files"))
-            return loaded
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        loaded.problems.append(Problem(str(path), 1, 1, "no such file; check the path and the file name"))
-        return loaded
-    except OSError as error:
-        loaded.problems.append(Problem(str(path), 1, 1, f"cannot read the file: {error.strerror or error}"))
+    raw, refused = read_regular(path)
+    if raw is None:
+        assert refused is not None
+        loaded.problems.append(refused)
         return loaded
     try:
         text = raw.decode("utf-8-sig")
