@@ -184,6 +184,8 @@ class _Builder:
         tag = self._tag(event)
         if tag == _MERGE:
             raise _Refused(mark, "merge keys (<<) are not allowed; write the fields out")
+        if tag == _STR:
+            _check_decoded(event)
         key = event.value if tag == _STR else self._scalar(event, tag)
         if not isinstance(key, str | int) or isinstance(key, bool):
             raise _Refused(mark, "keys must be plain words")
@@ -204,6 +206,7 @@ class _Builder:
     def _scalar(self, event: Any, tag: str | None = None) -> Any:
         tag = tag or self._tag(event)
         if tag == _STR:  # most values: no constructor needed
+            _check_decoded(event)
             return event.value
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         try:
@@ -218,6 +221,26 @@ class _Builder:
         if isinstance(value, float) and value != value:
             raise _Refused(event.start_mark, "'.nan' is not a value lexgap accepts")
         return value
+
+
+def _check_decoded(event: Any) -> None:
+    """Refuse a string whose decoded value holds a control or non-character (`"Rom\\0ania"`, `"\\e[2J"`).
+
+    The raw text is checked before parsing; this catches what YAML's escapes in double quotes
+    produce, which would otherwise reach a terminal as an escape sequence or break a docx file.
+    """
+    found = _DECODED_FORBIDDEN_RE.search(event.value)
+    if found is None:
+        return
+    code = ord(found.group())
+    if code < 0xA0 or code in (0x2028, 0x2029):
+        what = f"control character U+{code:04X}"
+    elif 0xD800 <= code <= 0xDFFF:
+        what = f"lone surrogate U+{code:04X}"
+    else:
+        what = f"non-character U+{code:04X}"
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    raise _Refused(event.start_mark, f"{what} in this text (an escape in quotes, such as {escape}); delete it")
 
 
 def _plain_yaml_error(error: yaml.YAMLError) -> str:
@@ -345,6 +368,12 @@ def read_yaml(path: Path) -> Loaded:
 #: NEL, U+2028 and U+2029 too: YAML counts them as line breaks, editors do not, so every later line
 #: number lexgap reports would be wrong.
 _FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
+#: The same in a decoded string, and also the C1 controls (U+0080 to U+009F: U+009B starts a terminal
+#: escape sequence as ESC [ does), surrogates (which no UTF-8 output can write) and every non-character.
+_DECODED_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
+                                   "\ufdd0-\ufdef\ufffe\uffff" +
+                                   "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                           for plane in range(1, 17)) + "]")
 
 
 def validate(loaded: Loaded, model: type[Model]) -> Model | None:
