@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import os
+import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from helpers import REPO
 from lexgap.loading import MAX_FILE_BYTES, read_regular, read_yaml
+from lexgap.output import write_atomic
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 
@@ -98,3 +102,93 @@ def test_case2_assess_never_prints_an_escape_sequence(tmp_path: Path) -> None:
     done = _quick("assess", "ro.yaml", cwd=tmp_path)
     assert done.returncode == 2 and "\x1b" not in done.stdout + done.stderr
     assert "control character U+001B" in done.stderr
+
+
+# --- case 8: write_atomic ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def umask_027() -> Iterator[None]:
+    old = os.umask(0o027)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+def test_case8_a_new_file_respects_the_umask(tmp_path: Path, umask_027: None) -> None:
+    target = tmp_path / "letter.md"
+    assert write_atomic(target, b"x") is None
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640 and target.read_bytes() == b"x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.md"]  # the temporary name is gone
+
+
+def test_case8_force_keeps_the_mode_of_the_replaced_file(tmp_path: Path, umask_027: None) -> None:
+    target = tmp_path / "letter.md"
+    target.write_bytes(b"old")
+    target.chmod(0o664)
+    assert write_atomic(target, b"new", force=True) is None
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664 and target.read_bytes() == b"new"
+
+
+def test_case8_an_explicit_mode_wins(tmp_path: Path) -> None:
+    target = tmp_path / "entry.json"
+    assert write_atomic(target, b"{}", mode=0o600) is None
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+@pytest.mark.parametrize("dangling", [True, False], ids=["dangling", "to-a-file"])
+def test_case8_a_symlink_is_never_followed_or_replaced_without_force(tmp_path: Path, dangling: bool) -> None:
+    elsewhere = tmp_path / "elsewhere.md"
+    if not dangling:
+        elsewhere.write_bytes(b"someone else's file")
+    link = tmp_path / "letter.md"
+    link.symlink_to(elsewhere)
+    problem = write_atomic(link, b"letter")
+    assert problem is not None and problem.message.startswith("a symbolic link already exists")
+    assert link.is_symlink() and (elsewhere.exists() != dangling)
+    if not dangling:
+        assert elsewhere.read_bytes() == b"someone else's file"
+    # with --force the link itself is replaced, and what it pointed to is untouched
+    assert write_atomic(link, b"letter", force=True) is None
+    assert not link.is_symlink() and link.read_bytes() == b"letter"
+    assert elsewhere.exists() != dangling and (dangling or elsewhere.read_bytes() == b"someone else's file")
+
+
+def test_case8_a_directory_looking_path_is_refused(tmp_path: Path) -> None:
+    problem = write_atomic(f"{tmp_path / 'newdir'}/", b"x")
+    assert problem is not None and "ends with '/'" in problem.message
+    assert list(tmp_path.iterdir()) == []
+    problem = write_atomic(tmp_path, b"x", force=True)
+    assert problem is not None and problem.message == "this is a folder; give a file name for --output"
+
+
+def test_case8_creation_never_clobbers_a_file_that_appears_meanwhile(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "letter.md"
+    real_fsync = os.fsync
+
+    def racing_fsync(descriptor: int) -> None:  # another program creates the file while lexgap writes
+        real_fsync(descriptor)
+        if not target.exists():
+            target.write_bytes(b"theirs")
+
+    monkeypatch.setattr(os, "fsync", racing_fsync)
+    problem = write_atomic(target, b"ours")
+    assert problem is not None and "appeared while lexgap was writing" in problem.message
+    assert target.read_bytes() == b"theirs" and sorted(p.name for p in tmp_path.iterdir()) == ["letter.md"]
+
+
+def test_case8_dash_means_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    stream = io.BytesIO()
+    assert write_atomic("-", b"the letter", stdout=stream) is None
+    assert stream.getvalue() == b"the letter" and list(tmp_path.iterdir()) == []
+    assert write_atomic(Path("-"), b"again", stdout=stream) is None
+    assert stream.getvalue() == b"the letteragain" and list(tmp_path.iterdir()) == []
+
+
+def test_case8_letter_output_dash_writes_standard_output_not_a_file(tmp_path: Path) -> None:
+    done = _quick("letter", "telegram-2021", "-f", "text", "-o", "-", cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.startswith("Draft communication to Telegram")
+    assert list(tmp_path.iterdir()) == []
