@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from lexgap import cache
 from lexgap.loading import Loaded, load_file
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
@@ -65,13 +67,28 @@ def load_knowledge(standards: Path | None = None, rules: Path | None = None, use
     rule_files = yaml_files(rules or data_dir("rules"))
     key = cache.fingerprint("knowledge", standard_files, rule_files) if use_cache else None
     if key is not None:
-        cached = cache.get("knowledge", key)
-        if isinstance(cached, Knowledge) and not cached.problems:
-            return cached
+        body = cache.get("knowledge", key)
+        if body is not None:
+            try:
+                kept_instruments, kept_rules = _cached_form().validate_json(body)
+                return Knowledge(kept_instruments, kept_rules)
+            except ValueError:  # pydantic's ValidationError included: a miss
+                pass
     knowledge = _read_knowledge(standard_files, rule_files)
     if key is not None and not knowledge.problems:
-        cache.put("knowledge", key, knowledge)
+        cache.put("knowledge", key, _cached_form().dump_json((knowledge.instruments, knowledge.rules)))
     return knowledge
+
+
+_CACHED_FORM: TypeAdapter[tuple[dict[str, Instrument], list[Rule]]] | None = None
+
+
+def _cached_form() -> TypeAdapter[tuple[dict[str, Instrument], list[Rule]]]:
+    """How a knowledge base is kept in the cache: its models as JSON (data, never code)."""
+    global _CACHED_FORM
+    if _CACHED_FORM is None:
+        _CACHED_FORM = TypeAdapter(tuple[dict[str, Instrument], list[Rule]])
+    return _CACHED_FORM
 
 
 def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowledge:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import pickle
 import stat
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
+from lexgap.knowledge import load_knowledge
 from lexgap.loading import MAX_FILE_BYTES, read_regular, read_yaml
 from lexgap.output import write_atomic
 
@@ -192,3 +194,86 @@ def test_case8_letter_output_dash_writes_standard_output_not_a_file(tmp_path: Pa
     done = _quick("letter", "telegram-2021", "-f", "text", "-o", "-", cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.startswith("Draft communication to Telegram")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- case 9: the knowledge cache holds data, and every doubt is a miss --------------------------------
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LEXGAP_CACHE_DIR", str(folder))
+    monkeypatch.delenv("LEXGAP_NO_CACHE", raising=False)
+    load_knowledge()  # fills the cache: one entry
+    return folder
+
+
+def _entry(folder: Path) -> Path:
+    [entry] = sorted(folder.glob("knowledge-*.json"))
+    return entry
+
+
+class _Payload:
+    """Unpickling this creates a marker file: the proof a pickle was loaded."""
+
+    marker = ""
+
+    def __reduce__(self) -> tuple[object, tuple[str, str]]:
+        return (open, (self.marker, "w"))
+
+
+def _empty_entry(entry: Path) -> bytes:
+    """The entry with its own key and an empty knowledge base: used, it would give no rules."""
+    return entry.read_bytes().partition(b"\n")[0] + b"\n[{}, []]"
+
+
+def test_case9_a_planted_malicious_pickle_is_never_executed(cache_folder: Path, tmp_path: Path) -> None:
+    entry = _entry(cache_folder)
+    marker = tmp_path / "executed"
+    payload = _Payload()
+    payload.marker = str(marker)
+    planted = pickle.dumps((entry.read_bytes().partition(b"\n")[0][15:].decode(), payload))
+    entry.with_suffix(".pickle").write_bytes(planted)  # where older versions kept their entry
+    entry.write_bytes(planted)  # and under the entry's own name
+    premise = _Payload()
+    premise.marker = str(tmp_path / "premise")
+    pickle.loads(pickle.dumps(premise)).close()  # the test's premise: unpickling this runs code
+    assert (tmp_path / "premise").exists()
+    knowledge = load_knowledge()
+    assert not marker.exists() and knowledge.rules and not knowledge.problems
+    assert not list(cache_folder.glob("*.pickle"))  # pruned when the entry was written again
+
+
+def test_case9_a_cache_file_others_can_write_to_is_not_read(cache_folder: Path) -> None:
+    entry = _entry(cache_folder)
+    entry.write_bytes(_empty_entry(entry))
+    assert not load_knowledge().rules  # the test's premise: a file of ours with this body would be used
+    entry.write_bytes(_empty_entry(entry))
+    entry.chmod(0o666)
+    assert load_knowledge().rules
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_case9_a_cache_file_owned_by_another_user_is_not_read(cache_folder: Path) -> None:
+    entry = _entry(cache_folder)
+    entry.write_bytes(_empty_entry(entry))
+    os.chown(entry, 12345, -1)
+    assert load_knowledge().rules
+
+
+def test_case9_a_symlinked_cache_file_is_not_followed(cache_folder: Path, tmp_path: Path) -> None:
+    entry = _entry(cache_folder)
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_bytes(_empty_entry(entry))
+    elsewhere.chmod(0o600)
+    entry.unlink()
+    entry.symlink_to(elsewhere)
+    assert load_knowledge().rules
+    assert elsewhere.read_bytes().endswith(b"\n[{}, []]")  # replacing the entry replaced the link, not its target
+
+
+def test_case9_a_hard_linked_cache_file_is_not_read(cache_folder: Path, tmp_path: Path) -> None:
+    entry = _entry(cache_folder)
+    entry.write_bytes(_empty_entry(entry))
+    os.link(entry, tmp_path / "second-name.json")
+    assert load_knowledge().rules
