@@ -18,6 +18,7 @@ from lexgap.loading import Loaded, load_file
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Level, Problem
+from lexgap.template_check import rule_template_problems
 from lexgap.vocabulary import did_you_mean
 
 
@@ -111,6 +112,7 @@ def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowl
                     continue
                 rule_sources[rule.id] = (loaded, index)
                 knowledge.rules.append(rule)
+                knowledge.problems += rule_template_problems(loaded, index, rule.letter)
     refs = knowledge.all_refs()
     for rule in knowledge.rules:
         loaded, index = rule_sources[rule.id]
@@ -164,6 +166,7 @@ def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list
         problems += _duplicates(loaded, "rules", [r.id for r in subject.rules])
         for index, rule in enumerate(subject.rules):
             problems += _check_basis(rule, index, loaded, knowledge, refs)
+            problems += rule_template_problems(loaded, index, rule.letter)
     return problems
 
 

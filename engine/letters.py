@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import jinja2.sandbox
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -170,8 +171,9 @@ class LetterTexts:
 
 
 def text_environment() -> jinja2.Environment:
-    """Jinja for plain text: undefined variables are errors, nothing is escaped."""
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    """Jinja for plain text: undefined variables are errors, nothing is escaped; sandboxed (templates are data)."""
+    return jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
+                                               keep_trailing_newline=False)
 
 
 def load_letter_texts(folder: Path | None = None) -> tuple[LetterTexts | None, list[Problem]]:
@@ -517,9 +519,9 @@ def build_letter(assessment: Assessment, subject: Jurisdiction | Company, knowle
 
 def layout_environment(folder: Path | None = None) -> jinja2.Environment:
     """The per-format layout templates (markdown/, text/): strict, unescaped, loaded from data."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder or template_dir())),
-                              undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True)
+    return jinja2.sandbox.SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(folder or template_dir())),
+                                                undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
+                                                lstrip_blocks=True, keep_trailing_newline=True)
 
 
 FORMATS = ("markdown", "docx", "text", "json")

@@ -5,18 +5,26 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import shutil
 import stat
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from helpers import REPO
-from lexgap.knowledge import load_knowledge
+from lexgap.assess import Assessor
+from lexgap.knowledge import load_knowledge, load_subject
+from lexgap.letters import build_letter
 from lexgap.loading import MAX_FILE_BYTES, read_regular, read_yaml
-from lexgap.output import write_atomic
+from lexgap.output import clamp_core_property, write_atomic
+from lexgap.paths import data_dir
+from lexgap.safe_text import markdown_code, markdown_text, terminal_safe
+from lexgap.template_check import data_template_problems
+from lexgap.vocabulary import Outcome
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 
@@ -277,3 +285,119 @@ def test_case9_a_hard_linked_cache_file_is_not_read(cache_folder: Path, tmp_path
     entry.write_bytes(_empty_entry(entry))
     os.link(entry, tmp_path / "second-name.json")
     assert load_knowledge().rules
+
+
+# --- case 10: templates from data are sandboxed, compiled at load, and markdown escapes data ---------------
+
+ATTACK = "{{ cycler.__init__.__globals__.os.popen('touch MARKER').read() }}"
+
+
+def test_case10_a_template_reaching_for_os_renders_an_error_not_a_command(tmp_path: Path) -> None:
+    marker = tmp_path / "executed"
+    attack = ATTACK.replace("MARKER", str(marker))
+    premise = tmp_path / "premise"  # the test's premise: outside the sandbox this template runs a command
+    jinja2.Environment().from_string(ATTACK.replace("MARKER", str(premise))).render()
+    assert premise.exists()
+    knowledge = load_knowledge(use_cache=False)
+    subject, problems = load_subject(REPO / "legislation" / "romania-2020.yaml", knowledge)
+    assert subject is not None, problems
+    with Assessor(knowledge) as assessor:
+        assessment = assessor.assess(subject)
+        rules = dict(assessor.rules)
+    rule = rules["intent-to-harm-requirement"]
+    assert any(f.rule == rule.id and f.status is Outcome.gap for f in assessment.findings)
+    rules[rule.id] = rule.model_copy(update={"letter": rule.letter.model_copy(update={"concern": attack})})
+    letter = build_letter(assessment, subject, knowledge, rules)
+    assert not marker.exists()
+    assert letter.problems  # one per gap found by the rule
+    assert {p.message.split(":")[0] for p in letter.problems} == {"rule intent-to-harm-requirement, letter.concern"}
+    assert all("unsafe" in p.message for p in letter.problems)
+
+
+def _rules_copy(tmp_path: Path, old: str, new: str) -> tuple[Path, Path, int]:
+    standards, rules = tmp_path / "standards", tmp_path / "rules"
+    shutil.copytree(REPO / "standards", standards)
+    shutil.copytree(REPO / "rules", rules)
+    path = rules / "online-violence.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    return standards, rules, line
+
+
+def test_case10_a_rule_template_with_broken_syntax_is_a_located_problem(tmp_path: Path) -> None:
+    old = "      question: >-\n        Please indicate what measures"
+    broken = "      question: >-\n        {% for %} Please indicate what measures"
+    standards, rules, line = _rules_copy(tmp_path, old, broken)
+    knowledge = load_knowledge(standards, rules, use_cache=False)
+    where = str(rules / "online-violence.yaml")
+    assert [(p.file, p.line, p.column) for p in knowledge.problems] == [(where, line, 17)]  # at the '>-'
+    assert knowledge.problems[0].message.startswith("letter.question: not a valid template: Expected an expression")
+    # the same file given to validate on its own (outside the bundled folder)
+    done = _quick("validate", str(rules / "online-violence.yaml"), cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stdout + done.stderr
+    assert f"online-violence.yaml:{line}:17: letter.question: not a valid template" in done.stdout
+
+
+def test_case10_a_rule_template_reaching_for_internals_is_refused_at_load(tmp_path: Path) -> None:
+    old = "      concern: >-\n        {{ provision }} ({{ law }}"
+    standards, rules, line = _rules_copy(tmp_path, old, f"      concern: >-\n        {ATTACK} ({{{{ law }}}}")
+    knowledge = load_knowledge(standards, rules, use_cache=False)
+    assert [(p.line, p.column) for p in knowledge.problems] == [(line, 16)]
+    assert "letter.concern: the template reaches for '__" in knowledge.problems[0].message
+
+
+def test_case10_bundled_wording_and_rule_templates_all_compile() -> None:
+    for name in ("wording.yaml", "standing-questions.yaml"):
+        loaded = read_yaml(data_dir("templates") / "letter" / name)
+        assert not loaded.problems and loaded.data
+        assert data_template_problems(loaded) == []
+    assert not load_knowledge(use_cache=False).problems
+
+
+def test_case10_wording_with_a_broken_template_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "wording.yaml"
+    path.write_text("common:\n  salutation: Dear {{ subject }\n  ok: fine\n", encoding="utf-8")
+    loaded = read_yaml(path)
+    assert [str(p) for p in data_template_problems(loaded)] == [
+        f"{path}:2:15: common.salutation: not a valid template: unexpected '}}'; check each {{{{ ... }}}} and "
+        "{% ... %}"]
+
+
+def test_case10_markdown_escapes_text_from_data() -> None:
+    assert markdown_text("<script>alert(1)</script>") == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert markdown_text("[click](javascript:alert(1)) *bold* `code` a|b") == \
+        "\\[click\\](javascript:alert(1)) \\*bold\\* \\`code\\` a\\|b"
+    assert markdown_text("# not a heading\n> not a quote\n1. not a list\n- nor this") == \
+        "\\# not a heading\n&gt; not a quote\n1\\. not a list\n\\- nor this"
+    assert markdown_text("Law no. 106/2020, art. 2(c) & para. 24") == "Law no. 106/2020, art. 2(c) &amp; para. 24"
+    assert markdown_code("ro/act/2003/217~art_6") == "`ro/act/2003/217~art_6`"
+    assert markdown_code("a`b") == "`` a`b ``"
+
+
+# --- cases 2 and 3: helpers for what the renderers and the command line print --------------------------
+
+
+def test_case2_terminal_safe_shows_escape_sequences_instead_of_sending_them() -> None:
+    assert terminal_safe("Romania\x1b[2J\x1b]0;owned\x07") == "Romania\\x1b[2J\\x1b]0;owned\\x07"
+    assert terminal_safe("\x9b2J and \u202egnp.exe") == "\\x9b2J and \\u202egnp.exe"
+    assert terminal_safe("Law 217/2003 – art. 6\tsee\nnext: România") == "Law 217/2003 – art. 6\tsee\nnext: România"
+
+
+def test_case3_docx_core_properties_are_clamped_to_255_characters() -> None:
+    assert clamp_core_property("AL ROU 2/2020") == "AL ROU 2/2020"
+    assert clamp_core_property("x" * 255) == "x" * 255
+    long = clamp_core_property("word " * 100)
+    assert len(long) <= 255 and long.endswith("…") and long.startswith("word word")
+
+
+def test_case3_a_clamped_subject_is_accepted_by_python_docx() -> None:
+    import docx
+
+    document = docx.Document()
+    with pytest.raises(ValueError, match="255"):
+        document.core_properties.subject = "s" * 256  # the premise: python-docx refuses it
+    document.core_properties.subject = clamp_core_property("s" * 256)
+    document.core_properties.title = clamp_core_property("t" * 1000)
+    assert len(document.core_properties.subject) == 255
