@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lexgap.assess import Assessment, Assessor
 from lexgap.knowledge import Knowledge, load_knowledge, load_subject
-from lexgap.paths import resolve_subject, yaml_files
+from lexgap.paths import resolve_subject_noted, yaml_files_noted
 from lexgap.problems import Problem
 
 Render = Callable[[Assessment], str]
@@ -34,11 +34,24 @@ _WORKER: tuple[Knowledge, Assessor, Render, frozenset[str]] | None = None
 
 def subject_paths(arguments: list[str]) -> list[Path]:
     """Files as given (bundled names resolved), folders expanded to their YAML files in name order."""
+    return subject_paths_noted(arguments)[0]
+
+
+def subject_paths_noted(arguments: list[str]) -> tuple[list[Path], list[Problem]]:
+    """`subject_paths`, and the notes to print first: each folder entry skipped and why (warnings), each
+    bare name for which the bundled file is used (info)."""
     paths: list[Path] = []
+    notes: list[Problem] = []
     for argument in arguments:
-        path = resolve_subject(argument)
-        paths += yaml_files(path) if path.is_dir() else [path]
-    return paths
+        path, note = resolve_subject_noted(argument)
+        notes += [note] if note is not None else []
+        if path.is_dir():
+            files, skipped = yaml_files_noted(path)
+            paths += files
+            notes += skipped
+        else:
+            paths.append(path)
+    return paths, notes
 
 
 def _assess_one(knowledge: Knowledge, assessor: Assessor, render: Render, shown: frozenset[str],

@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,11 +24,14 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from lexgap.models import FORMATS, Strict
+from lexgap.paths import STDIN
 from lexgap.problems import Problem
 from lexgap.vocabulary import nearest
 
 #: Files larger than this are refused before parsing: lexgap files are written by hand.
 MAX_FILE_BYTES = 10 * 1024 * 1024
+#: How problems name standard input, given as `-`.
+STDIN_NAME = "<stdin>"
 MAX_DEPTH = 40
 #: Far above any hand-written file (romania-2020.yaml has about 2,000), low enough to build in seconds.
 MAX_NODES = 500_000
@@ -78,7 +82,7 @@ class Loaded:
 
     @property
     def name(self) -> str:
-        return str(self.path)
+        return STDIN_NAME if str(self.path) == STDIN else str(self.path)
 
     def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
         """A problem with the value at `path` (or with its key, for a field missing or unknown)."""
@@ -311,10 +315,25 @@ def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None,
         os.close(descriptor)
 
 
+def _read_stdin(name: str, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, Problem | None]:
+    """Standard input (`-`), read to its end but never more than `limit` + 1 bytes."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None, Problem(name, 1, 1, "there is no standard input to read")
+    try:
+        raw = stream.read(limit + 1)
+    except (OSError, ValueError) as error:
+        return None, Problem(name, 1, 1, f"cannot read standard input: {getattr(error, 'strerror', None) or error}")
+    if len(raw) > limit:
+        return None, Problem(name, 1, 1, f"standard input holds more than {limit // 1_048_576} MB; lexgap reads files "
+                                         f"up to {limit // 1_048_576} MB: split it into smaller files")
+    return raw, None
+
+
 def read_yaml(path: Path) -> Loaded:
     """Read one YAML file into plain data with line marks; never raises for bad input."""
     loaded = Loaded(path)
-    raw, refused = read_regular(path)
+    raw, refused = _read_stdin(loaded.name) if str(path) == STDIN else read_regular(path)
     if raw is None:
         assert refused is not None
         loaded.problems.append(refused)
@@ -325,7 +344,7 @@ def read_yaml(path: Path) -> Loaded:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         loaded.problems.append(Problem(
-            str(path), line, column,
+            loaded.name, line, column,
             f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8 (in Word: 'Plain Text', "
             "encoding 'Unicode (UTF-8)')"))
         return loaded
@@ -335,14 +354,14 @@ def read_yaml(path: Path) -> Loaded:
         line = text.count("\n", 0, bad) + 1
         column = bad - (text.rfind("\n", 0, bad) + 1) + 1
         loaded.problems.append(Problem(
-            str(path), line, column,
+            loaded.name, line, column,
             f"control character U+{ord(text[bad]):04X} in the file; delete it (often pasted from another program)"))
         return loaded
     builder = _Builder()
     try:
         loaded.data = builder.build(yaml.parse(text, Loader=_SAFE_LOADER))
     except _Refused as refused:
-        loaded.problems.append(Problem(str(path), refused.line, refused.column, refused.message))
+        loaded.problems.append(Problem(loaded.name, refused.line, refused.column, refused.message))
         return loaded
     except yaml.MarkedYAMLError as error:
         line, column = mark_position(error.problem_mark or error.context_mark)
@@ -350,14 +369,14 @@ def read_yaml(path: Path) -> Loaded:
             message = f"values are nested more than {MAX_DEPTH} levels deep; lexgap files are flatter"
         else:
             message = f"not valid YAML: {_plain_yaml_error(error)}"
-        loaded.problems.append(Problem(str(path), line, column, message))
+        loaded.problems.append(Problem(loaded.name, line, column, message))
         return loaded
     except (yaml.YAMLError, RecursionError, MemoryError) as error:
         message = "values are nested too deeply" if isinstance(error, RecursionError) else str(error)
-        loaded.problems.append(Problem(str(path), 1, 1, f"not valid YAML: {message}"))
+        loaded.problems.append(Problem(loaded.name, 1, 1, f"not valid YAML: {message}"))
         return loaded
     if not builder.marks.positions:
-        loaded.problems.append(Problem(str(path), 1, 1, "the file is empty; start it with 'format: jurisdiction' "
+        loaded.problems.append(Problem(loaded.name, 1, 1, "the file is empty; start it with 'format: jurisdiction' "
                                                         "(or company, instrument, rules, bill)"))
         return loaded
     loaded.marks = builder.marks

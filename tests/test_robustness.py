@@ -17,11 +17,13 @@ import pytest
 
 from helpers import REPO
 from lexgap.assess import Assessor
+from lexgap.batch import subject_paths_noted
 from lexgap.knowledge import load_knowledge, load_subject
 from lexgap.letters import build_letter
 from lexgap.loading import MAX_FILE_BYTES, read_regular, read_yaml
 from lexgap.output import clamp_core_property, write_atomic
-from lexgap.paths import data_dir
+from lexgap.paths import data_dir, resolve_subject_noted, yaml_files
+from lexgap.problems import Level
 from lexgap.safe_text import markdown_code, markdown_text, terminal_safe
 from lexgap.template_check import data_template_problems
 from lexgap.vocabulary import Outcome
@@ -401,3 +403,53 @@ def test_case3_a_clamped_subject_is_accepted_by_python_docx() -> None:
     document.core_properties.subject = clamp_core_property("s" * 256)
     document.core_properties.title = clamp_core_property("t" * 1000)
     assert len(document.core_properties.subject) == 255
+
+
+# --- case 11: batch folders say what they skip; bare names; `-` is standard input --------------------------
+
+
+@needs_fifo
+def test_case11_skipped_folder_entries_are_said_with_their_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(REPO / "legislation" / "romania-2020.yaml", folder / "b-romania.yaml")
+    os.mkfifo(folder / "a-pipe.yaml")
+    (folder / "c-dangling.yaml").symlink_to(folder / "gone.yaml")
+    (folder / "d-loop.yaml").symlink_to(folder / "d-loop.yaml")
+    (folder / "e-folder.yml").mkdir()
+    (folder / "notes.txt").write_text("not YAML, not said", encoding="utf-8")
+    paths, notes = subject_paths_noted([str(folder)])
+    assert paths == [folder / "b-romania.yaml"] and yaml_files(folder) == paths
+    assert [str(n) for n in notes] == [
+        f"{folder / 'a-pipe.yaml'}:1:1: warning: skipped: a named pipe (FIFO), not a regular file",
+        f"{folder / 'c-dangling.yaml'}:1:1: warning: skipped: a symbolic link to a file that does not exist "
+        "(dangling)",
+        f"{folder / 'd-loop.yaml'}:1:1: warning: skipped: a symbolic link that leads back to itself (a loop)",
+        f"{folder / 'e-folder.yml'}:1:1: warning: skipped: a folder, not a file",
+    ]
+    assert all(n.level is Level.warning for n in notes)
+
+
+def test_case11_a_bare_name_uses_a_local_file_first_and_says_when_it_uses_the_bundled_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    bundled, note = resolve_subject_noted("romania-2020.yaml")
+    assert bundled == data_dir("legislation") / "romania-2020.yaml"
+    assert note is not None and note.level is Level.info
+    assert str(note).startswith("romania-2020.yaml:1:1: info: no file 'romania-2020.yaml' here: using the bundled")
+    # with a folder part, a name is always a path: `./romania-2020.yaml` never means the bundled file
+    assert resolve_subject_noted("./romania-2020.yaml") == (Path("romania-2020.yaml"), None)
+    (tmp_path / "romania-2020.yaml").write_text("format: jurisdiction\n", encoding="utf-8")
+    assert resolve_subject_noted("romania-2020.yaml") == (Path("romania-2020.yaml"), None)
+    assert resolve_subject_noted("-") == (Path("-"), None)
+
+
+def test_case11_dash_reads_standard_input(tmp_path: Path) -> None:
+    (tmp_path / "-").write_text("format: jurisdiction\nid: not-this-one\n", encoding="utf-8")  # never read
+    source = (REPO / "legislation" / "romania-2020.yaml").read_bytes()
+    done = subprocess.run([sys.executable, "-m", "lexgap.cli", "assess", "-", "-f", "json"], input=source,
+                          capture_output=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == 1 and b'"id": "romania-2020"' in done.stdout  # exit 1: gaps found
+    broken = subprocess.run([sys.executable, "-m", "lexgap.cli", "validate", "-"], input=b"format: jurisdiction\n",
+                            capture_output=True, cwd=tmp_path, timeout=120)
+    assert broken.returncode == 2 and b"<stdin>:1:1: missing required field" in broken.stdout
