@@ -7,6 +7,8 @@ order of the (sorted) input paths whatever the number of processes.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,6 +76,7 @@ _GIVEN: Knowledge | None = None  # the caller's knowledge, inherited by forked w
 
 def _start_worker(rule_ids: list[str] | None, render: Render, shown: frozenset[str]) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops us
     knowledge = _GIVEN if _GIVEN is not None else load_knowledge()
     _WORKER = (knowledge, Assessor(knowledge, rule_ids), render, shown)
 
@@ -95,10 +98,21 @@ def assess_many(paths: list[Path], knowledge: Knowledge, rule_ids: list[str] | N
 
     global _GIVEN
     context = multiprocessing.get_context("fork")  # workers inherit the knowledge and render function
+    jobs = min(jobs, len(paths))  # a worker without a file would only cost its start-up
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
     _GIVEN = knowledge
     try:
-        with context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render, statuses)) as pool:
+        # Ctrl-C goes to every process of the terminal's group: workers are forked ignoring it (and set it
+        # again when they start), so that only the parent gets KeyboardInterrupt; leaving the `with` then
+        # terminates the pool, and the command line exits 130 without a worker's traceback.
+        main = threading.current_thread() is threading.main_thread()  # only it may set signal handlers
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            pool = context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render, statuses))
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
+        with pool:
             yield from pool.imap(_work, paths, chunksize=chunk)
     finally:
         _GIVEN = None

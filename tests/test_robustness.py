@@ -6,6 +6,7 @@ import io
 import os
 import pickle
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 
 from helpers import REPO
 from lexgap.assess import Assessor
-from lexgap.batch import subject_paths_noted
+from lexgap.batch import assess_many, subject_paths_noted
 from lexgap.knowledge import load_knowledge, load_subject
 from lexgap.letters import build_letter
 from lexgap.loading import MAX_FILE_BYTES, read_regular, read_yaml
@@ -453,3 +454,48 @@ def test_case11_dash_reads_standard_input(tmp_path: Path) -> None:
     broken = subprocess.run([sys.executable, "-m", "lexgap.cli", "validate", "-"], input=b"format: jurisdiction\n",
                             capture_output=True, cwd=tmp_path, timeout=120)
     assert broken.returncode == 2 and b"<stdin>:1:1: missing required field" in broken.stdout
+
+
+# --- case 5: Ctrl-C during a batch, and the pool size ---------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups")
+@pytest.mark.parametrize("trial", range(3))
+def test_case5_sigint_during_assess_jobs_2_exits_130_without_a_traceback(tmp_path: Path, trial: int) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for index in range(60):
+        shutil.copy(REPO / "legislation" / "romania-2020.yaml", folder / f"r{index:02d}.yaml")
+    # a new session: the signal goes to the whole group, as Ctrl-C in a terminal does
+    process = subprocess.Popen([sys.executable, "-m", "lexgap.cli", "assess", "--jobs", "2", "-f", "json",
+                                str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                               start_new_session=True, env={**os.environ, "LEXGAP_NO_CACHE": "1"})
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()  # the workers are running: the first result is out
+        assert first.startswith(b"{")
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 130
+    assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr, stderr.decode(errors="replace")
+
+
+def test_case5_the_pool_is_capped_by_the_number_of_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing.context
+
+    sizes: list[int] = []
+    real = multiprocessing.context.ForkContext.Pool
+
+    def counting(self: object, processes: int, *args: object, **kwargs: object) -> object:
+        sizes.append(processes)
+        return real(self, processes, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(multiprocessing.context.ForkContext, "Pool", counting)
+    knowledge = load_knowledge()
+    paths = [REPO / "legislation" / "romania-2020.yaml", REPO / "legislation" / "telegram-2021.yaml"]
+    results = list(assess_many(paths, knowledge, None, lambda a: a.subject_id, jobs=256))
+    assert sizes == [2] and [r.text for r in results] == ["romania-2020", "telegram-2021"]
