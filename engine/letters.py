@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
-import jinja2.sandbox
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -27,6 +26,7 @@ from lexgap.loading import mark_position
 from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Rule, Source
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
+from lexgap.template_check import TemplateSandbox
 from lexgap.vocabulary import BINDING_KINDS, Outcome, Status, plain
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -172,8 +172,7 @@ class LetterTexts:
 
 def text_environment() -> jinja2.Environment:
     """Jinja for plain text: undefined variables are errors, nothing is escaped; sandboxed (templates are data)."""
-    return jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
-                                               keep_trailing_newline=False)
+    return TemplateSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
 
 def load_letter_texts(folder: Path | None = None) -> tuple[LetterTexts | None, list[Problem]]:
@@ -519,9 +518,9 @@ def build_letter(assessment: Assessment, subject: Jurisdiction | Company, knowle
 
 def layout_environment(folder: Path | None = None) -> jinja2.Environment:
     """The per-format layout templates (markdown/, text/): strict, unescaped, loaded from data."""
-    return jinja2.sandbox.SandboxedEnvironment(loader=jinja2.FileSystemLoader(str(folder or template_dir())),
-                                                undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
-                                                lstrip_blocks=True, keep_trailing_newline=True)
+    return TemplateSandbox(loader=jinja2.FileSystemLoader(str(folder or template_dir())),
+                           undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
+                           lstrip_blocks=True, keep_trailing_newline=True)
 
 
 FORMATS = ("markdown", "docx", "text", "json")

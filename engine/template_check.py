@@ -3,8 +3,9 @@
 Templates render in a sandbox (`letters.text_environment`), so a template that reaches for
 Python's internals fails instead of running code.  This module finds the same mistakes earlier,
 when the file is loaded and `validate` runs, with a located message: a template that does not
-compile, and one that names an attribute starting with `_` (no letter text needs one; every escape
-from a template starts there).
+compile, one that names an attribute starting with `_` (no letter text needs one; every escape
+from a template starts there), and one that uses a statement beyond `{% if %}` (a loop can run for
+hours) or a power.
 """
 
 from __future__ import annotations
@@ -15,11 +16,44 @@ from typing import Any
 import jinja2
 import jinja2.sandbox
 from jinja2 import nodes
+from jinja2.exceptions import SecurityError
 
 from lexgap.loading import Loaded, Path_
 from lexgap.problems import Problem
 
-_ENVIRONMENT = jinja2.sandbox.SandboxedEnvironment(undefined=jinja2.StrictUndefined)
+#: The longest text a template may build by repetition (`mark * 40` underlines a heading).
+MAX_REPEATED = 100_000
+
+
+class TemplateSandbox(jinja2.sandbox.SandboxedEnvironment):
+    """jinja2's sandbox (no attribute starting with `_`, no unsafe call), also closed to the ways a
+    template from data could exhaust time or memory: no `**`, no repetition longer than
+    MAX_REPEATED characters, and none of jinja2's global helpers (`range`, `lipsum`, `cycler`...)."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        for name in ("range", "lipsum", "cycler", "joiner", "namespace", "dict"):
+            self.globals.pop(name, None)
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**":
+            raise SecurityError("powers (**) are not allowed in a letter template")
+        if operator == "*":
+            for text, times in ((left, right), (right, left)):
+                if isinstance(text, str | list | tuple) and isinstance(times, int) and len(text) * times > MAX_REPEATED:
+                    raise SecurityError(f"a template may not repeat text beyond {MAX_REPEATED:,} "
+                                                       "characters")
+        return super().call_binop(context, operator, left, right)
+
+
+_ENVIRONMENT = TemplateSandbox(undefined=jinja2.StrictUndefined)
+
+#: Statements a letter text never needs: loops, macros, assignments, includes (only {{ }} and {% if %}).
+_STATEMENTS: tuple[type[nodes.Node], ...] = (
+    nodes.For, nodes.Macro, nodes.CallBlock, nodes.FilterBlock, nodes.Include, nodes.Import, nodes.FromImport,
+    nodes.Extends, nodes.Block, nodes.With, nodes.Assign, nodes.AssignBlock)
 
 #: The letter texts of a rule, by field name under `letter:`.
 RULE_TEMPLATES = ("concern", "question", "missing_question")
@@ -35,6 +69,14 @@ def template_error(source: str) -> str | None:
     for name in _private_names(tree):
         return (f"the template reaches for {name!r}; a letter text may use only the values it is given "
                 "(names starting with '_' are refused)")
+    for statement in tree.find_all(_STATEMENTS):
+        word = type(statement).__name__.lower()
+        word = {"assign": "set", "assignblock": "set", "callblock": "call", "filterblock": "filter",
+                "fromimport": "from"}.get(word, word)
+        return (f"a letter text may use {{{{ value }}}} and {{% if %}} only, not {{% {word} %}} "
+                f"(line {statement.lineno} of the text)")
+    if any(True for _ in tree.find_all(nodes.Pow)):
+        return "a letter text may not compute powers (**)"
     return None
 
 

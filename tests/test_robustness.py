@@ -20,13 +20,13 @@ from helpers import REPO
 from lexgap.assess import Assessor
 from lexgap.batch import assess_many, subject_paths_noted
 from lexgap.knowledge import load_knowledge, load_subject
-from lexgap.letters import build_letter
+from lexgap.letters import build_letter, text_environment
 from lexgap.loading import MAX_FILE_BYTES, read_regular, read_yaml
 from lexgap.output import clamp_core_property, write_atomic
 from lexgap.paths import data_dir, resolve_subject_noted, yaml_files
 from lexgap.problems import Level
 from lexgap.safe_text import markdown_code, markdown_text, terminal_safe
-from lexgap.template_check import data_template_problems
+from lexgap.template_check import data_template_problems, template_error
 from lexgap.vocabulary import Outcome
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
@@ -499,3 +499,22 @@ def test_case5_the_pool_is_capped_by_the_number_of_files(monkeypatch: pytest.Mon
     paths = [REPO / "legislation" / "romania-2020.yaml", REPO / "legislation" / "telegram-2021.yaml"]
     results = list(assess_many(paths, knowledge, None, lambda a: a.subject_id, jobs=256))
     assert sizes == [2] and [r.text for r in results] == ["romania-2020", "telegram-2021"]
+
+
+@pytest.mark.parametrize(("template", "refused"), [
+    ("{{ 9**9**9 }}", "powers (**)"),
+    ("{% for a in subject %}{% for b in subject %}x{% endfor %}{% endfor %}", "not {% for %}"),
+    ("{% set x = subject %}{{ x }}", "not {% set %}"),
+    ("{% include 'wording.yaml' %}", "not {% include %}"),
+])
+def test_case10_templates_that_could_run_for_hours_are_refused_at_load(template: str, refused: str) -> None:
+    message = template_error(template)
+    assert message is not None and refused in message
+
+
+@pytest.mark.parametrize("template", ["{{ 9**9**9 }}", "{{ 'a' * 100000000 }}", "{{ range(10**8) | list }}",
+                                      "{{ lipsum(100000) }}"])
+def test_case10_the_sandbox_refuses_what_would_exhaust_time_or_memory(template: str) -> None:
+    with pytest.raises(jinja2.TemplateError):
+        text_environment().from_string(template).render()
+    assert text_environment().from_string("{{ mark * 5 }}").render(mark="=") == "====="
