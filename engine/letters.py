@@ -26,7 +26,7 @@ from lexgap.loading import mark_position
 from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Rule, Source
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
-from lexgap.template_check import TemplateSandbox
+from lexgap.template_check import TemplateSandbox, TextSandbox
 from lexgap.vocabulary import BINDING_KINDS, Outcome, Status, plain
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -172,7 +172,7 @@ class LetterTexts:
 
 def text_environment() -> jinja2.Environment:
     """Jinja for plain text: undefined variables are errors, nothing is escaped; sandboxed (templates are data)."""
-    return TemplateSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    return TextSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
 
 def load_letter_texts(folder: Path | None = None) -> tuple[LetterTexts | None, list[Problem]]:

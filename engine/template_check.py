@@ -25,17 +25,29 @@ from lexgap.problems import Problem
 MAX_REPEATED = 100_000
 
 
+#: How deep macros may call each other (a macro that calls itself would otherwise recurse until Python stops).
+MAX_CALL_DEPTH = 50
+
+
+def _refuse_loading(name: str) -> None:
+    """The loader of a template given as text: `{% include %}`, `{% extends %}` and `{% import %}` find nothing."""
+    return None
+
+
 class TemplateSandbox(jinja2.sandbox.SandboxedEnvironment):
     """jinja2's sandbox (no attribute starting with `_`, no unsafe call), also closed to the ways a
     template from data could exhaust time or memory: no `**`, no repetition longer than
-    MAX_REPEATED characters, and none of jinja2's global helpers (`range`, `lipsum`, `cycler`...)."""
+    MAX_REPEATED characters, no call deeper than MAX_CALL_DEPTH, none of jinja2's global helpers
+    (`range`, `lipsum`, `cycler`...), and without a loader of its own nothing to include."""
 
     intercepted_binops = frozenset({"**", "*"})
 
     def __init__(self, **options: Any) -> None:
+        options.setdefault("loader", jinja2.FunctionLoader(_refuse_loading))
         super().__init__(**options)
         for name in ("range", "lipsum", "cycler", "joiner", "namespace", "dict"):
             self.globals.pop(name, None)
+        self._depth = 0
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "**":
@@ -43,9 +55,31 @@ class TemplateSandbox(jinja2.sandbox.SandboxedEnvironment):
         if operator == "*":
             for text, times in ((left, right), (right, left)):
                 if isinstance(text, str | list | tuple) and isinstance(times, int) and len(text) * times > MAX_REPEATED:
-                    raise SecurityError(f"a template may not repeat text beyond {MAX_REPEATED:,} "
-                                                       "characters")
+                    raise SecurityError(f"a template may not repeat text beyond {MAX_REPEATED:,} characters")
         return super().call_binop(context, operator, left, right)
+
+    def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if self._depth >= MAX_CALL_DEPTH:
+            raise SecurityError(f"calls nested more than {MAX_CALL_DEPTH} deep (a macro calling itself?)")
+        self._depth += 1
+        try:
+            return super().call(__context, __obj, *args, **kwargs)
+        finally:
+            self._depth -= 1
+
+
+class TextSandbox(TemplateSandbox):
+    """The sandbox for letter texts from data (rules' letter fields, wording): besides TemplateSandbox's
+    limits, a text may hold only {{ value }} and {% if %}, and no name starting with `_`, checked when
+    it is compiled (a TemplateSyntaxError, as for broken syntax)."""
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        refused = _out_of_bounds(tree)
+        if refused is not None:
+            message, line = refused
+            raise jinja2.TemplateSyntaxError(message, line, name, filename)
+        return tree
 
 
 _ENVIRONMENT = TemplateSandbox(undefined=jinja2.StrictUndefined)
@@ -66,21 +100,27 @@ def template_error(source: str) -> str | None:
     except jinja2.TemplateSyntaxError as error:
         where = f" (line {error.lineno} of the text)" if source.count("\n") and error.lineno else ""
         return f"not a valid template{where}: {error.message}; check each {{{{ ... }}}} and {{% ... %}}"
-    for name in _private_names(tree):
+    refused = _out_of_bounds(tree)
+    return refused[0] if refused is not None else None
+
+
+def _out_of_bounds(tree: nodes.Template) -> tuple[str, int] | None:
+    """Why a parsed letter text goes beyond what a letter text may do, and on which of its lines."""
+    for name, line in _private_names(tree):
         return (f"the template reaches for {name!r}; a letter text may use only the values it is given "
-                "(names starting with '_' are refused)")
+                "(names starting with '_' are refused)", line)
     for statement in tree.find_all(_STATEMENTS):
         word = type(statement).__name__.lower()
         word = {"assign": "set", "assignblock": "set", "callblock": "call", "filterblock": "filter",
                 "fromimport": "from"}.get(word, word)
         return (f"a letter text may use {{{{ value }}}} and {{% if %}} only, not {{% {word} %}} "
-                f"(line {statement.lineno} of the text)")
-    if any(True for _ in tree.find_all(nodes.Pow)):
-        return "a letter text may not compute powers (**)"
+                f"(line {statement.lineno} of the text)", statement.lineno)
+    for power in tree.find_all(nodes.Pow):
+        return "a letter text may not compute powers (**)", power.lineno
     return None
 
 
-def _private_names(tree: nodes.Node) -> Iterator[str]:
+def _private_names(tree: nodes.Node) -> Iterator[tuple[str, int]]:
     for node in tree.find_all((nodes.Getattr, nodes.Getitem, nodes.Name)):
         name: Any
         if isinstance(node, nodes.Getattr):
@@ -92,7 +132,7 @@ def _private_names(tree: nodes.Node) -> Iterator[str]:
         else:
             name = None
         if isinstance(name, str) and name.startswith("_"):
-            yield name
+            yield name, node.lineno
 
 
 def rule_template_problems(loaded: Loaded, index: int, letter: Any) -> list[Problem]:

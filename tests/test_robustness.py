@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
+import jinja2.exceptions
 import pytest
 
 from helpers import REPO
 from lexgap.assess import Assessor
 from lexgap.batch import assess_many, subject_paths_noted
 from lexgap.knowledge import load_knowledge, load_subject
-from lexgap.letters import build_letter, text_environment
+from lexgap.letters import build_letter, layout_environment, text_environment
 from lexgap.loading import MAX_FILE_BYTES, read_regular, read_yaml
 from lexgap.output import clamp_core_property, write_atomic
 from lexgap.paths import data_dir, resolve_subject_noted, yaml_files
@@ -314,7 +315,13 @@ def test_case10_a_template_reaching_for_os_renders_an_error_not_a_command(tmp_pa
     assert not marker.exists()
     assert letter.problems  # one per gap found by the rule
     assert {p.message.split(":")[0] for p in letter.problems} == {"rule intent-to-harm-requirement, letter.concern"}
-    assert all("unsafe" in p.message for p in letter.problems)
+    assert all("the template reaches for '__" in p.message for p in letter.problems)  # refused when compiled
+
+    # a template that reaches no '_' name at compile time still meets the sandbox when it runs
+    escape = "{{ subject.__class__.__mro__[1].__subclasses__() }}"
+    assert jinja2.Environment().from_string(escape).render(subject="x").startswith("[<class")  # the premise
+    with pytest.raises(jinja2.exceptions.SecurityError):
+        layout_environment().from_string(escape).render(subject="x")
 
 
 def _rules_copy(tmp_path: Path, old: str, new: str) -> tuple[Path, Path, int]:
