@@ -18,7 +18,7 @@ from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
 from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
-from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, plain
+from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
 
 #: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
 PACK_SIZE = 24
@@ -40,7 +40,7 @@ class Basis:
     instrument_title: str
     pinpoint: str
     paraphrase: str
-    verified: bool
+    verified: Verification
     binding: bool
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from lexgap import ids
 from lexgap import vocabulary as v
@@ -69,10 +69,26 @@ class Source(Strict):
     pinpoint: ShortText | None = Field(None, description="article, paragraph or section: 'art. 3', 'para. 24'")
     url: Url | None = None
     consulted: dt.date = Field(description="date the source was last read (YYYY-MM-DD)")
-    verified: bool = Field(description="true only if this fact was checked against this source")
+    verified: v.Verification = Field(
+        description="how far we checked this fact: primary (in the official text), secondary (only in a "
+                    "secondary source), unverified (not checked)")
     covers: list[str] = Field(default_factory=list,
                               description="the fields this source supports; empty: the whole entry")
     note: Text | None = None
+
+    @field_validator("verified", mode="before")
+    @classmethod
+    def _level_not_yes_no(cls, value: Any) -> Any:
+        """`verified: true`/`false` were the old form: say which level to write instead."""
+        if value is True:
+            raise ValueError(
+                "verified: true is the old form; write the level of the check instead: 'primary' if this fact "
+                "was read in the official text (name it in document, url or note), 'secondary' if only in a "
+                "secondary source (a letter, report or commentary)")
+        if value is False:
+            raise ValueError("verified: false is the old form; write 'unverified' (or 'secondary' if the fact "
+                             "was checked in a secondary source)")
+        return value
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]

@@ -123,7 +123,7 @@ def test_government_version_changes_cite_the_letter(assessor: Assessor, romania_
 
 def test_a_bill_that_changes_nothing_gives_an_empty_comparison(
         assessor: Assessor, romania_2020: Jurisdiction) -> None:
-    source = {"document": "test", "consulted": "2026-11-23", "verified": False}
+    source = {"document": "test", "consulted": "2026-11-23", "verified": "unverified"}
     bill = Bill.model_validate({
         "format": "bill", "id": "no-op", "title": "A bill that restates art. 374", "applies_to": "romania-2020",
         "law": {"id": "ro/bill/2021/1", "title": "Bill 1/2021", "type": "bill", "status": "pending_bill",
@@ -212,17 +212,17 @@ law:
   type: bill
   status: pending_bill
   sources:
-    - {document: test, consulted: 2026-11-23, verified: false}
+    - {document: test, consulted: 2026-11-23, verified: unverified}
 changes:
   - replace: ro/code/2009/286~art_226__para_3
     set: {prosecution: ex_officio}
     sources:
-      - {document: test, consulted: 2026-11-23, verified: false}
+      - {document: test, consulted: 2026-11-23, verified: unverified}
   - replace: ro/code/2009/286~art_374
     set:
       mental_element: [intent_to_hurt]
     sources:
-      - {document: test, consulted: 2026-11-23, verified: false}
+      - {document: test, consulted: 2026-11-23, verified: unverified}
 """
 
 

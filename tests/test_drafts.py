@@ -119,7 +119,7 @@ def test_wrong_ratification_date_against_the_romania_file(knowledge_base: Knowle
 
 
 def _verified_jurisdiction() -> Jurisdiction:
-    source = {"document": "UNTC IV-11", "consulted": dt.date(2026, 11, 23), "verified": True}
+    source = {"document": "UNTC IV-11", "consulted": dt.date(2026, 11, 23), "verified": "primary"}
     return Jurisdiction.model_validate({
         "format": "jurisdiction", "id": "testland", "name": "Testland", "country": "tl", "as_of": "2026-01-01",
         "laws": [], "provisions": [],
@@ -287,7 +287,7 @@ def test_json_output() -> None:
         "line": 116, "column": 90, "kind": "wrong_pinpoint", "level": "error", "found": "para. 23",
         "expected": "para. 24", "message": first["message"], "instrument": "crc-gc-5",
         "source": {"document": "CRC/GC/2003/5", "pinpoint": "para. 24", "url": "https://undocs.org/CRC/GC/2003/5",
-                   "consulted": "2026-11-23", "verified": True},
+                   "consulted": "2026-11-23", "verified": "primary"},
     }
     # every JSON contract shows a source with the keys of the file format, in its order
     assert list(first["source"]) == ["document", "pinpoint", "url", "consulted", "verified"]
