@@ -413,6 +413,8 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap r
         out.append(f"  - {instrument.short_title} {provision.pinpoint} ({instrument.title}"
                    + (f", {instrument.symbol}" if instrument.symbol else "") + ")")
         out.append(f"    {provision.paraphrase}")
+        if provision.reading is not None:
+            out.append(f"    lexgap's reading: {provision.reading.text}")
         out.append(f"    source: {source.document}" + (f", {source.pinpoint}" if source.pinpoint else "")
                    + (f", {source.url}" if source.url else "") + f"; consulted {source.consulted}; {check}")
     _emit("\n".join(out) + "\n")

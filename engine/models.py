@@ -292,16 +292,30 @@ class Company(Strict):
         return self
 
 
+class Reading(Strict):
+    """lexgap's reading of a standard: ours, shown as ours, never printed as the instrument's words."""
+
+    text: Text = Field(description="what we read the provision to mean or imply, in our own words")
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="what supports the reading (an explanatory report, a committee's view); "
+                    "none: lexgap's own analysis, to be reviewed by a lawyer")
+
+
 class StandardProvision(Strict):
     """One citable part of an instrument, paraphrased in our own words."""
 
     id: Portion
     pinpoint: ShortText = Field(description="as a letter cites it: 'art. 2(c)', 'para. 24', 'principle 13'")
     heading: ShortText | None = None
-    paraphrase: Text
+    paraphrase: Text = Field(description="what the text says, in our own words, and nothing more: "
+                                         "a reading or a drafting note goes in `reading`")
     key_phrase: Annotated[str, Field(max_length=160)] | None = Field(
         None, description="a short exact quotation, at most a key phrase")
     source: Source
+    reading: Reading | None = Field(
+        None, description="lexgap's reading of the provision: shown as ours by `explain` and in findings, "
+                          "never in a letter's annex of standards")
 
 
 class Instrument(Strict):
