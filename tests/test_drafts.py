@@ -113,7 +113,9 @@ def test_wrong_ratification_date_against_the_romania_file(knowledge_base: Knowle
             "28 September 1991.\nThe Palermo Protocol, ratified in 2002, and CEDAW, ratified in 1983.\n")
     issues = check_draft(text, "x.txt", knowledge_base, subject)
     assert summary(issues) == [
-        (1, "ratification_date", "warning", "28 September 1991", "1990-09-28", "AL ROU 2/2020"),
+        (1, "ratification_date", "warning", "28 September 1991",
+         "1990-09-28 (Law no. 18 of 27 September 1990 ratifying the Convention on the Rights of the Child)",
+         "AL ROU 2/2020"),
         (2, "ratification_date", "warning", "1983", "1982-01-07", "AL ROU 2/2020"),
     ]
 
