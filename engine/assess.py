@@ -18,7 +18,7 @@ from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
 from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
-from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, plain
+from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
 
 #: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
 PACK_SIZE = 24
@@ -40,8 +40,9 @@ class Basis:
     instrument_title: str
     pinpoint: str
     paraphrase: str
-    verified: bool
+    verified: Verification
     binding: bool
+    reading: str | None = None  # lexgap's reading of the standard, never the instrument's words
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,8 @@ class Assessor:
             instrument, provision = found
             result.append(Basis(ref, instrument.short_title, instrument.title, provision.pinpoint,
                                 provision.paraphrase, provision.source.verified,
-                                instrument.kind.value in ("treaty", "eu_law")))
+                                instrument.kind.value in ("treaty", "eu_law"),
+                                provision.reading.text if provision.reading else None))
         self._basis[rule.id] = result
         return result
 
@@ -348,7 +350,8 @@ def _conduct_list(conducts: Iterable[str]) -> str:
 def _basis_lines(basis: list[Basis]) -> list[str]:
     if not basis:
         return []
-    parts = [f"{b.instrument} {b.pinpoint}: {b.paraphrase.rstrip('.')}" for b in basis]
+    parts = [f"{b.instrument} {b.pinpoint}: {b.paraphrase.rstrip('.')}"
+             + (f" (lexgap's reading: {b.reading.rstrip('.')})" if b.reading else "") for b in basis]
     return ["Standards: " + " | ".join(parts) + "."]
 
 

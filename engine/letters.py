@@ -27,7 +27,7 @@ from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Rule,
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
 from lexgap.template_check import TemplateSandbox, TextSandbox
-from lexgap.vocabulary import BINDING_KINDS, Outcome, Status, plain
+from lexgap.vocabulary import BINDING_KINDS, Outcome, Status, Verification, plain
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -50,7 +50,7 @@ class SourceEntry:
     pinpoint: str | None
     url: str | None
     consulted: str
-    verified: bool
+    verified: Verification
     note: str | None
     text: str
 
@@ -89,7 +89,7 @@ class AnnexPinpoint:
     ref: str
     pinpoint: str
     text: str
-    verified: bool
+    verified: Verification
     findings: list[str]
     sources: list[int]
 
