@@ -334,7 +334,8 @@ def compare(
 ) -> None:
     """Compare BASE with later versions or bills: gaps introduced, closed, unchanged; facts changed."""
     from lexgap.compare import run_compare
-    from lexgap.render import compare_json, compare_markdown, compare_terminal
+    from lexgap.render import compare_json, compare_terminal
+    from lexgap.render import shared as compare_markdown
 
     if not others and not bill:
         stderr.print("give at least one OTHER jurisdiction file or --bill ID to compare with BASE", markup=False)

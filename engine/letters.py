@@ -563,7 +563,7 @@ def run_letter(file: str, fmt: str, rules: list[str] | None = None) -> tuple[byt
 def render_letter(letter: Letter, fmt: str) -> bytes:
     """The letter in one format, as the bytes to write."""
     if fmt == "docx":
-        from lexgap.render import letter_docx
+        from lexgap.render import docx as letter_docx
 
         return letter_docx.render_letter(letter)
     if fmt == "json":
@@ -571,7 +571,7 @@ def render_letter(letter: Letter, fmt: str) -> bytes:
 
         return letter_json.render_letter(letter).encode("utf-8")
     if fmt == "text":
-        from lexgap.render import letter_text
+        from lexgap.render import text as letter_text
 
         return letter_text.render_letter(letter).encode("utf-8")
     from lexgap.render import letter_markdown

@@ -29,7 +29,8 @@ from lexgap.knowledge import load_subject
 from lexgap.letters import FORMATS as LETTER_FORMATS
 from lexgap.letters import build_letter, load_letter_texts, render_letter
 from lexgap.models import Company, Jurisdiction, Provision
-from lexgap.render import compare_json, compare_markdown, compare_terminal, json, markdown, terminal
+from lexgap.render import compare_json, compare_terminal, json, markdown, terminal
+from lexgap.render import shared as compare_markdown
 from lexgap.vocabulary import Outcome
 
 PROPERTIES = settings(max_examples=25, derandomize=True, deadline=None, database=None, print_blob=True,

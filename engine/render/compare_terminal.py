@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from lexgap.compare import Change, Comparison, FindingChange
-from lexgap.render.compare_markdown import CHANGE_TITLE, rows, source_text, status_text, value_text
+from lexgap.render.shared import CHANGE_TITLE, rows, source_text, status_text, value_text
 from lexgap.render.terminal import STYLE
 from lexgap.vocabulary import Outcome
 
