@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lexgap import cache
+from lexgap import cache, ids
 from lexgap.loading import Loaded, load_file
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
@@ -26,7 +26,7 @@ class Knowledge:
     problems: list[Problem] = field(default_factory=list)
 
     def standard(self, ref: str) -> tuple[Instrument, StandardProvision] | None:
-        instrument_id, _, portion = ref.partition("~")
+        instrument_id, portion = ids.split_basis_ref(ref)
         instrument = self.instruments.get(instrument_id)
         if instrument is None:
             return None
@@ -52,7 +52,7 @@ class Knowledge:
         return messages
 
     def all_refs(self) -> list[str]:
-        return [f"{i.id}~{p.id}" for i in self.instruments.values() for p in i.provisions]
+        return [ids.basis_ref(i.id, p.id) for i in self.instruments.values() for p in i.provisions]
 
 
 def load_knowledge(standards: Path | None = None, rules: Path | None = None, use_cache: bool = True) -> Knowledge:

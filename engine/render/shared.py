@@ -1,21 +1,30 @@
-"""Markdown report of a comparison: one side-by-side table, then what each version changes and why.
-
-The table shows every finding that changes in at least one version, then those still open
-(gap or not assessable) everywhere; findings met and unchanged everywhere are only counted.
+"""What the output formats share: the words of a status or a change, the side-by-side rows of a
+comparison, a value or a source in words, and tidy text.  No layout here: that is each format's.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from lexgap.assess import Finding
 from lexgap.compare import CHANGE_ORDER, PROVISION_FIELD, Change, Comparison, FindingChange
 from lexgap.models import Source
-from lexgap.render.markdown import STATUS_TITLE
 from lexgap.vocabulary import SEVERITY_ORDER, Outcome, Severity
+from lexgap.words import en
 
-CHANGE_TITLE = {Change.introduced: "introduced", Change.closed: "closed", Change.status_changed: "status changed",
-                Change.unchanged: "unchanged"}
+STATUS_TITLE = en.STATUS_TITLE
+CHANGE_TITLE = en.CHANGE_TITLE
+
+
+def group_name(finding: Finding) -> str:
+    """Findings are grouped by the law or bill they concern; absences under the whole law."""
+    if finding.provisions and finding.rule_kind == "provision":
+        return finding.provisions[0].law_title
+    if finding.rule_kind == "company":
+        return en.COMPANY_PRACTICE
+    return en.LAW_AS_A_WHOLE
 
 
 @dataclass(frozen=True)
@@ -56,88 +65,37 @@ def rows(comparisons: list[Comparison]) -> list[Row]:
 
 
 def status_text(status: Outcome | None) -> str:
-    return STATUS_TITLE[status] if status is not None else "—"
+    return STATUS_TITLE[status] if status is not None else en.NO_FINDING
 
 
 def value_text(field: str, value: Any) -> str:
     """A field value in words: None is 'not known', or 'absent' for a whole provision."""
     if value is None:
-        return "absent" if field == PROVISION_FIELD else "not known"
+        return en.ABSENT if field == PROVISION_FIELD else en.NOT_KNOWN
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return en.YES if value else en.NO
     if isinstance(value, list):
-        return ", ".join(value_text(field, v) for v in value) if value else "none listed"
+        return ", ".join(value_text(field, v) for v in value) if value else en.NONE_LISTED
     if isinstance(value, dict):
         if "any_of" in value:
-            return " or ".join(f"({value_text(field, v)})" for v in value["any_of"])
+            return en.OR.join(f"({value_text(field, v)})" for v in value["any_of"])
         return "; ".join(f"{k}: {value_text(field, v)}" for k, v in value.items())
     return str(value)
 
 
 def source_text(source: Source) -> str:
+    """A source in one line: document, pinpoint (verified or not)."""
     parts = [source.document]
     if source.pinpoint:
         parts.append(source.pinpoint)
     text = ", ".join(parts)
-    return f"{text} ({'verified' if source.verified else 'not verified'})"
+    return f"{text} ({en.verified(source.verified)})"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-def _column_cell(change: FindingChange | None) -> str:
-    if change is None:
-        return "—"
-    text = status_text(change.after)
-    if change.change is Change.unchanged:
-        return text
-    return f"**{text}** ({CHANGE_TITLE[change.change]})"
-
-
-def render_comparisons(comparisons: list[Comparison]) -> str:
-    if not comparisons:
-        return "# lexgap comparison\n\nNothing to compare.\n"
-    base = comparisons[0]
-    lines = [f"# lexgap comparison: {base.base_name} ({base.base_id}, as of {base.base_as_of})", ""]
-    for index, comparison in enumerate(comparisons, start=1):
-        counts = comparison.counts()
-        lines.append(f"{index}. {comparison.other_title} ({comparison.other_kind} `{comparison.other_id}`): "
-                     f"{counts['introduced']} introduced, {counts['closed']} closed, "
-                     f"{counts['status_changed']} status changed, {len(comparison.provision_changes)} "
-                     "provision changes.")
-    lines.append("")
-    all_rows = rows(comparisons)
-    shown = [r for r in all_rows if r.shown()]
-    header = ["finding", "provision", f"{base.base_id} (base)", *(c.other_id for c in comparisons)]
-    lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
-    for row in shown:
-        cells = [f"{_cell(row.label)} (`{row.rule}`, {row.severity})",
-                 f"`{row.provision}`" if row.provision else "the law as a whole",
-                 status_text(row.before), *(_column_cell(c) for c in row.cells)]
-        lines.append("| " + " | ".join(cells) + " |")
-    hidden = len(all_rows) - len(shown)
-    lines += ["", "—: no such finding (the provision is absent or repealed, or the rule does not apply to it). "
-              f"{hidden} findings met and unchanged in every version are not shown.", ""]
-    for comparison in comparisons:
-        lines += [f"## {comparison.other_title}", ""]
-        if comparison.is_empty():
-            lines += ["No finding and no provision changes.", ""]
-            continue
-        for change in comparison.differences:
-            where = f"`{change.provision}`" if change.provision else "the law as a whole"
-            lines.append(f"- **{CHANGE_TITLE[change.change]}**: {change.label} (`{change.rule}`) at {where}: "
-                         f"{status_text(change.before)} -> {status_text(change.after)}.")
-            finding = change.other or change.base
-            if finding is not None:
-                lines.append(f"  {finding.explanation}")
-        if comparison.differences:
-            lines.append("")
-        if comparison.provision_changes:
-            lines += ["| provision | field | before | after | sources |", "| --- | --- | --- | --- | --- |"]
-            for item in comparison.provision_changes:
-                sources = "; ".join(source_text(s) for s in item.sources) or "none recorded"
-                lines.append(f"| `{item.provision}` | {item.field} | {_cell(value_text(item.field, item.before))} "
-                             f"| {_cell(value_text(item.field, item.after))} | {_cell(sources)} |")
-            lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
+def tidy(text: str) -> str:
+    """No trailing spaces, at most one blank line in a row, exactly one final newline."""
+    lines = "\n".join(line.rstrip() for line in text.splitlines())
+    return _BLANK_RUNS.sub("\n\n", lines).strip("\n") + "\n"
