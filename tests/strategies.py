@@ -160,8 +160,9 @@ def provision(draw: DrawFn, law_id: str, others: list[str], bare: bool = False) 
                 data[name] = draw(OPTIONAL_FIELDS[name])
         if draw(st.booleans()):
             data["conduct_disputed"] = draw(st.lists(st.sampled_from(conduct), max_size=2, unique=True))
-        if others and draw(st.booleans()):
-            data["amends"] = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+        if others:  # noqa: SIM102 (one condition would make mypy infer draw's type from `others`)
+            if draw(st.booleans()):
+                data["amends"] = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
     data["sources"] = draw(sources(fields=list(Provision.model_fields)))
     assert set(REQUIRED_PROVISION_FIELDS) <= set(data)
     return data
@@ -292,7 +293,7 @@ def to_yaml(data: Data) -> str:
 
 def check_valid(data: Data) -> None:
     """Fail fast, in the strategy's terms, if a generated file does not fit its model."""
-    model = {"jurisdiction": Jurisdiction, "company": Company}[data["format"]]
-    model.model_validate(data)
+    models: dict[str, type[Jurisdiction | Company]] = {"jurisdiction": Jurisdiction, "company": Company}
+    models[data["format"]].model_validate(data)
 
 
