@@ -314,7 +314,7 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
                 lines.append(f"No other provision in force in this file of the same type{kind} covers the same "
                              "conduct for the same victims without this deficiency.")
     elif final is Outcome.met:
-        cured = [o for o in outcomes if o.variant == "cured" and o.other in others]
+        cured = [o for o in outcomes if o.variant in ("cured", "cured_in_text") and o.other in others]
         if cured:
             names = sorted({others[o.other].title for o in cured if o.other})
             lines.append(f"Although this provision has the deficiency, {', '.join(names)} covers the same conduct "

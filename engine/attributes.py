@@ -39,9 +39,17 @@ _PROVISION_ATTRIBUTES = [
     Attribute("consent_treatment", "the treatment of the victim's consent", v.ConsentTreatment, False),
     Attribute("means_required", "the means required", v.MeansRequired, False),
     Attribute("scope_requirement", "the scope requirement", v.ScopeRequirement, False),
-    Attribute("prosecution", "how prosecution starts", v.Prosecution, False),
+    Attribute("prosecution", "how prosecution starts", v.Prosecution, True),
     Attribute("exceptions", "the exceptions", v.Exception_, True),
     Attribute("addressees", "who the provision binds", v.Addressee, True),
+    Attribute("csam_definition", "what its definition of child sexual abuse material reaches", v.CsamLimb, True),
+    Attribute("children_can_offend", "whether a person under 18 can commit it", v.YesNo, False),
+    Attribute("peer_exception", "its exception for consensual self-generated images of adolescents",
+              v.PeerExceptionReach, False),
+    Attribute("defences", "the defences open to the accused", v.Defence, True),
+    Attribute("recklessness_as_to", "what the recklessness must be about", v.RecklessnessObject, True),
+    Attribute("aggravating_circumstances", "the aggravating circumstances", v.Aggravation, True),
+    Attribute("images_reached", "the images of a person it reaches", v.ImageKind, True),
 ]
 
 _PRACTICES = [

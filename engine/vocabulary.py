@@ -93,6 +93,7 @@ class Conduct(StrEnum):
     platform_due_diligence = "platform_due_diligence"
     victim_compensation = "victim_compensation"
     victim_assistance = "victim_assistance"
+    csam_coerce_self_generated = "csam_coerce_self_generated"
 
 
 class MentalElement(StrEnum):
@@ -162,8 +163,20 @@ class MeansRequired(StrEnum):
 class HarmRequirement(StrEnum):
     none = "none"
     apt_to_cause_harm = "apt_to_cause_harm"
+    privacy_interference_proven = "privacy_interference_proven"
     harm_proven = "harm_proven"
     distress_proven = "distress_proven"
+
+
+#: How demanding each harm requirement is, least first: an either/or harm requirement
+#: ("serious interference with privacy or distress") is judged by its least demanding alternative.
+HARM_RANK: dict[HarmRequirement, int] = {
+    HarmRequirement.none: 0,
+    HarmRequirement.apt_to_cause_harm: 1,
+    HarmRequirement.privacy_interference_proven: 2,
+    HarmRequirement.distress_proven: 3,
+    HarmRequirement.harm_proven: 3,
+}
 
 
 class ScopeRequirement(StrEnum):
@@ -190,6 +203,79 @@ class Prosecution(StrEnum):
     ex_officio = "ex_officio"
     on_complaint = "on_complaint"
     ends_on_withdrawal = "ends_on_withdrawal"
+    ends_on_pardon = "ends_on_pardon"
+    prosecutor_consent = "prosecutor_consent"
+    attorney_general_consent = "attorney_general_consent"
+
+
+class CsamLimb(StrEnum):
+    """What a definition of child sexual abuse material reaches (OPSC art. 2(c), Lanzarote art. 20(2)-(3))."""
+
+    real_sexual_activity = "real_sexual_activity"
+    simulated_sexual_activity = "simulated_sexual_activity"
+    sexual_parts = "sexual_parts"
+    appears_to_be_child = "appears_to_be_child"
+    realistic_non_existent_child = "realistic_non_existent_child"
+    non_visual = "non_visual"
+
+
+#: The limbs a definition needs to match OPSC art. 2(c) as the CRC reads it (see the rule
+#: csam-definition-too-narrow); `appears_to_be_child` also reaches realistic or generated images.
+CSAM_LIMBS_IMPLIED: dict[CsamLimb, tuple[CsamLimb, ...]] = {
+    CsamLimb.appears_to_be_child: (CsamLimb.realistic_non_existent_child,),
+}
+
+
+class PeerExceptionReach(StrEnum):
+    """How far an exception for consensual self-generated images of adolescents reaches (derived)."""
+
+    none = "none"
+    relationship_limited = "relationship_limited"
+    age_limited = "age_limited"
+    excludes_acts = "excludes_acts"
+    adequate = "adequate"
+
+
+class Defence(StrEnum):
+    legitimate_reason = "legitimate_reason"
+    not_seen = "not_seen"
+    unsolicited = "unsolicited"
+    research = "research"
+    official_duty = "official_duty"
+    reasonable_belief_age = "reasonable_belief_age"
+
+
+class RecklessnessObject(StrEnum):
+    consent = "consent"
+    harm = "harm"
+    age = "age"
+    other_circumstance = "other_circumstance"
+
+
+class Aggravation(StrEnum):
+    child_victim = "child_victim"
+    disabled_victim = "disabled_victim"
+    vulnerable_victim = "vulnerable_victim"
+    profit = "profit"
+    organised_group = "organised_group"
+    repeated = "repeated"
+    public_official = "public_official"
+    endangering_life = "endangering_life"
+    wide_dissemination = "wide_dissemination"
+
+
+class ImageKind(StrEnum):
+    real = "real"
+    altered = "altered"
+    synthetic = "synthetic"
+
+
+class Victims(StrEnum):
+    """Whom an instrument or one of its provisions speaks to (for the fit of a rule's basis)."""
+
+    any_person = "any_person"
+    child = "child"
+    woman = "woman"
 
 
 class Medium(StrEnum):
@@ -241,6 +327,17 @@ class Area(StrEnum):
     platform_duties = "platform_duties"
     victim_remedies = "victim_remedies"
     corporate_liability = "corporate_liability"
+
+
+def area_of_conduct(conduct: str) -> Area:
+    """The area of law a conduct word belongs to: which standards can ground a finding on it."""
+    prefixes = [("csam_", Area.csam), ("child_", Area.child_sexual_abuse), ("tip_", Area.trafficking),
+                ("ncii_", Area.intimate_images), ("platform_", Area.platform_duties),
+                ("victim_", Area.victim_remedies)]
+    for prefix, area in prefixes:
+        if conduct.startswith(prefix):
+            return area
+    return Area.online_violence
 
 
 SEVERITY_ORDER = {Severity.high: 0, Severity.medium: 1, Severity.low: 2}
@@ -300,6 +397,52 @@ _MEANINGS: list[tuple[StrEnum, str]] = [
     (Prosecution.ex_officio, "by the authorities of their own motion"),
     (Prosecution.on_complaint, "only on the victim's complaint"),
     (Prosecution.ends_on_withdrawal, "on complaint, and ending if the victim withdraws it"),
+    (Prosecution.ends_on_pardon, "on complaint, and ending if the victim pardons or reconciles with the offender"),
+    (Prosecution.prosecutor_consent, "only with the consent of the public prosecutor (Director of Public Prosecutions)"),
+    (Prosecution.attorney_general_consent, "only with the consent of the Attorney General"),
+    (HarmRequirement.privacy_interference_proven, "a serious interference with the victim's privacy must be proven"),
+    (Conduct.csam_coerce_self_generated, "causing, coercing or extorting a child to produce sexual images of "
+                                         "themselves, or obtaining such self-generated images by threat or deceit"),
+    (CsamLimb.real_sexual_activity, "a child in real sexually explicit activity"),
+    (CsamLimb.simulated_sexual_activity, "a child in simulated sexually explicit activity"),
+    (CsamLimb.sexual_parts, "a child's sexual parts shown for primarily sexual purposes"),
+    (CsamLimb.appears_to_be_child, "a person who appears to be a child, whatever their age or whether they exist "
+                                   "(this also reaches realistic or generated images)"),
+    (CsamLimb.realistic_non_existent_child, "realistic images of a child who does not exist, drawn, altered or "
+                                            "generated (including by artificial intelligence)"),
+    (CsamLimb.non_visual, "non-visual representations (audio, written)"),
+    (PeerExceptionReach.none, "no exception for consensual self-generated images of adolescents"),
+    (PeerExceptionReach.relationship_limited, "an exception only for some relationships (for example spouses)"),
+    (PeerExceptionReach.age_limited, "an exception leaving out some adolescents above the age of sexual consent"),
+    (PeerExceptionReach.excludes_acts, "an exception that leaves out making, keeping or privately sharing the "
+                                       "images this offence covers"),
+    (PeerExceptionReach.adequate, "an exception for consensual images adolescents make, keep or share privately, "
+                                  "whatever their relationship"),
+    (Defence.legitimate_reason, "the accused had a legitimate reason (a defence the accused must raise)"),
+    (Defence.not_seen, "the accused had not seen the material and did not know or suspect what it was"),
+    (Defence.unsolicited, "the material was sent unasked and not kept for an unreasonable time"),
+    (Defence.research, "the accused acted for genuine research"),
+    (Defence.official_duty, "the accused acted in an official duty (police, prosecution, courts)"),
+    (Defence.reasonable_belief_age, "the accused reasonably believed the person was an adult"),
+    (RecklessnessObject.consent, "reckless as to whether the victim consented"),
+    (RecklessnessObject.harm, "reckless as to whether harm or distress would be caused"),
+    (RecklessnessObject.age, "reckless as to the victim's age"),
+    (RecklessnessObject.other_circumstance, "reckless as to another circumstance"),
+    (Aggravation.child_victim, "a heavier penalty where the victim is a child"),
+    (Aggravation.disabled_victim, "a heavier penalty where the victim has a disability"),
+    (Aggravation.vulnerable_victim, "a heavier penalty where the victim is otherwise vulnerable"),
+    (Aggravation.profit, "a heavier penalty where the act is done for profit"),
+    (Aggravation.organised_group, "a heavier penalty where an organised group is involved"),
+    (Aggravation.repeated, "a heavier penalty for repeated or habitual acts"),
+    (Aggravation.public_official, "a heavier penalty where the offender is a public official"),
+    (Aggravation.endangering_life, "a heavier penalty where the victim's life is endangered"),
+    (Aggravation.wide_dissemination, "a heavier penalty where the material reaches many people"),
+    (ImageKind.real, "genuine images of the person"),
+    (ImageKind.altered, "real images of the person altered or manipulated"),
+    (ImageKind.synthetic, "images that appear to show the person but are wholly generated (for example deepfakes)"),
+    (Victims.any_person, "speaks to every victim, adult or child"),
+    (Victims.child, "speaks only to children"),
+    (Victims.woman, "speaks to women and girls"),
     (Medium.any, "online and offline"),
     (Medium.online_only, "online only (acts through ICT)"),
     (Medium.offline_only, "offline only (acts outside ICT)"),
@@ -402,6 +545,9 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "victim categories": VictimCategory, "consent_treatment": ConsentTreatment, "means_required": MeansRequired,
     "harm_requirement": HarmRequirement, "scope_requirement": ScopeRequirement, "exceptions": Exception_,
     "prosecution": Prosecution, "medium": Medium, "addressees": Addressee, "severity": Severity,
+    "csam_definition": CsamLimb, "peer_exception (derived)": PeerExceptionReach, "defences": Defence,
+    "recklessness_as_to": RecklessnessObject, "aggravating_circumstances": Aggravation, "images_reached": ImageKind,
+    "victims (standards)": Victims,
     "outcome": Outcome, "company practice answer": Answer, "area (complete_for)": Area,
 }
 
