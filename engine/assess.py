@@ -7,6 +7,7 @@ explanation built from the facts that matched and the standards behind the rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,7 +16,8 @@ from typing import Any
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
-from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of
+from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of, victim_reach
+from lexgap.fit import finding_areas, rule_areas
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
 from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, plain
@@ -42,6 +44,13 @@ class Basis:
     paraphrase: str
     verified: bool
     binding: bool
+    areas: frozenset[str] = frozenset()
+    child_only: bool = False
+    existed_on: dt.date | None = None  # adopted, issued or opened for signature; None when not recorded
+
+    def fits(self, areas: Iterable[str], children: bool) -> bool:
+        """Whether this standard can ground a finding in these areas, for these victims."""
+        return bool(self.areas & set(areas)) and (children or not self.child_only)
 
 
 @dataclass(frozen=True)
@@ -66,11 +75,14 @@ class Finding:
     related: list[ProvisionRef] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     rule_kind: str = "provision"  # provision, absence (the law as a whole) or company
+    caveat: str | None = None  # the rule's own caveat, for every reader of the finding (letters included)
+    legal_system: str | None = None  # "federal law", "the law of Scotland": said first in the explanation
 
     @property
     def explanation(self) -> str:
-        """The reason, then each standard the rule rests on with its pinpoint and our paraphrase."""
-        return " ".join([self.reason, *_basis_lines(self.basis)])
+        """The reason, then each standard the rule rests on with its pinpoint and our paraphrase, then the caveat."""
+        caveat = [f"Caveat: {self.caveat.strip()}"] if self.caveat else []
+        return " ".join([self.reason, *_basis_lines(self.basis), *caveat])
 
     @property
     def key(self) -> str:
@@ -181,6 +193,7 @@ class Assessor:
         return cached
 
     def basis(self, rule: Rule) -> list[Basis]:
+        """Every standard the rule cites (see `grounds` for those that can ground one finding)."""
         cached = self._basis.get(rule.id)
         if cached is not None:
             return cached
@@ -190,11 +203,31 @@ class Assessor:
             if found is None:
                 continue
             instrument, provision = found
+            areas = frozenset(str(a) for a in (provision.areas or instrument.areas))
+            victims = {str(x) for x in (provision.victims or instrument.victims)}
             result.append(Basis(ref, instrument.short_title, instrument.title, provision.pinpoint,
                                 provision.paraphrase, provision.source.verified,
-                                instrument.kind.value in ("treaty", "eu_law")))
+                                instrument.kind.value in ("treaty", "eu_law"), areas, victims == {"child"},
+                                instrument.existed_on()))
         self._basis[rule.id] = result
         return result
+
+    def grounds(self, rule: Rule, as_of: dt.date, areas: Iterable[str], children: bool) -> tuple[list[Basis], str]:
+        """The standards that can ground one finding: existing on `as_of`, fitting its area and victims.
+
+        With none, the reason says why (the finding is then not assessable)."""
+        every = self.basis(rule)
+        wanted = set(areas)
+        fitting = [b for b in every if b.fits(wanted, children)]
+        existing = [b for b in fitting if b.existed_on is None or b.existed_on <= as_of]
+        if existing:
+            return existing, ""
+        if fitting:
+            later = "; ".join(f"{b.instrument} {b.pinpoint} (of {b.existed_on:%-d %B %Y})" for b in fitting)
+            return [], (f"No standard this rule rests on existed on {as_of:%-d %B %Y}, the date of this assessment "
+                        f"({later}), so lexgap cannot ground a finding on it for that date.")
+        return [], ("None of the standards this rule rests on speaks to this provision's area and victims, so "
+                    "lexgap cannot ground a finding on it.")
 
 
 # --- jurisdictions --------------------------------------------------------------------
@@ -254,24 +287,64 @@ def _words(values: Any, attribute: str = "") -> str:
     return plain(values)
 
 
-def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[list[str], list[str]]:
-    """What the provision says on each attribute the rule reads, and which of those are unknown."""
+#: The provision field each rule attribute is read from (for sources, wording and disputes).
+_FIELD_OF: dict[str, str] = {
+    "victim_categories": "victims", "victim_age_min": "victims", "victim_age_max": "victims",
+    "protects_children": "victims", "protects_adults": "victims", "children_can_offend": "offender_age_min",
+}
+
+
+def field_of(attribute: str) -> str:
+    return _FIELD_OF.get(attribute, attribute)
+
+
+def _wording(provision: Provision, field_name: str) -> str:
+    """The statute's own words for a field, as a short quotation with its language and our translation."""
+    quotes = []
+    for entry in provision.wording:
+        if entry.field == field_name:
+            translated = f", in English \u201c{entry.translation}\u201d" if entry.translation else ""
+            quotes.append(f"\u201c{entry.text}\u201d ({entry.language}{translated})")
+    return f" (the text says {'; '.join(quotes)})" if quotes else ""
+
+
+def _source_phrase(sources: Iterable[Any]) -> str:
+    return "; ".join(s.document + (f", {s.pinpoint}" if s.pinpoint else "") for s in sources)
+
+
+def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[list[str], list[str], list[str]]:
+    """What the provision says on each attribute the rule reads, which are unknown, and which are disputed."""
+    from lexgap.facts import disputed_attributes
+
     values = provision_values(provision, status)
     attributes = ATTRIBUTES_BY_SUBJECT["jurisdiction"]
-    said, missing = [], []
+    disputes = disputed_attributes(provision)
+    said, missing, disputed = [], [], []
     for name in sorted(rule.gap_when or {}):
         attribute = attributes[name]
         value = values[name]
-        if value is None:
+        if name in disputes:
+            entry = next(d for d in provision.disputed if d.field == disputes[name])
+            note = entry.note.rstrip(".")
+            disputed.append(f"{attribute.plain} is disputed: {note} ({_source_phrase(entry.sources)})")
+        elif value is None:
             missing.append(attribute.plain)
         else:
-            said.append(f"{attribute.plain}: {_words(value, name)}")
-    return said, missing
+            said.append(f"{attribute.plain}: {_words(value, name)}{_wording(provision, field_of(name))}")
+    return said, missing, disputed
 
 
-def _unverified(provision: Provision, fields: Iterable[str]) -> bool:
-    wanted = set(fields)
-    return any(not s.verified and (not s.covers or wanted & set(s.covers)) for s in provision.sources)
+def _unverified_facts(provision: Provision, fields: Iterable[str]) -> list[str]:
+    """Each fact the rule reads that rests on a source lexgap has not verified, with that source."""
+    attributes = ATTRIBUTES_BY_SUBJECT["jurisdiction"]
+    named: dict[str, list[Any]] = {}
+    for name in fields:
+        field_name = field_of(name)
+        plain_name = attributes[name].plain if name in attributes else field_name
+        for source in provision.sources:
+            if not source.verified and (not source.covers or field_name in source.covers):
+                named.setdefault(plain_name, []).append(source)
+    return [f"{name} ({_source_phrase(sources)})" for name, sources in named.items()]
 
 
 def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, provision: Provision,
@@ -287,18 +360,26 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     else:
         final = Outcome.met
     ref = provision_ref(subject, provision)
-    said, missing = _fact_phrases(rule, provision, status)
+    said, missing, disputed_facts = _fact_phrases(rule, provision, status)
     if others is None:
         others = {p.id: p for p in subject.provisions}
-    lines = [f"{provision.title} ({ref.law_title}; {STATUS_WORDS[status]})"
+    system = legal_system_name(subject, provision)
+    lines = [(f"Under {system}: " if system else "") + f"{provision.title} ({ref.law_title}; {STATUS_WORDS[status]})"
              + (": " + "; ".join(said) if said else "") + "."]
     conducts = sorted({o.conduct for o in by_outcome[final]})
+    grounds, no_ground = assessor.grounds(rule, subject.as_of, finding_areas(conducts, rule),
+                                          bool(victim_reach(provision)[1]))
+    if no_ground:
+        final = Outcome.not_assessable
+        conducts = sorted({o.conduct for o in outcomes})
     if len(set(provision.conduct)) > 1:
         lines.append(f"This concerns: {_conduct_list(conducts)}.")
     related: dict[str, ProvisionRef] = {}
     for item in sorted(outcomes, key=lambda o: (o.conduct, o.variant, o.other or "")):
         if item.other and item.other in others:
             related[item.other] = provision_ref(subject, others[item.other])
+    if no_ground:
+        lines.append(no_ground)
     if final is Outcome.gap:
         lines.append(f"This is a gap ({rule.label}).")
         if rule.unless_covered_elsewhere:
@@ -324,6 +405,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     else:
         if missing:
             lines.append("lexgap cannot assess this: the file does not record " + ", ".join(missing) + ".")
+        for text in disputed_facts:
+            lines.append(f"lexgap cannot assess this: {text}.")
         uncertain = [o for o in by_outcome[Outcome.not_assessable] if o.other in others]
         for item in uncertain:
             other = others[item.other] if item.other else None
@@ -335,10 +418,21 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
             else:
                 lines.append(f"{other.title} might cover the same conduct without this deficiency, but the file "
                              "does not record enough of its facts to tell.")
-    if _unverified(provision, [*(rule.gap_when or {}), "conduct"]):
-        lines.append("Some facts on this provision rest on sources lexgap has not verified.")
-    return Finding(rule.id, rule.label, final, rule.severity, [ref], assessor.basis(rule), " ".join(lines),
-                   conducts, sorted(related.values(), key=lambda r: r.id), missing)
+    unverified = _unverified_facts(provision, [*sorted(rule.gap_when or {}), "conduct"])
+    if unverified:
+        lines.append("Some facts on this provision rest on sources lexgap has not verified: "
+                     + "; ".join(unverified) + ".")
+    return Finding(rule.id, rule.label, final, rule.severity, [ref], grounds, " ".join(lines),
+                   conducts, sorted(related.values(), key=lambda r: r.id), missing + disputed_facts,
+                   caveat=rule.caveat, legal_system=system)
+
+
+def legal_system_name(subject: Jurisdiction, provision: Provision) -> str | None:
+    """How a sentence names the legal system of the provision's law ('federal law'), when the file has several."""
+    from lexgap.facts import legal_system_of
+
+    system = legal_system_of(provision, subject)
+    return next((s.name for s in subject.legal_systems if s.id == system), None) if system else None
 
 
 def _conduct_list(conducts: Iterable[str]) -> str:
@@ -392,8 +486,12 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
     if pending and final is not Outcome.met:
         lines.append("Pending: " + ", ".join(f"{r.title} ({r.law_title}; {STATUS_WORDS[Status(r.status)]})"
                                              for r in pending) + " would cover it if adopted.")
-    finding = Finding(rule.id, rule.label, final, rule.severity, concerned, assessor.basis(rule), " ".join(lines),
-                      related=pending if final is not Outcome.met else [])
+    grounds, no_ground = assessor.grounds(rule, subject.as_of, rule_areas(rule), True)
+    if no_ground:
+        final = Outcome.not_assessable
+        lines.append(no_ground)
+    finding = Finding(rule.id, rule.label, final, rule.severity, concerned, grounds, " ".join(lines),
+                      related=pending if final is not Outcome.met else [], caveat=rule.caveat)
     finding.rule_kind = "absence"
     return finding
 
@@ -419,8 +517,9 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
             else:
                 lines.append(f"{company.name}'s {plain}: {practice.answer.value}"
                              + (f" ({practice.note.rstrip('.')})" if practice.note else "") + ".")
-            finding = Finding(rule.id, rule.label, outcome, rule.severity, [], assessor.basis(rule), " ".join(lines),
-                          missing=missing)
+            basis = [b for b in assessor.basis(rule) if b.existed_on is None or b.existed_on <= company.as_of]
+            finding = Finding(rule.id, rule.label, outcome, rule.severity, [], basis, " ".join(lines),
+                              missing=missing, caveat=rule.caveat)
         finding.rule_kind = "company"
         findings.append(finding)
     return findings

@@ -134,7 +134,7 @@ def provision_values(provision: Provision, status: v.Status) -> dict[str, Any]:
 
 def _provision_values(provision: Provision, status: v.Status) -> dict[str, Any]:
     victims = provision.victims
-    known, children, adults = _victim_reach(provision)
+    known, children, adults = victim_reach(provision)
     offender = provision.offender_age_min
     return {
         "protects_children": (v.YesNo.yes if children else v.YesNo.no) if known else None,
@@ -179,7 +179,7 @@ def _encode(attribute: Attribute, value: Any, fact: dict[str, Any]) -> None:
         fact[name] = UNKNOWN if value is None else str(value)
 
 
-def _victim_reach(provision: Provision) -> tuple[int, int, int]:
+def victim_reach(provision: Provision) -> tuple[int, int, int]:
     """(known, covers children, covers adults); an unknown reach is taken as reaching both."""
     victims = provision.victims
     if victims is None:
@@ -235,7 +235,7 @@ def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
         for name, attribute in PROVISION_ATTRIBUTES.items():
             if name != "conduct":
                 _encode(attribute, values[name], base)
-        known, children, adults = _victim_reach(provision)
+        known, children, adults = victim_reach(provision)
         if any(d.field == "victims" for d in provision.disputed):
             known = 0
         floor, reach = child_ages(provision, children)

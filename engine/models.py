@@ -267,7 +267,8 @@ class Provision(Strict):
         if self.recklessness_as_to and v.MentalElement.recklessness not in _all_mental(self.mental_element):
             raise ValueError("recklessness_as_to is given but mental_element has no recklessness")
         fields = list(type(self).model_fields)
-        for entry in [*self.wording, *self.disputed]:
+        entries: list[Wording | DisputedFact] = [*self.wording, *self.disputed]
+        for entry in entries:
             if entry.field not in fields or entry.field in ("id", "law", "sources", "wording", "disputed"):
                 from lexgap.vocabulary import did_you_mean
 

@@ -398,7 +398,7 @@ _MEANINGS: list[tuple[StrEnum, str]] = [
     (Prosecution.on_complaint, "only on the victim's complaint"),
     (Prosecution.ends_on_withdrawal, "on complaint, and ending if the victim withdraws it"),
     (Prosecution.ends_on_pardon, "on complaint, and ending if the victim pardons or reconciles with the offender"),
-    (Prosecution.prosecutor_consent, "only with the consent of the public prosecutor (Director of Public Prosecutions)"),
+    (Prosecution.prosecutor_consent, "only with the consent of the public prosecutor (for example the DPP)"),
     (Prosecution.attorney_general_consent, "only with the consent of the Attorney General"),
     (HarmRequirement.privacy_interference_proven, "a serious interference with the victim's privacy must be proven"),
     (Conduct.csam_coerce_self_generated, "causing, coercing or extorting a child to produce sexual images of "
