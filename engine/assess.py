@@ -482,6 +482,14 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
         lines.append(f"No provision in force in this file covers it ({what}), but the file does not declare its "
                      f"list of provisions complete for the area '{rule.area}', so lexgap cannot conclude there "
                      "is none.")
+    if final is not Outcome.met:
+        wanted = rule.gap_when_no_provision.get("conduct")
+        words = {str(w) for w in (wanted.any_of or [])} if wanted is not None else set()
+        for provision in sorted(subject.provisions, key=lambda p: p.id):
+            for added in provision.conduct_added:
+                if str(added.conduct) in words and added.date > subject.as_of:
+                    lines.append(f"{provision.title} covers {plain(added.conduct)} only from "
+                                 f"{added.date:%-d %B %Y}, after the date of this assessment.")
     pending = refs("pending")
     if pending and final is not Outcome.met:
         lines.append("Pending: " + ", ".join(f"{r.title} ({r.law_title}; {STATUS_WORDS[Status(r.status)]})"
