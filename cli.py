@@ -404,6 +404,8 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap r
     out = [f"{rule.id}: {rule.label}", f"severity: {rule.severity.value}", "", "Why it matters:", f"  {rule.why}",
            "", "Condition:"]
     out += [f"  - {line}" for line in describe_rule(rule)]
+    if rule.caveat:
+        out += ["", "Caveat:", f"  {rule.caveat}"]
     out += ["", "Basis:"]
     for ref in rule.basis:
         found = knowledge.standard(ref)

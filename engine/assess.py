@@ -526,6 +526,10 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
                 lines.append(f"{company.name}'s {plain}: {practice.answer.value}"
                              + (f" ({practice.note.rstrip('.')})" if practice.note else "") + ".")
             basis = [b for b in assessor.basis(rule) if b.existed_on is None or b.existed_on <= company.as_of]
+            if not basis:
+                outcome = Outcome.not_assessable
+                lines.append(f"No standard this rule rests on existed on {company.as_of:%-d %B %Y}, the date of "
+                             "this assessment.")
             finding = Finding(rule.id, rule.label, outcome, rule.severity, [], basis, " ".join(lines),
                               missing=missing, caveat=rule.caveat)
         finding.rule_kind = "company"
