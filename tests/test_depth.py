@@ -127,3 +127,9 @@ def test_the_older_single_word_prosecution_still_loads_and_a_list_is_read_as_all
     # sec_3 writes `prosecution: ex_officio`, sec_2 a list; both assess without a problem
     assert testland[("prosecution-requires-victim-complaint", "xx/act/2010/5~sec_2")]["status"] == "met"
     assert testland[("prosecution-requires-victim-complaint", "xx/act/2010/5~sec_3")]["status"] == "met"
+
+
+def test_the_letter_says_under_which_legal_system_and_speaks_of_concern() -> None:
+    run = lexgap("letter", TESTLAND, "-f", "markdown")
+    assert run.code == 0, run.output
+    assert "We are concerned that, under federal law, Making or possessing child sexual abuse material" in run.stdout
