@@ -133,13 +133,11 @@ def validate(
         problems += _check_bill(bill, loaded, knowledge, jurisdictions)
     _print_problems(problems, stdout)
     if stats:
-        instruments = knowledge.instruments.values()
-        provisions = sum(len(i.provisions) for i in instruments)
-        unverified = sum(1 for i in instruments for p in i.provisions if not p.source.verified)
-        stdout.print(f"instruments: {len(knowledge.instruments)}", markup=False)
-        stdout.print(f"standard provisions: {provisions}", markup=False)
-        stdout.print(f"unverified citations: {unverified}", markup=False)
-        stdout.print(f"rules: {len(knowledge.rules)}", markup=False)
+        from lexgap.knowledge import verification_stats
+
+        bundled_files = [p for folder in ("standards", "rules") for p in yaml_files(data_dir(folder))]
+        for line in verification_stats(knowledge, [*bundled_files, *targets]):
+            stdout.print(line, markup=False, soft_wrap=True)
     if any(p.level is Level.error for p in problems):
         raise Stop(ExitCode.bad_input)
     if not stats:
@@ -417,6 +415,8 @@ def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap r
         out.append(f"  - {instrument.short_title} {provision.pinpoint} ({instrument.title}"
                    + (f", {instrument.symbol}" if instrument.symbol else "") + ")")
         out.append(f"    {provision.paraphrase}")
+        if provision.reading is not None:
+            out.append(f"    lexgap's reading: {provision.reading.text}")
         out.append(f"    source: {source.document}" + (f", {source.pinpoint}" if source.pinpoint else "")
                    + (f", {source.url}" if source.url else "") + f"; consulted {source.consulted}; {check}")
     _emit("\n".join(out) + "\n")

@@ -20,7 +20,7 @@ from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_valu
 from lexgap.fit import finding_areas, rule_areas
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
-from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, plain
+from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
 
 #: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
 PACK_SIZE = 24
@@ -42,8 +42,9 @@ class Basis:
     instrument_title: str
     pinpoint: str
     paraphrase: str
-    verified: bool
+    verified: Verification
     binding: bool
+    reading: str | None = None  # lexgap's reading of the standard, never the instrument's words
     areas: frozenset[str] = frozenset()
     child_only: bool = False
     existed_on: dt.date | None = None  # adopted, issued or opened for signature; None when not recorded
@@ -207,8 +208,9 @@ class Assessor:
             victims = {str(x) for x in (provision.victims or instrument.victims)}
             result.append(Basis(ref, instrument.short_title, instrument.title, provision.pinpoint,
                                 provision.paraphrase, provision.source.verified,
-                                instrument.kind.value in ("treaty", "eu_law"), areas, victims == {"child"},
-                                instrument.existed_on()))
+                                instrument.kind.value in ("treaty", "eu_law"),
+                                provision.reading.text if provision.reading else None,
+                                areas=areas, child_only=victims == {"child"}, existed_on=instrument.existed_on()))
         self._basis[rule.id] = result
         return result
 
@@ -442,7 +444,8 @@ def _conduct_list(conducts: Iterable[str]) -> str:
 def _basis_lines(basis: list[Basis]) -> list[str]:
     if not basis:
         return []
-    parts = [f"{b.instrument} {b.pinpoint}: {b.paraphrase.rstrip('.')}" for b in basis]
+    parts = [f"{b.instrument} {b.pinpoint}: {b.paraphrase.rstrip('.')}"
+             + (f" (lexgap's reading: {b.reading.rstrip('.')})" if b.reading else "") for b in basis]
     return ["Standards: " + " | ".join(parts) + "."]
 
 

@@ -340,6 +340,17 @@ def area_of_conduct(conduct: str) -> Area:
     return Area.online_violence
 
 
+class Verification(StrEnum):
+    """How far a fact was checked: only `primary` counts as verified (true in a boolean test)."""
+
+    primary = "primary"
+    secondary = "secondary"
+    unverified = "unverified"
+
+    def __bool__(self) -> bool:
+        return self is Verification.primary
+
+
 SEVERITY_ORDER = {Severity.high: 0, Severity.medium: 1, Severity.low: 2}
 OUTCOME_ORDER = {Outcome.gap: 0, Outcome.not_assessable: 1, Outcome.met: 2}
 
@@ -469,6 +480,11 @@ _MEANINGS: list[tuple[StrEnum, str]] = [
     (Area.platform_duties, "duties of online platforms"),
     (Area.victim_remedies, "victims' compensation and assistance"),
     (Area.corporate_liability, "liability of legal persons"),
+    (Verification.primary, "checked by us in the primary text (the official text, or a faithful copy of it, "
+                           "named in the source's document, url or note)"),
+    (Verification.secondary, "checked by us only in a secondary source (a letter, report, commentary or press "
+                             "article quoting or summarising the text); the primary text was not read"),
+    (Verification.unverified, "not checked: taken as given, to be verified before relying on it"),
     (LawType.bill, "a bill before the legislature"),
     (LawType.government_position, "a government's proposed changes to a bill"),
     (LawType.draft, "a draft law not yet tabled"),
@@ -549,6 +565,7 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "recklessness_as_to": RecklessnessObject, "aggravating_circumstances": Aggravation, "images_reached": ImageKind,
     "victims (standards)": Victims,
     "outcome": Outcome, "company practice answer": Answer, "area (complete_for)": Area,
+    "verified": Verification,
 }
 
 

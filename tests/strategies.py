@@ -35,6 +35,8 @@ Data = dict[str, Any]
 #: Printable text a lawyer might type, Word's punctuation included; no control characters (lexgap refuses them).
 _LETTERS = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"))
 
+LEVELS = ["primary", "secondary", "unverified"]
+
 
 def text(max_size: int = 60) -> SearchStrategy[str]:
     return st.text(_LETTERS, min_size=1, max_size=max_size).filter(lambda s: s.strip() != "")
@@ -68,7 +70,7 @@ def sources(draw: DrawFn, fields: list[str] | None = None, min_size: int = 1) ->
     """A list of Source entries; `covers` names some of `fields`."""
     result = []
     for _ in range(draw(st.integers(min_size, 2))):
-        source: Data = {"document": draw(text(40)), "consulted": draw(dates), "verified": draw(st.booleans())}
+        source: Data = {"document": draw(text(40)), "consulted": draw(dates), "verified": draw(st.sampled_from(LEVELS))}
         if draw(st.booleans()):
             source["pinpoint"] = draw(text(20))
         if draw(st.booleans()):

@@ -492,7 +492,7 @@ def test_a_file_of_100000_provisions_is_refused_with_a_clear_message(tmp_path: P
             stream.write(f"  - id: ro/code/2009/286~art_{number}\n    title: Article {number}\n"
                          f"    law: ro/code/2009/286\n    summary: An offence, number {number}.\n"
                          "    conduct: [online_harass]\n    sources:\n      - document: Criminal Code\n"
-                         "        consulted: 2021-01-25\n        verified: false\n")
+                         "        consulted: 2021-01-25\n        verified: unverified\n")
     size = big.stat().st_size / 1_048_576
     assert size > MAX_FILE_BYTES / 1_048_576
     output = _bounded(big, "assess")

@@ -36,7 +36,7 @@ def test_basis_refs_name_an_instrument_and_a_portion() -> None:
 def test_a_subdivision_provision_belongs_to_its_country() -> None:
     from lexgap.models import Jurisdiction
 
-    source = [{"document": "CJCA 2015", "consulted": "2026-01-01", "verified": True}]
+    source = [{"document": "CJCA 2015", "consulted": "2026-01-01", "verified": "primary"}]
     data = {"format": "jurisdiction", "id": "england", "name": "England and Wales", "country": "gb",
             "as_of": "2022-07-06",
             "laws": [{"id": "gb-eng/act/2015/2", "title": "Criminal Justice and Courts Act 2015", "type": "act",

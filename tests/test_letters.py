@@ -152,7 +152,7 @@ def test_every_statement_is_traceable_to_findings_and_sources(romania_json: dict
     for item in romania_json["information"]:
         assert item["context"] and item["sources"]
     first = romania_json["sources"][0]
-    assert first["document"] == "AL ROU 2/2020" and first["verified"] is False
+    assert first["document"] == "AL ROU 2/2020" and first["verified"] == "unverified"
 
 
 # --- Telegram ------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ Shape, keys always in this order::
             {"provision": "ro/bill/2019/606~art_1", "field": "mental_element",
              "before": ["intent_general"], "after": ["intent_general", "intent_to_harm"],
              "sources": [{"document": "AL ROU 2/2020", "pinpoint": "body, paragraph on Bill n°606/2019; ...",
-                          "url": null, "consulted": "2026-11-23", "verified": false}]}
+                          "url": null, "consulted": "2026-11-23", "verified": "unverified"}]}
           ]
         }
       ]
