@@ -124,13 +124,21 @@ def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowl
 
 
 def _check_basis(rule: Rule, index: int, loaded: Loaded, knowledge: Knowledge, refs: list[str]) -> list[Problem]:
-    """Every basis of a rule must name a standard provision that exists."""
+    """Every basis of a rule must name a standard provision that exists, and fit the rule's area and victims."""
+    from lexgap.fit import misfit
+
     problems = []
     for position, ref in enumerate(rule.basis):
-        if knowledge.standard(ref) is None:
+        found = knowledge.standard(ref)
+        if found is None:
             did = did_you_mean(ref, refs)
             problems.append(loaded.problem(("rules", index, "basis", position),
                                            f"basis {ref!r} names no standard provision{did}"))
+        elif rule.subject == "jurisdiction":
+            why = misfit(rule, *found)
+            if why is not None:
+                problems.append(loaded.problem(("rules", index, "basis", position),
+                                               f"basis {ref!r} does not fit rule {rule.id!r}: {why}"))
     return problems
 
 

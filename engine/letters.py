@@ -328,6 +328,8 @@ class _Builder:
                                                             for p in finding.provisions)))
         if finding.conduct:
             values["conduct"] = self.conduct_phrase(finding)
+        values["caveat"] = finding.caveat or ""
+        values["legal_system"] = finding.legal_system or ""
         return values
 
     def rule_text(self, finding: Finding, part: Literal["concern", "question", "missing_question"]) -> str:
@@ -496,7 +498,8 @@ def build_letter(assessment: Assessment, subject: Jurisdiction | Company, knowle
                           assessment.as_of, {}, "", empty, "", "", "", [], "", [], "", [], "", "", [], [], problems)
     builder = _Builder(assessment, subject, knowledge, rules, texts)
     gaps = [f for f in assessment.findings if f.status is Outcome.gap]
-    unknown = [f for f in assessment.findings if f.status is Outcome.not_assessable]
+    # a finding no standard grounds on the file's date (all its bases are later) asks nothing
+    unknown = [f for f in assessment.findings if f.status is Outcome.not_assessable and f.basis]
     say = builder.say
     headings = {part: say(f"heading_{part}")
                 for part in ("letter", "subject", "information", "concerns", "questions", "annex", "sources")}

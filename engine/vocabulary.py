@@ -95,6 +95,7 @@ class Conduct(StrEnum):
     platform_due_diligence = "platform_due_diligence"
     victim_compensation = "victim_compensation"
     victim_assistance = "victim_assistance"
+    csam_coerce_self_generated = "csam_coerce_self_generated"
 
 
 class MentalElement(StrEnum):
@@ -164,8 +165,20 @@ class MeansRequired(StrEnum):
 class HarmRequirement(StrEnum):
     none = "none"
     apt_to_cause_harm = "apt_to_cause_harm"
+    privacy_interference_proven = "privacy_interference_proven"
     harm_proven = "harm_proven"
     distress_proven = "distress_proven"
+
+
+#: How demanding each harm requirement is, least first: an either/or harm requirement
+#: ("serious interference with privacy or distress") is judged by its least demanding alternative.
+HARM_RANK: dict[HarmRequirement, int] = {
+    HarmRequirement.none: 0,
+    HarmRequirement.apt_to_cause_harm: 1,
+    HarmRequirement.privacy_interference_proven: 2,
+    HarmRequirement.distress_proven: 3,
+    HarmRequirement.harm_proven: 3,
+}
 
 
 class ScopeRequirement(StrEnum):
@@ -192,6 +205,79 @@ class Prosecution(StrEnum):
     ex_officio = "ex_officio"
     on_complaint = "on_complaint"
     ends_on_withdrawal = "ends_on_withdrawal"
+    ends_on_pardon = "ends_on_pardon"
+    prosecutor_consent = "prosecutor_consent"
+    attorney_general_consent = "attorney_general_consent"
+
+
+class CsamLimb(StrEnum):
+    """What a definition of child sexual abuse material reaches (OPSC art. 2(c), Lanzarote art. 20(2)-(3))."""
+
+    real_sexual_activity = "real_sexual_activity"
+    simulated_sexual_activity = "simulated_sexual_activity"
+    sexual_parts = "sexual_parts"
+    appears_to_be_child = "appears_to_be_child"
+    realistic_non_existent_child = "realistic_non_existent_child"
+    non_visual = "non_visual"
+
+
+#: The limbs a definition needs to match OPSC art. 2(c) as the CRC reads it (see the rule
+#: csam-definition-too-narrow); `appears_to_be_child` also reaches realistic or generated images.
+CSAM_LIMBS_IMPLIED: dict[CsamLimb, tuple[CsamLimb, ...]] = {
+    CsamLimb.appears_to_be_child: (CsamLimb.realistic_non_existent_child,),
+}
+
+
+class PeerExceptionReach(StrEnum):
+    """How far an exception for consensual self-generated images of adolescents reaches (derived)."""
+
+    none = "none"
+    relationship_limited = "relationship_limited"
+    age_limited = "age_limited"
+    excludes_acts = "excludes_acts"
+    adequate = "adequate"
+
+
+class Defence(StrEnum):
+    legitimate_reason = "legitimate_reason"
+    not_seen = "not_seen"
+    unsolicited = "unsolicited"
+    research = "research"
+    official_duty = "official_duty"
+    reasonable_belief_age = "reasonable_belief_age"
+
+
+class RecklessnessObject(StrEnum):
+    consent = "consent"
+    harm = "harm"
+    age = "age"
+    other_circumstance = "other_circumstance"
+
+
+class Aggravation(StrEnum):
+    child_victim = "child_victim"
+    disabled_victim = "disabled_victim"
+    vulnerable_victim = "vulnerable_victim"
+    profit = "profit"
+    organised_group = "organised_group"
+    repeated = "repeated"
+    public_official = "public_official"
+    endangering_life = "endangering_life"
+    wide_dissemination = "wide_dissemination"
+
+
+class ImageKind(StrEnum):
+    real = "real"
+    altered = "altered"
+    synthetic = "synthetic"
+
+
+class Victims(StrEnum):
+    """Whom an instrument or one of its provisions speaks to (for the fit of a rule's basis)."""
+
+    any_person = "any_person"
+    child = "child"
+    woman = "woman"
 
 
 class Medium(StrEnum):
@@ -256,6 +342,17 @@ class Verification(StrEnum):
         return self is Verification.primary
 
 
+def area_of_conduct(conduct: str) -> Area:
+    """The area of law a conduct word belongs to: which standards can ground a finding on it."""
+    prefixes = [("csam_", Area.csam), ("child_", Area.child_sexual_abuse), ("tip_", Area.trafficking),
+                ("ncii_", Area.intimate_images), ("platform_", Area.platform_duties),
+                ("victim_", Area.victim_remedies)]
+    for prefix, area in prefixes:
+        if conduct.startswith(prefix):
+            return area
+    return Area.online_violence
+
+
 SEVERITY_ORDER = {Severity.high: 0, Severity.medium: 1, Severity.low: 2}
 OUTCOME_ORDER = {Outcome.gap: 0, Outcome.not_assessable: 1, Outcome.met: 2}
 
@@ -266,7 +363,8 @@ _ENUMS: dict[str, type[StrEnum]] = {
     cls.__name__: cls for cls in (Status, LawType, InstrumentKind, ProvisionType, Conduct, MentalElement, Relationship,
                                   VictimCategory, ConsentTreatment, MeansRequired, HarmRequirement, ScopeRequirement,
                                   Exception_, Prosecution, Medium, Addressee, Severity, Outcome, YesNo, Answer, Area,
-                                  Verification)}
+                                  Verification, CsamLimb, PeerExceptionReach, Defence, RecklessnessObject,
+                                  Aggravation, ImageKind, Victims)}
 
 #: The vocabularies documented by `lexgap vocabulary`, by the field names that use them.
 VOCABULARIES: dict[str, type[StrEnum]] = {
@@ -277,6 +375,9 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "prosecution": Prosecution, "medium": Medium, "addressees": Addressee, "severity": Severity,
     "outcome": Outcome, "company practice answer": Answer, "area (complete_for)": Area,
     "verified": Verification,
+    "csam_definition": CsamLimb, "peer_exception (derived)": PeerExceptionReach, "defences": Defence,
+    "recklessness_as_to": RecklessnessObject, "aggravating_circumstances": Aggravation, "images_reached": ImageKind,
+    "victims (standards)": Victims,
 }
 
 

@@ -205,6 +205,8 @@ def render_explain(rule: Rule, knowledge: Knowledge) -> str:
     out = [f"{rule.id}: {rule.label}", f"severity: {rule.severity.value}", "", "Why it matters:", f"  {rule.why}",
            "", "Condition:"]
     out += [f"  - {line}" for line in describe_rule(rule)]
+    if rule.caveat:
+        out += ["", "Caveat:", f"  {rule.caveat}"]
     out += ["", "Basis:"]
     for ref in rule.basis:
         found = knowledge.standard(ref)
