@@ -123,9 +123,9 @@ class Allegation(Strict):
     """A concern on the facts: a topic of the clause library, grounded on facts reported as information
     received, always phrased conditionally (the facts are not established)."""
 
-    topic: Slug = Field(description="a topic of allegation_concerns in the clause library: "
-                                    "csam_shared_online, trafficking_risk, police_inaction, platform_inaction, "
-                                    "state_response, discrimination, general")
+    topic: Annotated[str, Field(pattern=r"^[a-z][a-z_]*$")] = Field(
+        description="a topic of allegation_concerns in the clause library: csam_shared_online, trafficking_risk, "
+                    "police_inaction, platform_inaction, state_response, discrimination, general")
     facts: list[Slug] = Field(default_factory=list, description="ids of the context facts it rests on")
     text: Text | None = Field(None, description="the officer's own wording")
 

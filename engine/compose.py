@@ -28,7 +28,7 @@ from lexgap.communication import Allegation, LetterPlan, LetterType
 from lexgap.knowledge import Knowledge
 from lexgap.loading import mark_position
 from lexgap.mandates import Register
-from lexgap.models import Company, Instrument, Jurisdiction, Law, Rule
+from lexgap.models import Company, Instrument, Jurisdiction, Law, Rule, Source
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
 from lexgap.questions import STAGE_CASE, STAGE_COMMENTS, STAGE_LAW, STAGE_PREVENTION, Candidate, Choice, Curated, curate
@@ -118,6 +118,9 @@ class Communication:
     #: for the memo: what curation and the plan did, the facts left out, the standards left out
     decisions: list[dict[str, Any]] = field(default_factory=list)
     resolutions: dict[str, str] = field(default_factory=dict)  # mandate id -> resolution number cited
+    #: the full trace for the memo and JSON: every finding that is not met, every fact, with sources
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -238,13 +241,13 @@ class _Composer:
             self.footnotes.append(text)
         return f"[^{self.footnotes.index(text) + 1}]"
 
-    def fill(self, template: str, what: str, **values: Any) -> str:
+    def fill(self, template: str, label: str, **values: Any) -> str:
         try:
             text = self.environment.from_string(template).render(
                 addressee=self.addressee, subject=self.addressee, footnote=self.footnote, **values)
         except jinja2.TemplateError as error:
-            self.problems.append(Problem(self.clauses.where.get(what.split(".")[0], str(letter_dir())),
-                                         getattr(error, "lineno", None) or 1, 1, f"{what}: {error}"))
+            self.problems.append(Problem(self.clauses.where.get(label.split(".")[0], str(letter_dir())),
+                                         getattr(error, "lineno", None) or 1, 1, f"{label}: {error}"))
             return ""
         return " ".join(text.split())
 
@@ -261,6 +264,13 @@ class _Composer:
         if len(items) <= 1:
             return "".join(items)
         return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+    @staticmethod
+    def join_mandates(titles: list[str]) -> str:
+        """Mandate titles contain commas: they are separated by semicolons, the last by '; and'."""
+        if len(titles) <= 1:
+            return "".join(titles)
+        return "; ".join(titles[:-1]) + "; and " + titles[-1]
 
     # the frame -----------------------------------------------------------------------------
 
@@ -548,7 +558,7 @@ class _Composer:
                                        "reason": f"issued after the letter's date ({instrument_date(instrument)})"})
                 continue
             binding = instrument.kind in BINDING_KINDS
-            title = instrument.title
+            title = _titled(instrument)
             record = ratifications.get(instrument_id)
             if binding and self.kind == "state" and record is not None:
                 when = f"on {long_date(record.date)}" if record.date else f"in {record.year}"
@@ -571,14 +581,19 @@ class _Composer:
                 if found is None:
                     continue
                 provision = found[1]
-                paraphrase = _OUR_NOTE.sub("", provision.paraphrase).strip().rstrip(".")
+                paraphrase = letter_paraphrase(provision.paraphrase)
+                if not paraphrase:
+                    continue
                 if provision.pinpoint.startswith("whole"):
                     passages.append(f"{paraphrase}.")
                 else:
-                    pinpoint = provision.pinpoint[:1].upper() + provision.pinpoint[1:]
+                    pinpoint = spelled_pinpoint(provision.pinpoint)
                     passages.append(self.say("annex_passage", pinpoint_phrase=pinpoint, paraphrase=paraphrase))
             items.append((order, AnnexItem(instrument_id, text, passages, binding)))
-        return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+        ordered = [item for _, item in sorted(items, key=lambda pair: pair[0])]
+        if ordered and not ordered[0].binding:  # a letter whose annex opens with soft law: no "also" yet
+            ordered[0].text = re.sub(r"^We also refer", "We refer", ordered[0].text)
+        return ordered
 
     @staticmethod
     def described(instrument: Instrument) -> str:
@@ -589,6 +604,75 @@ class _Composer:
         if date is not None and str(date.year) not in instrument.title:
             parts.append(f"of {long_date(date)}" if instrument.adopted or instrument.issued else str(date.year))
         return " ".join(parts)
+
+
+#: Sentences of a paraphrase that are lexgap's research notes, never the standard's content.
+_RESEARCH_NOTE = re.compile(r"not (?:been )?(?:checked|verified|confirmed)|could not be|unverified|lexgap|"
+                            r"\bour (?:note|reading|analysis)\b|\bper the letter\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-Z])")
+_UNITS = {"art.": "Article", "arts": "Articles", "para.": "Paragraph", "paras": "Paragraphs", "sect.": "Section",
+          "section": "Section", "principle": "Principle", "rule": "Rule", "guideline": "Guideline"}
+
+
+def letter_paraphrase(paraphrase: str) -> str:
+    """A standard's paraphrase as a letter may show it: without lexgap's notes ('(Our note: ...)',
+    'Per the letter: ', sentences saying what was not checked), ending without a full stop."""
+    text = _OUR_NOTE.sub("", paraphrase).strip()
+    text = re.sub(r"^(?:Per the letter|As reported)\s*:\s*", "", text)
+    kept = [s for s in _SENTENCE_END.split(text) if not _RESEARCH_NOTE.search(s)]
+    result = " ".join(kept).strip().rstrip(".")
+    return result[:1].upper() + result[1:]
+
+
+def spelled_pinpoint(pinpoint: str) -> str:
+    """'art. 24(1)' -> 'Article 24(1)'; 'para. 9' -> 'Paragraph 9'; 'principle 13' -> 'Principle 13'."""
+    unit, _, rest = pinpoint.partition(" ")
+    return f"{_UNITS.get(unit.lower(), unit[:1].upper() + unit[1:])} {rest}".strip()
+
+
+def _titled(instrument: Instrument) -> str:
+    """How the annex names an instrument: 'the Convention on ...'; 'general recommendation No. 19 (1992) of the
+    Committee on ...'; a report by its title."""
+    title = instrument.title
+    lowered = title[:1].lower() + title[1:]
+    if re.match(r"General (?:recommendation|comment)", title):
+        issuer = f" of the {instrument.issuer}" if instrument.issuer else ""
+        name, _, topic = lowered.partition(": ")
+        return f"{name}{issuer}{f' on {topic[:1].lower()}{topic[1:]}' if topic else ''}"
+    if title.startswith(("Report", "Guidelines", "Recommended", "Declaration", "Convention", "Protocol", "Optional",
+                         "International", "Council", "United Nations", "Directive", "Guiding")):
+        return f"the {title}"
+    return title
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {"document": source.document, "pinpoint": source.pinpoint, "url": source.url,
+            "consulted": source.consulted.isoformat(), "verified": source.verified, "note": source.note}
+
+
+def _trace(c: _Composer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every finding that is not met and every fact, with their sources and verification, for the memo."""
+    provisions = {p.id: p for p in c.subject.provisions} if isinstance(c.subject, Jurisdiction) else {}
+    findings = []
+    for finding in c.assessment.findings:
+        if finding.status is Outcome.met:
+            continue
+        sources = [_source(s) for ref in finding.provisions if ref.id in provisions for s in provisions[ref.id].sources]
+        if isinstance(c.subject, Company):
+            rule = c.rules.get(finding.rule)
+            for name in sorted((rule.gap_when or {}) if rule else {}):
+                practice = c.subject.practices.get(name)
+                sources += [_source(s) for s in (practice.sources if practice else [])]
+        for basis in finding.basis:
+            found = c.knowledge.standard(basis.ref)
+            if found is not None:
+                sources.append(_source(found[1].source))
+        findings.append({"key": finding.key, "rule": finding.rule, "status": finding.status.value,
+                         "severity": finding.severity.value, "provisions": [p.id for p in finding.provisions],
+                         "explanation": finding.explanation, "sources": sources})
+    facts = [{"id": f.id, "text": " ".join(f.text.split()), "sources": [_source(s) for s in f.sources]}
+             for f in c.subject.context]
+    return findings, facts
 
 
 def instrument_date(instrument: Instrument) -> dt.date | None:
@@ -610,7 +694,7 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
     subject_line = (plan.subject_line if plan and plan.subject_line else subject.subject) \
         or c.placeholder("SUBJECT")
     subject_line = " ".join(subject_line.split()).rstrip(".")
-    opening = [Part(c.say("opening", capacities=c.join(titles), resolutions=c.join(resolutions)))]
+    opening = [Part(c.say("opening", capacities=c.join_mandates(titles), resolutions=c.join(resolutions)))]
     who = c.say("who_we_are")
     if who:
         opening.append(Part(who))
@@ -629,8 +713,8 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
     copies_companies = [x.name for x in plan.copies if x.kind == "company"] if plan else []
     copies = c.say("copies", states=c.join(copies_states), companies=c.join(copies_companies)) \
         if copies_states or copies_companies else ""
-    mandates_block = c.say("mandates_block", mandates=c.join(
-        [f"the {t}" if not t.startswith("[") else t for t in titles]).replace("; the", "; the"))
+    mandates_block = c.say("mandates_block", mandates=c.join_mandates(
+        [f"the {t}" if not t.startswith("[") else t for t in titles]))
     letter = Communication(
         subject_id=subject.id, addressee_kind=c.kind, addressee=c.addressee, type=c.type,
         date=long_date(c.date) if c.date else c.placeholder("DATE"),
@@ -640,11 +724,12 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
         information_lead=c.say("information_lead") if information else "", information=information,
         not_prejudged=c.say("not_prejudged") if (concerns_on_facts or concerns_on_law) else c.say("concerns_none"),
         concerns_on_facts=concerns_on_facts,
-        concerns_on_law_lead=c.say("concerns_on_law") if concerns_on_law and concerns_on_facts else "",
+        concerns_on_law_lead=c.say("concerns_on_the_law") if concerns_on_law and concerns_on_facts else "",
         concerns_on_law=concerns_on_law, annex_pointer=c.say("annex_pointer"), questions_lead=c.say("questions_lead"),
         questions=questions, reply=c.say("reply", days=plan.reply_within_days if plan else 60),
         interim_measures=c.say("interim_measures") if reported else "", copies=copies,
         courtesy_closing=c.say("courtesy_closing"), signatures=signatures, annex_heading=c.say("annex_heading"),
         annex_title=c.say("annex_title"), annex_lead=c.say("annex_lead"), annex=annex, footnotes=c.footnotes,
         placeholders=c.placeholders, decisions=c.decisions, resolutions=cited, problems=c.problems)
+    letter.findings, letter.facts = _trace(c)
     return letter
