@@ -201,3 +201,25 @@ def test_at_most_n_questions_missing_facts_go_first() -> None:
     done = curate([_q("comments", "standing", STAGE_COMMENTS), _q("gap1", severity="high"),
                    _q("gap2", severity="medium"), _q("na1", "not_assessable", severity="high")], None, most=3)
     assert [q.id for q in done.questions] == ["comments", "gap1", "gap2"]
+
+
+# --- check-draft: the resolutions cited for each mandate ---------------------------------------
+
+
+def test_the_romania_seed_letter_cites_two_superseded_resolutions(register) -> None:  # type: ignore[no-untyped-def]
+    from lexgap.draft_mandates import check_resolutions
+
+    text = (REPO / "tests" / "fixtures" / "drafts" / "al-rou-2-2020.txt").read_text(encoding="utf-8")
+    issues = {i.found: i for i in check_resolutions(text, register)}
+    assert set(issues) == {"34/16", "35/5"}
+    assert issues["34/16"].expected == "43/22" and issues["35/5"].expected == "44/4"
+    assert text[issues["34/16"].start:issues["34/16"].end] == "34/16"
+    # 44/4's renewal effect was not read in the resolution itself: the register does not vouch for it
+    assert issues["34/16"].verified and not issues["35/5"].verified
+
+
+def test_the_telegram_seed_letter_cites_the_resolutions_in_force(register) -> None:  # type: ignore[no-untyped-def]
+    from lexgap.draft_mandates import check_resolutions
+
+    text = (REPO / "tests" / "fixtures" / "drafts" / "al-oth-5-2021.txt").read_text(encoding="utf-8")
+    assert check_resolutions(text, register) == []
