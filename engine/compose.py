@@ -584,11 +584,15 @@ class _Composer:
                 paraphrase = letter_paraphrase(provision.paraphrase)
                 if not paraphrase:
                     continue
+                quoted = ""
+                if provision.key_phrase and provision.key_phrase.lower() not in paraphrase.lower():
+                    quoted = f" (in its words, \u201c{provision.key_phrase}\u201d)"
                 if provision.pinpoint.startswith("whole"):
-                    passages.append(f"{paraphrase}.")
+                    passages.append(f"{paraphrase}{quoted}.")
                 else:
-                    pinpoint = spelled_pinpoint(provision.pinpoint)
-                    passages.append(self.say("annex_passage", pinpoint_phrase=pinpoint, paraphrase=paraphrase))
+                    pinpoint = f"{spelled_pinpoint(provision.pinpoint)} of {_short(instrument)}"
+                    passages.append(self.say("annex_passage", pinpoint_phrase=pinpoint,
+                                             paraphrase=paraphrase + quoted))
             items.append((order, AnnexItem(instrument_id, text, passages, binding)))
         ordered = [item for _, item in sorted(items, key=lambda pair: pair[0])]
         if ordered and not ordered[0].binding:  # a letter whose annex opens with soft law: no "also" yet
@@ -628,6 +632,15 @@ def spelled_pinpoint(pinpoint: str) -> str:
     """'art. 24(1)' -> 'Article 24(1)'; 'para. 9' -> 'Paragraph 9'; 'principle 13' -> 'Principle 13'."""
     unit, _, rest = pinpoint.partition(" ")
     return f"{_UNITS.get(unit.lower(), unit[:1].upper() + unit[1:])} {rest}".strip()
+
+
+def _short(instrument: Instrument) -> str:
+    """'the Palermo Protocol', 'the CRC', 'CETS No. 197', 'CEDAW General Recommendation No. 19'."""
+    short = instrument.short_title
+    if short.split()[-1] in ("Protocol", "Convention", "Principles", "Guidelines", "Directive") or \
+            (short.isupper() and short not in ("CEDAW", "DEVAW")) or short in ("UNGPs",):
+        return f"the {short}"
+    return short
 
 
 def _titled(instrument: Instrument) -> str:
