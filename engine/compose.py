@@ -682,6 +682,7 @@ def _trace(c: _Composer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
                 sources.append(_source(found[1].source))
         findings.append({"key": finding.key, "rule": finding.rule, "status": finding.status.value,
                          "severity": finding.severity.value, "provisions": [p.id for p in finding.provisions],
+                         "areas": sorted(c.areas_of(finding)),
                          "explanation": finding.explanation, "sources": sources})
     facts = [{"id": f.id, "text": " ".join(f.text.split()), "sources": [_source(s) for s in f.sources]}
              for f in c.subject.context]

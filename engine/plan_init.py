@@ -1,0 +1,60 @@
+"""`lexgap letter FILE --init`: a letter plan scaffolded from the assessment, for the officer to edit.
+
+The scaffold is a valid plan (it loads as it is) whose frame the officer completes, with every
+concern and question lexgap would draft listed by id in comments, so that choosing, dropping,
+merging or rewording one is a matter of copying its id.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from lexgap.compose import Communication
+from lexgap.mandates import Register
+from lexgap.models import Company, Jurisdiction
+
+
+def _comment(text: str, indent: str = "#   ") -> list[str]:
+    return [indent + line for line in textwrap.wrap(" ".join(text.split()), 96)]
+
+
+def scaffold(subject: Jurisdiction | Company, letter: Communication, register: Register) -> str:
+    """The plan's YAML text."""
+    company = isinstance(subject, Company)
+    letter_type = "allegation_letter" if subject.context else "other_letter"
+    lines = [
+        "# yaml-language-server: $schema=../engine/schemas/letter_plan.schema.json",
+        f"# A letter plan for {subject.name}, scaffolded by lexgap from its assessment. Fill in the frame,",
+        "# then choose among the concerns and questions listed below by their ids.",
+        "format: letter_plan",
+        f"id: letter-{subject.id}",
+        f"applies_to: {subject.id}",
+        f"type: {letter_type}      # allegation_letter, urgent_appeal or other_letter",
+        "# reference: AL XXX 1/2021       # kind code, ISO 3166-1 alpha-3 of the State (OTH for others), number/year",
+        f"# date: {subject.as_of.isoformat()}",
+        "mandates: []                     # ids of the register:",
+    ]
+    lines += [f"#   {m.id}: {m.title_on(subject.as_of) or m.titles[-1].title}" for m in register.mandates.values()]
+    lines.append(f"addressee: {{kind: {'company' if company else 'state'}, name: {subject.name}}}")
+    lines.append("reply_within_days: 60")
+    areas = sorted({a for f in letter.findings for a in f.get("areas", [])})
+    if areas:
+        lines.append(f"areas: [{', '.join(areas)}]")
+    lines += ["allegations: []                  # topics: csam_shared_online, trafficking_risk, police_inaction,",
+              "                                 # platform_inaction, state_response, discrimination, general"]
+    lines.append("concerns: []")
+    lines.append("# the concerns lexgap raises, by finding id (choice: drop, with a reason; or text: your wording):")
+    for part in letter.concerns_on_law:
+        for key in part.findings:
+            lines.append(f"#   - finding: {key}")
+    lines.append("questions: []")
+    lines.append("# the questions lexgap asks, by id (choice: drop, reason; text; merge: [ids]):")
+    for question in letter.questions:
+        lines.append(f"#   - id: {question.id}")
+        lines += _comment(question.text, "#       ")
+    dropped = [d for d in letter.decisions if d.get("question") and d["action"] == "dropped"]
+    if dropped:
+        lines.append("# left out by default (name one under questions to ask it):")
+        lines += [f"#   - id: {d['question']}   ({d['reason']})" for d in dropped]
+    lines.append("order: []")
+    return "\n".join(lines) + "\n"
