@@ -381,7 +381,7 @@ class _Composer:
             grouped.setdefault(head if sep else said, []).extend([tail] if sep else [])
         return self.join([f"{head} ({self.join(tails)})" if tails else head for head, tails in grouped.items()])
 
-    def rule_text(self, finding: Finding, part: str) -> str:
+    def rule_text(self, finding: Finding, part: str, capitalise: bool = True) -> str:
         rule = self.rules.get(finding.rule)
         if rule is None:
             return ""
@@ -396,7 +396,7 @@ class _Composer:
         if finding.conduct:
             values["conduct"] = self.conduct_phrase(finding)
         text = self.fill(getattr(rule.letter, part), f"rule {rule.id} letter.{part}", **values)
-        return text[:1].upper() + text[1:]
+        return text[:1].upper() + text[1:] if capitalise else text
 
     # parts -------------------------------------------------------------------------------------
 
@@ -476,19 +476,33 @@ class _Composer:
         return chosen, set(choices)
 
     def concerns_on_law(self, findings: list[Finding]) -> list[Part]:
+        """One paragraph per law or bill, in the file's order: 'We are concerned that ...', then 'We are
+        also concerned that ...' for each further finding on the same law, in the order of `concern_order`."""
         choices = {c.finding: c for c in (self.plan.concerns if self.plan else [])}
+        order: list[str] = self.clauses.curation.get("concern_order", [])
+        rank = {rule: index for index, rule in enumerate(order)}
+        ordered = sorted(findings, key=lambda f: (self.law_order.get(self.law_of(f) or "", len(self.law_order)),
+                                                  rank.get(f.rule, len(rank)), findings.index(f)))
         groups: dict[str, Part] = {}
-        for finding in findings:
+        for finding in ordered:
             law = self.law_of(finding) or "(whole)"
             choice = choices.get(finding.key)
-            text = " ".join(choice.text.split()) if choice and choice.text else self.rule_text(finding, "concern")
-            if not text:
-                continue
+            if choice is not None and choice.text:
+                text = " ".join(choice.text.split())
+            else:
+                text = self.rule_text(finding, "concern", capitalise=False)
+                if not text:
+                    continue
+                lead = self.say("concern_lead" if not groups else "concern_lead_again")
+                if lead:
+                    first = text.split(" ", 1)[0]
+                    if first in _FUNCTION_WORDS:
+                        text = text[:1].lower() + text[1:]
+                    text = f"{lead} {text}"
             part = groups.setdefault(law, Part(""))
             part.text = f"{part.text} {text}".strip()
             part.findings.append(finding.key)
-        ordered = sorted(groups.items(), key=lambda kv: self.law_order.get(kv[0], len(self.law_order)))
-        return [part for _, part in ordered]
+        return list(groups.values())
 
     def questions(self) -> list[Asked]:
         topics: dict[str, str] = self.clauses.curation.get("rule_topics", {})
@@ -609,6 +623,9 @@ class _Composer:
             parts.append(f"of {long_date(date)}" if instrument.adopted or instrument.issued else str(date.year))
         return " ".join(parts)
 
+
+#: Words that open a rule's concern and are lower-cased after "We are concerned that" (a name is not).
+_FUNCTION_WORDS = frozenset({"The", "No", "Under", "Prosecution", "Such", "Sharing", "Threatening", "Children", "A"})
 
 #: Sentences of a paraphrase that are lexgap's research notes, never the standard's content.
 _RESEARCH_NOTE = re.compile(r"not (?:been )?(?:checked|verified|confirmed)|could not be|unverified|lexgap|"
