@@ -509,7 +509,10 @@ class _Composer:
         standing_data: dict[str, dict[str, str]] = self.clauses.curation.get("standing", {})
         reported = bool(self.subject.context)
         candidates: list[Candidate] = []
-        for question in self.standing.get("jurisdiction" if self.kind == "state" else "company", []):
+        listed = list(standing_data)
+        standing = sorted(self.standing.get("jurisdiction" if self.kind == "state" else "company", []),
+                          key=lambda q: listed.index(q.id) if q.id in listed else len(listed))
+        for question in standing:
             if question.about_reported_facts and not reported:
                 continue
             info = standing_data.get(question.id, {})
