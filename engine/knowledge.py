@@ -7,16 +7,20 @@ ratifications name a known instrument, every `amends` names a provision.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lexgap import cache
+from pydantic import BaseModel, TypeAdapter
+
+from lexgap import cache, ids
 from lexgap.loading import Loaded, load_file
-from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
+from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, Source, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Level, Problem
-from lexgap.vocabulary import did_you_mean
+from lexgap.template_check import rule_template_problems
+from lexgap.vocabulary import Verification, did_you_mean
 
 
 @dataclass
@@ -26,7 +30,7 @@ class Knowledge:
     problems: list[Problem] = field(default_factory=list)
 
     def standard(self, ref: str) -> tuple[Instrument, StandardProvision] | None:
-        instrument_id, _, portion = ref.partition("~")
+        instrument_id, portion = ids.split_basis_ref(ref)
         instrument = self.instruments.get(instrument_id)
         if instrument is None:
             return None
@@ -52,7 +56,7 @@ class Knowledge:
         return messages
 
     def all_refs(self) -> list[str]:
-        return [f"{i.id}~{p.id}" for i in self.instruments.values() for p in i.provisions]
+        return [ids.basis_ref(i.id, p.id) for i in self.instruments.values() for p in i.provisions]
 
 
 def load_knowledge(standards: Path | None = None, rules: Path | None = None, use_cache: bool = True) -> Knowledge:
@@ -65,13 +69,28 @@ def load_knowledge(standards: Path | None = None, rules: Path | None = None, use
     rule_files = yaml_files(rules or data_dir("rules"))
     key = cache.fingerprint("knowledge", standard_files, rule_files) if use_cache else None
     if key is not None:
-        cached = cache.get("knowledge", key)
-        if isinstance(cached, Knowledge) and not cached.problems:
-            return cached
+        body = cache.get("knowledge", key)
+        if body is not None:
+            try:
+                kept_instruments, kept_rules = _cached_form().validate_json(body)
+                return Knowledge(kept_instruments, kept_rules)
+            except ValueError:  # pydantic's ValidationError included: a miss
+                pass
     knowledge = _read_knowledge(standard_files, rule_files)
     if key is not None and not knowledge.problems:
-        cache.put("knowledge", key, knowledge)
+        cache.put("knowledge", key, _cached_form().dump_json((knowledge.instruments, knowledge.rules)))
     return knowledge
+
+
+_CACHED_FORM: TypeAdapter[tuple[dict[str, Instrument], list[Rule]]] | None = None
+
+
+def _cached_form() -> TypeAdapter[tuple[dict[str, Instrument], list[Rule]]]:
+    """How a knowledge base is kept in the cache: its models as JSON (data, never code)."""
+    global _CACHED_FORM
+    if _CACHED_FORM is None:
+        _CACHED_FORM = TypeAdapter(tuple[dict[str, Instrument], list[Rule]])
+    return _CACHED_FORM
 
 
 def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowledge:
@@ -94,6 +113,7 @@ def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowl
                     continue
                 rule_sources[rule.id] = (loaded, index)
                 knowledge.rules.append(rule)
+                knowledge.problems += rule_template_problems(loaded, index, rule.letter)
     refs = knowledge.all_refs()
     for rule in knowledge.rules:
         loaded, index = rule_sources[rule.id]
@@ -147,6 +167,7 @@ def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list
         problems += _duplicates(loaded, "rules", [r.id for r in subject.rules])
         for index, rule in enumerate(subject.rules):
             problems += _check_basis(rule, index, loaded, knowledge, refs)
+            problems += rule_template_problems(loaded, index, rule.letter)
     return problems
 
 
@@ -198,3 +219,44 @@ def load_subject(path: Path, knowledge: Knowledge) -> tuple[Jurisdiction | Compa
     assert isinstance(model, Jurisdiction | Company)
     problems = check_subject(model, loaded, knowledge)
     return (None if problems else model), problems
+
+
+def sources_in(value: object) -> Iterator[Source]:
+    """Every source of a loaded file (or part of one), in file order."""
+    if isinstance(value, Source):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from sources_in(getattr(value, name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from sources_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from sources_in(item)
+
+
+def verification_stats(knowledge: Knowledge, paths: Iterable[Path]) -> list[str]:
+    """The lines of `lexgap validate --stats`: totals, then each file's sources by verification level.
+
+    `unverified citations` counts the standard provisions whose source is `unverified`; the
+    citations not read in the primary text (`secondary` as well) are counted on the next line.
+    """
+    instruments = knowledge.instruments.values()
+    levels = Counter(p.source.verified for i in instruments for p in i.provisions)
+    lines = [f"instruments: {len(knowledge.instruments)}",
+             f"standard provisions: {sum(levels.values())}",
+             f"unverified citations: {levels[Verification.unverified]}",
+             f"citations not read in the primary text: "
+             f"{levels[Verification.unverified] + levels[Verification.secondary]}",
+             f"rules: {len(knowledge.rules)}",
+             "sources by verification level (" + ", ".join(level.value for level in Verification) + "):"]
+    for path in paths:
+        model, _ = load_file(path)
+        if model is None:
+            continue
+        counts = Counter(source.verified for source in sources_in(model))
+        if counts:
+            shown = ", ".join(f"{level.value} {counts[level]}" for level in Verification)
+            lines.append(f"  {path.parent.name}/{path.name}: {shown}")
+    return lines
