@@ -253,25 +253,35 @@ class LetterFormat(StrEnum):
     docx = "docx"
     text = "text"
     json = "json"
+    memo = "memo"
 
 
 @app.command()
 def letter(
     file: Annotated[str, typer.Argument(help="A jurisdiction or company file, or the name of a bundled one.")],
-    output_format: Annotated[LetterFormat, typer.Option("--format", "-f", help="Output format.")] =
+    output_format: Annotated[LetterFormat, typer.Option("--format", "-f", help="Output format (memo: the reviewer's "
+                                                                               "memo beside the letter).")] =
         LetterFormat.markdown,
+    plan: Annotated[str | None, typer.Option("--plan", help="A letter plan: a file, or the name of a bundled one "
+                                                            "(al-rou-2-2020, al-oth-5-2021).")] = None,
+    init: Annotated[bool, typer.Option("--init", help="Print a letter plan scaffolded from the assessment.")] = False,
+    clauses: Annotated[Path | None, typer.Option("--clauses", help="The office's own clauses (YAML), replacing "
+                                                                   "lexgap's.")] = None,
+    reference_docx: Annotated[Path | None, typer.Option("--reference-docx", help="An office's Word template whose "
+                                                                                 "styles the letter takes.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
 ) -> None:
-    """Draft a letter: information received, concerns, numbered questions and an annex of standards."""
+    """Draft a communication: the frame of the genre, information received, concerns, questions, annex."""
     from lexgap.letters import run_letter
     from lexgap.output import write_atomic
 
-    if output_format is LetterFormat.docx and output is None:
+    if output_format is LetterFormat.docx and output is None and not init:
         stderr.print("a .docx letter needs --output PATH (it is a binary file)", markup=False)
         raise Stop(ExitCode.bad_input)
-    data, problems = run_letter(file, output_format.value, rule)
+    data, problems = run_letter(file, output_format.value, rule, plan=plan, clauses=clauses,
+                                reference_docx=reference_docx, init=init)
     if data is None or problems:
         _print_problems(problems)
         raise Stop(ExitCode.bad_input)

@@ -166,6 +166,16 @@ class Assessor:
             matches, problems = self._run("jurisdiction", coverage_facts(subject))
             findings = _jurisdiction_findings(self, subject, matches)
             kind = "jurisdiction"
+        # a standard issued after the file's date cannot ground a finding on the law of that date; a rule
+        # resting only on such standards gives no finding at all
+        kept = []
+        for finding in findings:
+            if any(not self.knowledge.in_existence(b.ref, subject.as_of) for b in finding.basis):
+                finding.basis = [b for b in finding.basis if self.knowledge.in_existence(b.ref, subject.as_of)]
+                if not finding.basis:
+                    continue
+            kept.append(finding)
+        findings = kept
         findings.sort(key=Finding.sort_key)
         return Assessment(subject.id, kind, subject.name, subject.as_of.isoformat(), findings, problems)
 

@@ -25,7 +25,7 @@ import yaml
 from lexgap import lawcite
 from lexgap.assess import Assessment, Finding
 from lexgap.communication import Allegation, LetterPlan, LetterType
-from lexgap.knowledge import Knowledge
+from lexgap.knowledge import Knowledge, instrument_date
 from lexgap.loading import mark_position
 from lexgap.mandates import Register
 from lexgap.models import Company, Instrument, Jurisdiction, Law, Rule, Source
@@ -709,15 +709,6 @@ def _trace(c: _Composer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     return findings, facts
 
 
-def instrument_date(instrument: Instrument) -> dt.date | None:
-    """When an instrument came into existence: adopted or issued; else a year in its title ('(1992)')."""
-    date = instrument.adopted or instrument.issued
-    if date is not None:
-        return date
-    match = re.search(r"\((\d{4})\)", instrument.title)
-    return dt.date(int(match.group(1)), 1, 1) if match else None
-
-
 def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: Knowledge,
             rules: Mapping[str, Rule], plan: LetterPlan | None, register: Register, clauses: Clauses,
             standing: Mapping[str, list[Any]]) -> Communication:
@@ -766,4 +757,10 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
         annex_title=c.say("annex_title"), annex_lead=c.say("annex_lead"), annex=annex, footnotes=c.footnotes,
         placeholders=c.placeholders, decisions=c.decisions, resolutions=cited, problems=c.problems)
     letter.findings, letter.facts = _trace(c)
+    postdated = sorted({ref.partition("~")[0] for rule in c.rules.values() for ref in rule.basis
+                        if not c.knowledge.in_existence(ref, c.on)})
+    letter.decisions += [{"standard": i, "action": "left out", "reason": "issued after the letter's date "
+                          f"({instrument_date(c.knowledge.instruments[i])}): it grounds no finding and is not cited"}
+                         for i in postdated if i in c.knowledge.instruments
+                         and not any(d.get("standard") == i for d in letter.decisions)]
     return letter
