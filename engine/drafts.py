@@ -316,7 +316,9 @@ def _check_mandates(check: _Check, register: Register | None) -> None:
         span = locate.span(issue.start, issue.end)
         mandate = register.get(issue.mandate)
         in_force = mandate.resolution_on_number(issue.expected) if mandate and issue.expected else None
-        source = in_force.sources[0] if in_force is not None else None
+        source = None
+        if in_force is not None:  # the source that decides the level: an unverified one when there is one
+            source = next((x for x in in_force.sources if not x.verified), in_force.sources[0])
         check.add(span, IssueKind.wrong_resolution, Level.error if issue.verified else Level.warning,
                   issue.found, issue.expected, issue.message, source)
 
