@@ -7,6 +7,7 @@ explanation built from the facts that matched and the standards behind the rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -166,16 +167,6 @@ class Assessor:
             matches, problems = self._run("jurisdiction", coverage_facts(subject))
             findings = _jurisdiction_findings(self, subject, matches)
             kind = "jurisdiction"
-        # a standard issued after the file's date cannot ground a finding on the law of that date; a rule
-        # resting only on such standards gives no finding at all
-        kept = []
-        for finding in findings:
-            if any(not self.knowledge.in_existence(b.ref, subject.as_of) for b in finding.basis):
-                finding.basis = [b for b in finding.basis if self.knowledge.in_existence(b.ref, subject.as_of)]
-                if not finding.basis:
-                    continue
-            kept.append(finding)
-        findings = kept
         findings.sort(key=Finding.sort_key)
         return Assessment(subject.id, kind, subject.name, subject.as_of.isoformat(), findings, problems)
 
@@ -223,6 +214,19 @@ def _split(fact_id: str) -> tuple[str, str]:
     return provision, conduct
 
 
+def dated(knowledge: Knowledge, findings: list[Finding], as_of: dt.date) -> list[Finding]:
+    """A standard issued after the file's date cannot ground a finding on the law of that date: it leaves
+    the finding's basis, and a finding resting only on such standards is no finding at all."""
+    kept = []
+    for finding in findings:
+        if any(not knowledge.in_existence(b.ref, as_of) for b in finding.basis):
+            finding.basis = [b for b in finding.basis if knowledge.in_existence(b.ref, as_of)]
+            if not finding.basis:
+                continue
+        kept.append(finding)
+    return kept
+
+
 def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
     per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
@@ -244,7 +248,7 @@ def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: l
                 for (rule_id, pid), outcomes in sorted(per_provision.items())]
     findings += [_absence_finding(assessor, subject, assessor.rules[rule_id], variants)
                  for rule_id, variants in sorted(per_absence.items())]
-    return findings
+    return dated(assessor.knowledge, findings, subject.as_of)
 
 
 def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
@@ -433,5 +437,5 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
                           missing=missing)
         finding.rule_kind = "company"
         findings.append(finding)
-    return findings
+    return dated(assessor.knowledge, findings, company.as_of)
 
