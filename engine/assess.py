@@ -7,6 +7,7 @@ explanation built from the facts that matched and the standards behind the rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -209,6 +210,19 @@ class _Outcome:
     other: str | None
 
 
+def dated(knowledge: Knowledge, findings: list[Finding], as_of: dt.date) -> list[Finding]:
+    """A standard issued after the file's date cannot ground a finding on the law of that date: it leaves
+    the finding's basis, and a finding resting only on such standards is no finding at all."""
+    kept = []
+    for finding in findings:
+        if any(not knowledge.in_existence(b.ref, as_of) for b in finding.basis):
+            finding.basis = [b for b in finding.basis if knowledge.in_existence(b.ref, as_of)]
+            if not finding.basis:
+                continue
+        kept.append(finding)
+    return kept
+
+
 def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
     per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
@@ -230,7 +244,7 @@ def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: l
                 for (rule_id, pid), outcomes in sorted(per_provision.items())]
     findings += [_absence_finding(assessor, subject, assessor.rules[rule_id], variants)
                  for rule_id, variants in sorted(per_absence.items())]
-    return findings
+    return dated(assessor.knowledge, findings, subject.as_of)
 
 
 def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
@@ -421,5 +435,5 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
                           missing=missing)
         finding.rule_kind = "company"
         findings.append(finding)
-    return findings
+    return dated(assessor.knowledge, findings, company.as_of)
 

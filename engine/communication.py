@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from lexgap.models import ShortText, Slug, Strict, Text
+from lexgap.models import FORMATS, ShortText, Slug, Strict, Text
 from lexgap.vocabulary import Area
 
 
@@ -181,3 +181,6 @@ class LetterPlan(Strict):
                     raise ValueError(f"{name}: {value!r} appears twice")
                 seen.add(value)
         return self
+
+
+FORMATS["letter_plan"] = LetterPlan

@@ -25,7 +25,7 @@ import yaml
 from lexgap import lawcite
 from lexgap.assess import Assessment, Finding
 from lexgap.communication import Allegation, LetterPlan, LetterType
-from lexgap.knowledge import Knowledge
+from lexgap.knowledge import Knowledge, instrument_date
 from lexgap.loading import mark_position
 from lexgap.mandates import Register
 from lexgap.models import Company, Instrument, Jurisdiction, Law, Rule, Source
@@ -92,6 +92,7 @@ class Communication:
     date: str  # the letter's date in words, or a placeholder
     date_iso: str | None
     reference: str
+    reference_label: str
     mandates_block: str
     salutation: str
     opening: list[Part]
@@ -122,6 +123,9 @@ class Communication:
     findings: list[dict[str, Any]] = field(default_factory=list)
     facts: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: the office's Word template (`--reference-docx`), read by the docx renderer only
+    word_template: str | None = None
+    as_of: str = ""
 
 
 # --- the clause library -------------------------------------------------------------------
@@ -680,7 +684,7 @@ def _titled(instrument: Instrument) -> str:
 
 def _source(source: Source) -> dict[str, Any]:
     return {"document": source.document, "pinpoint": source.pinpoint, "url": source.url,
-            "consulted": source.consulted.isoformat(), "verified": source.verified, "note": source.note}
+            "consulted": source.consulted.isoformat(), "verified": str(source.verified), "note": source.note}
 
 
 def _trace(c: _Composer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -707,15 +711,6 @@ def _trace(c: _Composer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     facts = [{"id": f.id, "text": " ".join(f.text.split()), "sources": [_source(s) for s in f.sources]}
              for f in c.subject.context]
     return findings, facts
-
-
-def instrument_date(instrument: Instrument) -> dt.date | None:
-    """When an instrument came into existence: adopted or issued; else a year in its title ('(1992)')."""
-    date = instrument.adopted or instrument.issued
-    if date is not None:
-        return date
-    match = re.search(r"\((\d{4})\)", instrument.title)
-    return dt.date(int(match.group(1)), 1, 1) if match else None
 
 
 def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: Knowledge,
@@ -754,7 +749,8 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
         date=long_date(c.date) if c.date else c.placeholder("DATE"),
         date_iso=c.date.isoformat() if c.date else None,
         reference=(plan.reference if plan and plan.reference else c.placeholder("REFERENCE")),
-        mandates_block=mandates_block, salutation=c.say("salutation"), opening=opening,
+        reference_label=c.say("reference_label"), mandates_block=mandates_block, salutation=c.say("salutation"),
+        opening=opening,
         information_lead=c.say("information_lead") if information else "", information=information,
         not_prejudged=c.say("not_prejudged") if (concerns_on_facts or concerns_on_law) else c.say("concerns_none"),
         concerns_on_facts=concerns_on_facts,
@@ -766,4 +762,11 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
         annex_title=c.say("annex_title"), annex_lead=c.say("annex_lead"), annex=annex, footnotes=c.footnotes,
         placeholders=c.placeholders, decisions=c.decisions, resolutions=cited, problems=c.problems)
     letter.findings, letter.facts = _trace(c)
+    letter.as_of = subject.as_of.isoformat()
+    postdated = sorted({ref.partition("~")[0] for rule in c.rules.values() for ref in rule.basis
+                        if not c.knowledge.in_existence(ref, c.on)})
+    letter.decisions += [{"standard": i, "action": "left out", "reason": "issued after the letter's date "
+                          f"({instrument_date(c.knowledge.instruments[i])}): it grounds no finding and is not cited"}
+                         for i in postdated if i in c.knowledge.instruments
+                         and not any(d.get("standard") == i for d in letter.decisions)]
     return letter

@@ -18,8 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from lexgap.loading import read_yaml, validate
-from lexgap.models import ShortText, Slug, Sources, Strict, Text
+from lexgap.models import FORMATS, ShortText, Slug, Sources, Strict, Text
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Problem
 
@@ -177,9 +176,16 @@ class Mandate(Strict):
                 return None
         return best
 
+    def resolution_on_number(self, number: str) -> MandateResolution | None:
+        """The resolution a communication cites as `number` ('43/22')."""
+        return next((r for r in self.resolutions if r.symbol and r.number == number), None)
+
     def holders_on(self, date: dt.date) -> list[Holder]:
         """The holders the sources place in office on `date` (for a working group, in the signing role)."""
         return [h for h in self.holders if h.in_office(date, self.signing_role)]
+
+
+FORMATS["mandate"] = Mandate
 
 
 @dataclass
@@ -199,6 +205,8 @@ def register_dir() -> Path:
 
 def load_register(folder: Path | None = None) -> Register:
     """Read every mandate file of `folder` (default: the bundled standards/mandates/)."""
+    from lexgap.loading import read_yaml, validate  # loading imports the formats, this one among them
+
     register = Register()
     for path in yaml_files(folder or register_dir()):
         loaded = read_yaml(path)

@@ -7,35 +7,35 @@ merging or rewording one is a matter of copying its id.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import textwrap
 
 from lexgap.compose import Communication
 from lexgap.mandates import Register
-from lexgap.models import Company, Jurisdiction
 
 
 def _comment(text: str, indent: str = "#   ") -> list[str]:
     return [indent + line for line in textwrap.wrap(" ".join(text.split()), 96)]
 
 
-def scaffold(subject: Jurisdiction | Company, letter: Communication, register: Register) -> str:
-    """The plan's YAML text."""
-    company = isinstance(subject, Company)
-    letter_type = "allegation_letter" if subject.context else "other_letter"
+def scaffold(letter: Communication, register: Register) -> str:
+    """The plan's YAML text, from the default letter lexgap drafts without a plan."""
+    as_of = dt.date.fromisoformat(letter.as_of)
     lines = [
         "# yaml-language-server: $schema=../engine/schemas/letter_plan.schema.json",
-        f"# A letter plan for {subject.name}, scaffolded by lexgap from its assessment. Fill in the frame,",
+        f"# A letter plan for {letter.addressee}, scaffolded by lexgap from its assessment. Fill in the frame,",
         "# then choose among the concerns and questions listed below by their ids.",
         "format: letter_plan",
-        f"id: letter-{subject.id}",
-        f"applies_to: {subject.id}",
-        f"type: {letter_type}      # allegation_letter, urgent_appeal or other_letter",
+        f"id: letter-{letter.subject_id}",
+        f"applies_to: {letter.subject_id}",
+        f"type: {letter.type}      # allegation_letter, urgent_appeal or other_letter",
         "# reference: AL XXX 1/2021       # kind code, ISO 3166-1 alpha-3 of the State (OTH for others), number/year",
-        f"# date: {subject.as_of.isoformat()}",
+        f"# date: {letter.as_of}",
         "mandates: []                     # ids of the register:",
     ]
-    lines += [f"#   {m.id}: {m.title_on(subject.as_of) or m.titles[-1].title}" for m in register.mandates.values()]
-    lines.append(f"addressee: {{kind: {'company' if company else 'state'}, name: {subject.name}}}")
+    lines += [f"#   {m.id}: {m.title_on(as_of) or m.titles[-1].title}" for m in register.mandates.values()]
+    lines.append(f"addressee: {{kind: {letter.addressee_kind}, name: {json.dumps(letter.addressee)}}}")
     lines.append("reply_within_days: 60")
     areas = sorted({a for f in letter.findings for a in f.get("areas", [])})
     if areas:

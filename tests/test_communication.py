@@ -223,3 +223,28 @@ def test_the_telegram_seed_letter_cites_the_resolutions_in_force(register) -> No
 
     text = (REPO / "tests" / "fixtures" / "drafts" / "al-oth-5-2021.txt").read_text(encoding="utf-8")
     assert check_resolutions(text, register) == []
+
+
+# --- a standard issued after the file's date grounds no finding ----------------------------------------
+
+
+def test_a_standard_issued_after_as_of_is_no_basis(tmp_path: Path) -> None:
+    """CRC General Comment No. 25 is of 2 March 2021: it grounds nothing on Romania as of 25 January 2021,
+    and grounds findings on the same law read as of a date after it."""
+    import json
+
+    import yaml
+
+    from helpers import lexgap
+
+    def bases(path: str) -> set[str]:
+        run = lexgap("assess", path, "-f", "json", "--fail-on", "never")
+        assert run.code == 0, run.output
+        return {b["ref"].partition("~")[0] for f in json.loads(run.stdout)["findings"] for b in f["basis"]}
+
+    assert "crc-gc-25" not in bases("romania-2020.yaml")
+    data = yaml.safe_load((REPO / "legislation" / "romania-2020.yaml").read_text(encoding="utf-8"))
+    data["as_of"] = dt.date(2021, 3, 3)
+    later = tmp_path / "romania-later.yaml"
+    later.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert "crc-gc-25" in bases(str(later))
