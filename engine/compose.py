@@ -20,18 +20,17 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from lexgap import lawcite
 from lexgap.assess import Assessment, Finding
 from lexgap.communication import Allegation, LetterPlan, LetterType
 from lexgap.knowledge import Knowledge, instrument_date
-from lexgap.loading import mark_position
 from lexgap.mandates import Register
 from lexgap.models import Company, Instrument, Jurisdiction, Law, Rule, Source
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
 from lexgap.questions import STAGE_CASE, STAGE_COMMENTS, STAGE_LAW, STAGE_PREVENTION, Candidate, Choice, Curated, curate
+from lexgap.template_check import TextSandbox, data_template_problems
 from lexgap.vocabulary import BINDING_KINDS, Outcome, plain
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -126,6 +125,8 @@ class Communication:
     #: the office's Word template (`--reference-docx`), read by the docx renderer only
     word_template: str | None = None
     as_of: str = ""
+    #: the subject areas the letter is about (the plan's, or those of the findings it raises)
+    areas: list[str] = field(default_factory=list)
 
 
 # --- the clause library -------------------------------------------------------------------
@@ -152,13 +153,14 @@ class Clauses:
 
 
 def _read_yaml(path: Path) -> tuple[Any, list[Problem]]:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8")), []
-    except OSError as error:
-        return None, [Problem(str(path), 1, 1, f"cannot read the file: {error.strerror or error}")]
-    except yaml.YAMLError as error:
-        line, column = mark_position(getattr(error, "problem_mark", None))
-        return None, [Problem(str(path), line, column, f"not valid YAML: {error}")]
+    """A clause or curation file, read safely, its templates checked (located problems)."""
+    from lexgap.loading import read_yaml
+
+    loaded = read_yaml(path)
+    if loaded.problems:
+        return None, loaded.problems
+    problems = data_template_problems(loaded)
+    return (None if problems else loaded.data), problems
 
 
 def load_clauses(override: Path | None = None, folder: Path | None = None) -> tuple[Clauses | None, list[Problem]]:
@@ -223,7 +225,8 @@ class _Composer:
         #: standards are those in existence on the letter's date (or, without one, the file's date)
         self.on = self.date or subject.as_of
         self.addressee = plan.addressee.name if plan and plan.addressee else subject.name
-        self.environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+        # templates are data (the clause library, an office's clauses, the rules, a plan): sandboxed
+        self.environment = TextSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
         self.laws: dict[str, Law] = {law.id: law for law in subject.laws} if isinstance(subject, Jurisdiction) \
             else {}
         self.law_order = {law_id: index for index, law_id in enumerate(self.laws)}
@@ -399,7 +402,7 @@ class _Composer:
             values["status"] = ""
         if finding.conduct:
             values["conduct"] = self.conduct_phrase(finding)
-        text = self.fill(getattr(rule.letter, part), f"rule {rule.id} letter.{part}", **values)
+        text = self.fill(getattr(rule.letter, part), f"rule {rule.id}, letter.{part}", **values)
         return text[:1].upper() + text[1:] if capitalise else text
 
     # parts -------------------------------------------------------------------------------------
@@ -733,10 +736,10 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
     concerns_on_facts = c.allegations()
     concerns_on_law = c.concerns_on_law(findings)
     questions = c.questions()
-    areas = set(a.value for a in plan.areas) if plan and plan.areas else \
-        {a for f in findings for a in c.areas_of(f)}
     annex_findings = findings + [f for f in assessment.findings
                                  if any(f.key in q.findings for q in questions) and f not in findings]
+    areas = set(a.value for a in plan.areas) if plan and plan.areas else \
+        {a for f in annex_findings for a in c.areas_of(f)}
     annex = c.annex(annex_findings, areas)
     copies_states = [x.name for x in plan.copies if x.kind == "state"] if plan else []
     copies_companies = [x.name for x in plan.copies if x.kind == "company"] if plan else []
@@ -763,6 +766,7 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
         placeholders=c.placeholders, decisions=c.decisions, resolutions=cited, problems=c.problems)
     letter.findings, letter.facts = _trace(c)
     letter.as_of = subject.as_of.isoformat()
+    letter.areas = sorted(areas)
     postdated = sorted({ref.partition("~")[0] for rule in c.rules.values() for ref in rule.basis
                         if not c.knowledge.in_existence(ref, c.on)})
     letter.decisions += [{"standard": i, "action": "left out", "reason": "issued after the letter's date "

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import jinja2
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -26,6 +27,7 @@ from lexgap.mandates import Register, load_register
 from lexgap.models import Company, Jurisdiction, Rule
 from lexgap.paths import data_dir, resolve_bundled
 from lexgap.problems import Problem
+from lexgap.template_check import TextSandbox
 
 __all__ = ["FORMATS", "build_letter", "letter_bytes", "long_date", "render_letter", "run_letter"]
 
@@ -41,6 +43,11 @@ def template_dir() -> Path:
 def plans_dir() -> Path:
     """The bundled letter plans (legislation/letters/)."""
     return data_dir("legislation") / "letters"
+
+
+def text_environment() -> jinja2.Environment:
+    """Jinja for letter texts from data: undefined names are errors, nothing is escaped, sandboxed."""
+    return TextSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
 
 # --- the standing questions, as data ---------------------------------------------------------

@@ -37,9 +37,8 @@ def scaffold(letter: Communication, register: Register) -> str:
     lines += [f"#   {m.id}: {m.title_on(as_of) or m.titles[-1].title}" for m in register.mandates.values()]
     lines.append(f"addressee: {{kind: {letter.addressee_kind}, name: {json.dumps(letter.addressee)}}}")
     lines.append("reply_within_days: 60")
-    areas = sorted({a for f in letter.findings for a in f.get("areas", [])})
-    if areas:
-        lines.append(f"areas: [{', '.join(areas)}]")
+    if letter.areas:
+        lines.append(f"areas: [{', '.join(letter.areas)}]")
     lines += ["allegations: []                  # topics: csam_shared_online, trafficking_risk, police_inaction,",
               "                                 # platform_inaction, state_response, discrimination, general"]
     lines.append("concerns: []")

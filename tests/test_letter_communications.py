@@ -212,10 +212,11 @@ def test_the_annex_cites_the_core_provisions_with_ratification_dates(letters: di
 
 
 def test_without_a_plan_the_frame_is_marked_for_the_officer() -> None:
-    text = _letter(ROMANIA).decode("utf-8")
+    text = _letter(ROMANIA, "text").decode("utf-8")
+    assert "\\[REFERENCE\\]" in _letter(ROMANIA).decode("utf-8")  # Markdown shows the brackets as written
     for placeholder in ("[REFERENCE]", "[DATE]", "[MANDATES]", "[RESOLUTIONS]"):
         assert placeholder in text
-    questions = re.findall(r"^\d+\. ", text, re.M)
+    questions = re.findall(r"^\d+\. Please", text, re.M)
     assert 5 <= len(questions) <= 15
     assert "Excellency," in text and "According to the information we have received:" in text
 
@@ -333,3 +334,14 @@ def test_the_cli_takes_a_plan_by_its_bundled_name() -> None:
 def test_a_plan_for_another_subject_is_refused() -> None:
     run = lexgap("letter", TELEGRAM, "--plan", "al-rou-2-2020")
     assert run.code == 2 and "romania-2020" in run.stderr
+
+
+def test_init_scaffolds_a_plan_that_loads_and_lists_every_question(tmp_path: Path) -> None:
+    data = _letter(ROMANIA, "markdown", init=True)
+    text = data.decode("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=") and "applies_to: romania-2020" in text
+    default = json.loads(_letter(ROMANIA, "json"))
+    assert all(f"#   - id: {q['id']}" in text for q in default["questions"])
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(data)
+    assert _letter(ROMANIA, "markdown", str(plan)) == _letter(ROMANIA)

@@ -8,6 +8,7 @@ open (gap or not assessable) everywhere; findings met and unchanged everywhere a
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 from typing import Any
 
@@ -24,6 +25,7 @@ from lexgap.render.shared import (
     status_text,
     value_text,
 )
+from lexgap.safe_text import markdown_text
 from lexgap.vocabulary import Outcome
 
 
@@ -127,10 +129,31 @@ def render_comparisons(comparisons: list[Comparison]) -> str:
 # --- letter ------------------------------------------------------------------------------
 
 
+_LETTER_MARKUP = re.compile(r"(\*\*.+?\*\*|\[\^\d+\])")
+
+
+def _prose(text: str) -> str:
+    """A letter's text as safe Markdown: its own bold and footnote marks kept, everything else (text from
+    data: facts, citations, titles, clauses) shown as written, never as HTML, a link or emphasis."""
+    parts = []
+    for piece in _LETTER_MARKUP.split(text):
+        if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
+            parts.append(f"**{markdown_text(piece[2:-2])}**")
+        elif re.fullmatch(r"\[\^\d+\]", piece):
+            parts.append(piece)
+        else:
+            parts.append(markdown_text(piece))
+    return "".join(parts)
+
+
 def render_letter(letter: Communication) -> str:
     """The communication: Markdown blocks in reading order, footnotes at the end."""
     out: list[str] = []
-    for kind, text in letter_blocks(letter):
+    for kind, raw in letter_blocks(letter):
+        number, _, rest = raw.partition(". ") if kind == "question" else ("", "", raw)
+        text = "\n".join(_prose(line) for line in rest.split("\n"))
+        if kind == "question":
+            text = f"{number}. {text}"
         if kind == "bold":
             out.append(f"**{text}**")
         elif kind == "lines":
@@ -144,7 +167,7 @@ def render_letter(letter: Communication) -> str:
         else:
             out.append(text)
     if letter.footnotes:
-        out.append("\n".join(f"[^{n}]: {text}" for n, text in enumerate(letter.footnotes, 1)))
+        out.append("\n".join(f"[^{n}]: {markdown_text(text)}" for n, text in enumerate(letter.footnotes, 1)))
     return "\n\n".join(out) + "\n"
 
 
@@ -157,15 +180,17 @@ def _source_line(source: dict[str, Any]) -> str:
     status = {"primary": "verified in the official text",
               "secondary": "NOT verified (secondary source only)"}.get(str(source["verified"]), "NOT verified")
     line = f"{', '.join(parts)}; consulted {source['consulted']}; {status}"
-    return f"{line}. {source['note']}" if source.get("note") else line
+    line = f"{line}. {source['note']}" if source.get("note") else line
+    return markdown_text(line)
 
 
 def render_memo(letter: Communication) -> str:
-    out = [f"# Reviewer's memo: {letter.reference} to {letter.addressee} ({letter.date})", ""]
+    out = [markdown_text(f"# Reviewer's memo: {letter.reference} to {letter.addressee} ({letter.date})")
+           .replace("\\#", "#", 1), ""]
     out += ["Not for sending. The letter carries no sources and no verification notes: they are here, "
             "with what lexgap and the plan chose and why.", ""]
     if letter.placeholders:
-        out += ["## To fill in before sending", ""] + [f"- {p}" for p in letter.placeholders] + [""]
+        out += ["## To fill in before sending", ""] + [f"- {markdown_text(p)}" for p in letter.placeholders] + [""]
     if letter.resolutions:
         out += ["## Mandates and resolutions cited", ""]
         out += [f"- {mandate}: resolution {number}" for mandate, number in letter.resolutions.items()] + [""]
@@ -189,15 +214,16 @@ def render_memo(letter: Communication) -> str:
                 or decision.get("standard")
             kind = next(k for k in ("question", "concern", "fact", "standard") if k in decision)
             into = f" into `{decision['into']}`" if decision.get("into") else ""
-            out.append(f"- {kind} `{what}`: {decision['action']}{into}: {decision['reason']}")
+            out.append(f"- {kind} `{what}`: {decision['action']}{into}: {markdown_text(str(decision['reason']))}")
         out.append("")
     out += ["## Findings (every finding that is not met)", ""]
     for finding in letter.findings:
-        out += [f"### `{finding['key']}`: {finding['status']}, {finding['severity']}", "", finding["explanation"], ""]
+        out += [f"### `{finding['key']}`: {finding['status']}, {finding['severity']}", "",
+                markdown_text(finding["explanation"]), ""]
         out += [f"- {_source_line(s)}" for s in finding["sources"]] + [""]
     if letter.facts:
         out += ["## Information received: facts and their sources", ""]
         for fact in letter.facts:
-            out += [f"### `{fact['id']}`", "", fact["text"], ""]
+            out += [f"### `{fact['id']}`", "", markdown_text(fact["text"]), ""]
             out += [f"- {_source_line(s)}" for s in fact["sources"]] + [""]
     return "\n".join(out).rstrip("\n") + "\n"
