@@ -270,29 +270,31 @@ def _terminal_text(assessment: Any) -> str:
 @app.command()
 def letter(
     file: Annotated[str, typer.Argument(help="A jurisdiction or company file, or the name of a bundled one.")],
-    output_format: Annotated[LetterFormat, typer.Option("--format", "-f", help="Output format.")] =
+    output_format: Annotated[LetterFormat, typer.Option("--format", "-f", help="Output format (memo: the "
+                                                                               "reviewer's memo beside the letter).")] =
         LETTER_DEFAULT,
+    plan: Annotated[str | None, typer.Option("--plan", help="A letter plan: a file, or the name of a bundled one "
+                                                            "(al-rou-2-2020, al-oth-5-2021).")] = None,
+    init: Annotated[bool, typer.Option("--init", help="Print a letter plan scaffolded from the assessment.")] = False,
+    clauses: Annotated[Path | None, typer.Option("--clauses", help="The office's own clauses (YAML), replacing "
+                                                                   "lexgap's.")] = None,
+    reference_docx: Annotated[Path | None, typer.Option("--reference-docx", help="An office's Word template whose "
+                                                                                 "styles the letter takes.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
 ) -> None:
-    """Draft a letter: information received, concerns, numbered questions and an annex of standards."""
-    import jinja2
-
-    from lexgap.letters import run_letter, template_problem
+    """Draft a communication: the frame of the genre, information received, concerns, questions, annex."""
+    from lexgap.letters import letter_bytes
     from lexgap.output import write_atomic
-    from lexgap.render import render_bytes
 
-    if renderer("letter", output_format).output is Output.binary and output is None:
+    if renderer("letter", output_format).output is Output.binary and output is None and not init:
         stderr.print(f"a .{output_format} letter needs --output PATH (it is a binary file)", markup=False)
         raise Stop(ExitCode.bad_input)
-    letter, problems = run_letter(file, rule)
-    if letter is None or problems:
+    data, problems = letter_bytes(file, str(output_format), rule, plan=plan, clauses=clauses,
+                                  reference_docx=reference_docx, init=init)
+    if data is None or problems:
         raise _stop(problems)
-    try:
-        data = render_bytes("letter", output_format, letter)
-    except jinja2.TemplateError as error:
-        raise _stop([template_problem(error)]) from None
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

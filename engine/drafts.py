@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lexgap import citations as c
 from lexgap.knowledge import Knowledge, load_knowledge, load_subject
+from lexgap.mandates import Register
 from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Source, StandardProvision
 from lexgap.paths import resolve_subject
 from lexgap.problems import Level, Problem
@@ -38,6 +39,7 @@ class IssueKind(StrEnum):
     misquote = "misquote"
     ratification_date = "ratification_date"
     not_in_data = "not_in_data"
+    wrong_resolution = "wrong_resolution"
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,31 @@ def _read_docx(path: Path) -> tuple[str | None, list[Problem]]:
                             walk(list(cell.iter_inner_content()))
 
         walk(list(document.iter_inner_content()))
+        lines += _docx_footnotes(document)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
         return None, [Problem(str(path), 1, 1, f"cannot read this .docx file ({type(error).__name__}); "
                                                "is it a Word document?")]
     except Exception as error:  # python-docx raises its own exception types for broken packages
         return None, [Problem(str(path), 1, 1, f"cannot read this .docx file: {error}")]
     return "\n".join(line.replace("\r", "").replace("\v", "\n") for line in lines), []
+
+
+def _docx_footnotes(document: object) -> list[str]:
+    """The text of a Word document's real footnotes, one line each, after the body (in id order)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    part = document.part  # type: ignore[attr-defined]
+    notes = [rel.target_part for rel in part.rels.values() if rel.reltype == RT.FOOTNOTES and not rel.is_external]
+    lines: list[str] = []
+    for note_part in notes:
+        root = parse_xml(note_part.blob)
+        for note in root.findall(qn("w:footnote")):
+            if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
+                continue
+            lines.append("".join(t.text or "" for t in note.iter(qn("w:t"))).strip())
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,7 +279,7 @@ class _Check:
 
 
 def check_draft(text: str, file_name: str, knowledge: Knowledge,
-                subject: Jurisdiction | None = None) -> list[DraftIssue]:
+                subject: Jurisdiction | None = None, register: Register | None = None) -> list[DraftIssue]:
     """Every citation of `text` that lexgap's data contradicts, in the order (line, column, kind)."""
     catalogue = Catalogue.build(knowledge)
     check = _Check(text, file_name, catalogue, subject, c.scan(text, catalogue.names), c.sentences(text))
@@ -276,8 +297,30 @@ def check_draft(text: str, file_name: str, knowledge: Knowledge,
     for citation in check.citations:
         if isinstance(citation, c.DateCitation):
             _check_date(check, citation)
+    _check_mandates(check, register)
     unique = {(i.line, i.column, i.kind, i.found): i for i in check.issues}
     return sorted(unique.values(), key=DraftIssue.sort_key)
+
+
+# --- the resolutions cited for each mandate ---------------------------------------------------------
+
+
+def _check_mandates(check: _Check, register: Register | None) -> None:
+    """The resolution cited for each mandate against the register, for the draft's date."""
+    from lexgap.draft_mandates import check_resolutions
+    from lexgap.mandates import load_register
+
+    register = register if register is not None else load_register()
+    locate = c.Locator(check.text)
+    for issue in check_resolutions(check.text, register):
+        span = locate.span(issue.start, issue.end)
+        mandate = register.get(issue.mandate)
+        in_force = mandate.resolution_on_number(issue.expected) if mandate and issue.expected else None
+        source = None
+        if in_force is not None:  # the source that decides the level: an unverified one when there is one
+            source = next((x for x in in_force.sources if not x.verified), in_force.sources[0])
+        check.add(span, IssueKind.wrong_resolution, Level.error if issue.verified else Level.warning,
+                  issue.found, issue.expected, issue.message, source)
 
 
 # --- symbols -----------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ ratifications name a known instrument, every `amends` names a provision.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,8 +57,23 @@ class Knowledge:
                 messages.append(f"unknown rule {name!r}{did_you_mean(name, known)}")
         return messages
 
+    def in_existence(self, ref: str, on: dt.date) -> bool:
+        """Whether the instrument a basis ref names existed on `on` (unknown dates count as existing)."""
+        instrument = self.instruments.get(ref.partition("~")[0])
+        issued = instrument_date(instrument) if instrument is not None else None
+        return issued is None or issued <= on
+
     def all_refs(self) -> list[str]:
         return [ids.basis_ref(i.id, p.id) for i in self.instruments.values() for p in i.provisions]
+
+
+def instrument_date(instrument: Instrument) -> dt.date | None:
+    """When an instrument came into existence: adopted or issued; else a year in its title ('(1992)')."""
+    date = instrument.adopted or instrument.issued
+    if date is not None:
+        return date
+    match = re.search(r"\((\d{4})\)", instrument.title)
+    return dt.date(int(match.group(1)), 1, 1) if match else None
 
 
 def load_knowledge(standards: Path | None = None, rules: Path | None = None, use_cache: bool = True) -> Knowledge:

@@ -311,6 +311,12 @@ class Law(Strict):
         None, description="id of one of the jurisdiction's legal_systems: 'us-federal', 'gb-sct'")
     summary: Text | None = None
     sources: Sources
+    citation: ShortText | None = Field(
+        None, description="how lawyers cite it: 'Law No. 217/2003', 'the Criminal Code', 'the Criminal Justice "
+                          "and Courts Act 2015'; default: the short title")
+    units: dict[str, ShortText] | None = Field(
+        None, description="local names of the units of its provision ids, e.g. {art: article} or {sec: section}; "
+                          "default: art article, sec section, para paragraph")
 
     @model_validator(mode="after")
     def _covers(self) -> Law:
@@ -666,3 +672,8 @@ FORMATS: dict[str, type[Strict]] = {
 }
 
 Subject = Jurisdiction | Company
+
+# The communication formats (letter_plan, mandate) are defined beside the code that uses them and add
+# themselves to FORMATS; importing them here makes every format known wherever models is imported.
+import lexgap.communication  # noqa: E402
+import lexgap.mandates  # noqa: E402, F401

@@ -54,6 +54,7 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         "docx": Renderer("docx", "render_letter", Output.binary),
         "text": Renderer("text", "render_letter", Output.text),
         "json": Renderer("json", "render_letter", Output.text),
+        "memo": Renderer("markdown", "render_memo", Output.text),
     },
     "check-draft": {
         "terminal": Renderer("terminal", "render_draft", Output.rich),

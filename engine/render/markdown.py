@@ -1,6 +1,6 @@
 """Markdown: the assessment report (a summary table of what is not met, then every finding), the
-comparison (one side-by-side table, then what each version changes and why) and the letter (sources
-as footnotes, layout from templates/letter/markdown/).
+comparison (one side-by-side table, then what each version changes and why), the communication (the
+frame of the genre, footnotes where it cites) and the reviewer's memo beside it.
 
 A comparison's table shows every finding that changes in at least one version, then those still
 open (gap or not assessable) everywhere; findings met and unchanged everywhere are only counted.
@@ -8,22 +8,24 @@ open (gap or not assessable) everywhere; findings met and unchanged everywhere a
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
-from pathlib import Path
+from typing import Any
 
 from lexgap.assess import Assessment
 from lexgap.compare import Change, Comparison, FindingChange
-from lexgap.letters import Letter, layout_environment
+from lexgap.compose import Communication
 from lexgap.render.shared import (
     CHANGE_TITLE,
     STATUS_TITLE,
     group_name,
+    letter_blocks,
     rows,
     source_text,
     status_text,
-    tidy,
     value_text,
 )
+from lexgap.safe_text import markdown_text
 from lexgap.vocabulary import Outcome
 
 
@@ -127,6 +129,101 @@ def render_comparisons(comparisons: list[Comparison]) -> str:
 # --- letter ------------------------------------------------------------------------------
 
 
-def render_letter(letter: Letter, folder: Path | None = None) -> str:
-    template = layout_environment(folder).get_template("markdown/letter.md.j2")
-    return tidy(template.render(letter=letter))
+_LETTER_MARKUP = re.compile(r"(\*\*.+?\*\*|\[\^\d+\])")
+
+
+def _prose(text: str) -> str:
+    """A letter's text as safe Markdown: its own bold and footnote marks kept, everything else (text from
+    data: facts, citations, titles, clauses) shown as written, never as HTML, a link or emphasis."""
+    parts = []
+    for piece in _LETTER_MARKUP.split(text):
+        if piece.startswith("**") and piece.endswith("**") and len(piece) > 4:
+            parts.append(f"**{markdown_text(piece[2:-2])}**")
+        elif re.fullmatch(r"\[\^\d+\]", piece):
+            parts.append(piece)
+        else:
+            parts.append(markdown_text(piece))
+    return "".join(parts)
+
+
+def render_letter(letter: Communication) -> str:
+    """The communication: Markdown blocks in reading order, footnotes at the end."""
+    out: list[str] = []
+    for kind, raw in letter_blocks(letter):
+        number, _, rest = raw.partition(". ") if kind == "question" else ("", "", raw)
+        text = "\n".join(_prose(line) for line in rest.split("\n"))
+        if kind == "question":
+            text = f"{number}. {text}"
+        if kind == "bold":
+            out.append(f"**{text}**")
+        elif kind == "lines":
+            out.append("  \n".join(text.split("\n")))
+        elif kind == "rule":
+            out.append("---")
+        elif kind == "heading":
+            out.append(f"## {text}")
+        elif kind == "subheading":
+            out.append(f"### {text}")
+        else:
+            out.append(text)
+    if letter.footnotes:
+        out.append("\n".join(f"[^{n}]: {markdown_text(text)}" for n, text in enumerate(letter.footnotes, 1)))
+    return "\n\n".join(out) + "\n"
+
+
+def _source_line(source: dict[str, Any]) -> str:
+    parts = [source["document"]]
+    if source.get("pinpoint"):
+        parts.append(str(source["pinpoint"]))
+    if source.get("url"):
+        parts.append(str(source["url"]))
+    status = {"primary": "verified in the official text",
+              "secondary": "NOT verified (secondary source only)"}.get(str(source["verified"]), "NOT verified")
+    line = f"{', '.join(parts)}; consulted {source['consulted']}; {status}"
+    line = f"{line}. {source['note']}" if source.get("note") else line
+    return markdown_text(line)
+
+
+def render_memo(letter: Communication) -> str:
+    out = [markdown_text(f"# Reviewer's memo: {letter.reference} to {letter.addressee} ({letter.date})")
+           .replace("\\#", "#", 1), ""]
+    out += ["Not for sending. The letter carries no sources and no verification notes: they are here, "
+            "with what lexgap and the plan chose and why.", ""]
+    if letter.placeholders:
+        out += ["## To fill in before sending", ""] + [f"- {markdown_text(p)}" for p in letter.placeholders] + [""]
+    if letter.resolutions:
+        out += ["## Mandates and resolutions cited", ""]
+        out += [f"- {mandate}: resolution {number}" for mandate, number in letter.resolutions.items()] + [""]
+    by_key = {f["key"]: f for f in letter.findings}
+    out += ["## Questions and what they rest on", ""]
+    for question in letter.questions:
+        behind = ", ".join(f"`{k}` ({by_key[k]['status']}, {by_key[k]['severity']})" if k in by_key else f"`{k}`"
+                           for k in question.findings)
+        out.append(f"{question.number}. `{question.id}` ({question.origin}){': ' + behind if behind else ''}")
+    out.append("")
+    out += ["## Concerns and what they rest on", ""]
+    for part in letter.concerns_on_facts:
+        out.append(f"- on the facts: {', '.join(f'`{f}`' for f in part.facts) or 'no fact named'}")
+    for part in letter.concerns_on_law:
+        out.append(f"- on the law: {', '.join(f'`{k}`' for k in part.findings)}")
+    out.append("")
+    if letter.decisions:
+        out += ["## What the plan and lexgap's curation changed", ""]
+        for decision in letter.decisions:
+            what = decision.get("question") or decision.get("concern") or decision.get("fact") \
+                or decision.get("standard")
+            kind = next(k for k in ("question", "concern", "fact", "standard") if k in decision)
+            into = f" into `{decision['into']}`" if decision.get("into") else ""
+            out.append(f"- {kind} `{what}`: {decision['action']}{into}: {markdown_text(str(decision['reason']))}")
+        out.append("")
+    out += ["## Findings (every finding that is not met)", ""]
+    for finding in letter.findings:
+        out += [f"### `{finding['key']}`: {finding['status']}, {finding['severity']}", "",
+                markdown_text(finding["explanation"]), ""]
+        out += [f"- {_source_line(s)}" for s in finding["sources"]] + [""]
+    if letter.facts:
+        out += ["## Information received: facts and their sources", ""]
+        for fact in letter.facts:
+            out += [f"### `{fact['id']}`", "", markdown_text(fact["text"]), ""]
+            out += [f"- {_source_line(s)}" for s in fact["sources"]] + [""]
+    return "\n".join(out).rstrip("\n") + "\n"
