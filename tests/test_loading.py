@@ -127,7 +127,7 @@ def test_an_anchor_is_refused_where_it_stands_even_when_unused(tmp_path: Path) -
 
 def test_values_and_marks_come_from_one_pass_over_the_file(tmp_path: Path) -> None:
     path = tmp_path / "shape.yaml"
-    path.write_text("a: 1\nb:\n  - x\n  - {c: 2021-01-25, d: yes, e: '12'}\n", encoding="utf-8")
+    path.write_text("a: 1\nb:\n  - x\n  - {c: 2021-01-25, d: true, e: '12'}\n", encoding="utf-8")
     loaded = read_yaml(path)
     assert loaded.problems == []
     assert loaded.data == {"a": 1, "b": ["x", {"c": dt.date(2021, 1, 25), "d": True, "e": "12"}]}
