@@ -110,3 +110,14 @@ def test_hover_says_what_a_field_means(server: LanguageServer) -> None:
     hover = server.request("textDocument/hover", {"textDocument": {"uri": path.as_uri()},
                                                   "position": {"line": line, "character": 6}})
     assert "the conduct the provision covers" in hover["contents"]["value"]
+
+
+@pytest.mark.parametrize("kind", ["jurisdiction", "company", "rule_tests"])
+def test_a_new_skeleton_has_no_diagnostic(server: LanguageServer, tmp_path: Path, kind: str) -> None:
+    import datetime as dt
+
+    from lexgap.skeleton import init_file
+
+    written, problems = init_file(kind, tmp_path / f"new-{kind}.yaml", today=dt.date(2026, 12, 1))
+    assert written is not None and not problems
+    assert _messages(server.diagnostics_of(written)) == []
