@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from lexgap import ids
 from lexgap import vocabulary as v
@@ -229,10 +230,14 @@ class Jurisdiction(Strict):
 
     @model_validator(mode="after")
     def _provisions_belong(self) -> Jurisdiction:
-        for provision in self.provisions:
-            if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country:
-                raise ValueError(f"provision {provision.id!r} does not start with the country code {self.country!r} "
-                                 f"(or a subdivision of it, like '{self.country}-xyz')")
+        wrong = [(index, provision.id) for index, provision in enumerate(self.provisions)
+                 if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country]
+        if wrong:  # reported at each provision's id, not at the top of the file
+            raise ValidationError.from_exception_data("Jurisdiction", [
+                {"type": PydanticCustomError("value_error", "provision '{id}' does not start with the country code "
+                                                            "'{country}' (or a subdivision of it, like "
+                                                            "'{country}-xyz')", {"id": pid, "country": self.country}),
+                 "loc": ("provisions", index, "id"), "input": pid} for index, pid in wrong])
         return self
 
 

@@ -457,7 +457,15 @@ def words(vocabulary: type[StrEnum]) -> list[str]:
 
 
 def nearest(word: str, candidates: list[str]) -> str | None:
-    """The candidate closest to a misspelt word, if one is close enough to suggest."""
+    """The candidate closest to a misspelt word, if one is close enough to suggest.
+
+    For a vocabulary's words, its synonyms and meanings come first (see `lexgap.suggest`).
+    """
+    from lexgap.suggest import suggest_word
+
+    meant = suggest_word(word, candidates)
+    if meant is not None:
+        return meant
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if matches:
         return matches[0]

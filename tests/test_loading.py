@@ -172,8 +172,8 @@ def test_a_single_word_where_a_list_or_alternatives_are_expected_asks_for_a_list
 
 def test_an_unknown_word_without_a_near_one_lists_the_valid_words_cleanly(tmp_path: Path) -> None:
     message = _only_problem_of_ireland_with(tmp_path, "conduct: [ncii_record, ncii_disseminate]",
-                                            "conduct: [revenge_porn]")
-    assert message.startswith("'revenge_porn' is not a word of conduct (valid: csam_produce, ")
+                                            "conduct: [telepathy]")
+    assert message.startswith("'telepathy' is not a word of conduct (valid: csam_produce, ")
 
 
 def test_a_key_indented_under_a_value_gets_a_hint_on_indentation(tmp_path: Path) -> None:
