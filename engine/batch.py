@@ -7,13 +7,15 @@ order of the (sorted) input paths whatever the number of processes.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lexgap.assess import Assessment, Assessor
 from lexgap.knowledge import Knowledge, load_knowledge, load_subject
-from lexgap.paths import resolve_subject, yaml_files
+from lexgap.paths import resolve_subject_noted, yaml_files_noted
 from lexgap.problems import Problem
 
 Render = Callable[[Assessment], str]
@@ -34,11 +36,24 @@ _WORKER: tuple[Knowledge, Assessor, Render, frozenset[str]] | None = None
 
 def subject_paths(arguments: list[str]) -> list[Path]:
     """Files as given (bundled names resolved), folders expanded to their YAML files in name order."""
+    return subject_paths_noted(arguments)[0]
+
+
+def subject_paths_noted(arguments: list[str]) -> tuple[list[Path], list[Problem]]:
+    """`subject_paths`, and the notes to print first: each folder entry skipped and why (warnings), each
+    bare name for which the bundled file is used (info)."""
     paths: list[Path] = []
+    notes: list[Problem] = []
     for argument in arguments:
-        path = resolve_subject(argument)
-        paths += yaml_files(path) if path.is_dir() else [path]
-    return paths
+        path, note = resolve_subject_noted(argument)
+        notes += [note] if note is not None else []
+        if path.is_dir():
+            files, skipped = yaml_files_noted(path)
+            paths += files
+            notes += skipped
+        else:
+            paths.append(path)
+    return paths, notes
 
 
 def _assess_one(knowledge: Knowledge, assessor: Assessor, render: Render, shown: frozenset[str],
@@ -61,6 +76,7 @@ _GIVEN: Knowledge | None = None  # the caller's knowledge, inherited by forked w
 
 def _start_worker(rule_ids: list[str] | None, render: Render, shown: frozenset[str]) -> None:
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent stops us
     knowledge = _GIVEN if _GIVEN is not None else load_knowledge()
     _WORKER = (knowledge, Assessor(knowledge, rule_ids), render, shown)
 
@@ -82,10 +98,21 @@ def assess_many(paths: list[Path], knowledge: Knowledge, rule_ids: list[str] | N
 
     global _GIVEN
     context = multiprocessing.get_context("fork")  # workers inherit the knowledge and render function
+    jobs = min(jobs, len(paths))  # a worker without a file would only cost its start-up
     chunk = max(1, min(64, len(paths) // (jobs * 4)))
     _GIVEN = knowledge
     try:
-        with context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render, statuses)) as pool:
+        # Ctrl-C goes to every process of the terminal's group: workers are forked ignoring it (and set it
+        # again when they start), so that only the parent gets KeyboardInterrupt; leaving the `with` then
+        # terminates the pool, and the command line exits 130 without a worker's traceback.
+        main = threading.current_thread() is threading.main_thread()  # only it may set signal handlers
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+        try:
+            pool = context.Pool(jobs, initializer=_start_worker, initargs=(rule_ids, render, statuses))
+        finally:
+            if main:
+                signal.signal(signal.SIGINT, previous)
+        with pool:
             yield from pool.imap(_work, paths, chunksize=chunk)
     finally:
         _GIVEN = None

@@ -2,10 +2,12 @@
 
 Reading, validating and cross-checking the bundled standards and rules costs about 100 ms per
 process: more than assessing one jurisdiction, and most of the cold start beyond the imports.
-Loading the result from a pickle costs about 3 ms.  The key is a hash of every file's path and
-bytes, of lexgap's own code and of the Python and pydantic versions: any edit to a standard, a
-rule or the code misses the cache and reads the files again.  Only knowledge without problems
-is kept, so every error message still comes from the files themselves.
+The cache stores data, never code: an entry is the key on its first line, then the knowledge as
+JSON (the pydantic models dumped, and validated again when read), so that a planted or tampered
+file can at worst be a miss.  The key is a hash of every file's path and bytes, of lexgap's own
+code and of the Python and pydantic versions: any edit to a standard, a rule or the code misses
+the cache and reads the files again.  Only knowledge without problems is kept, so every error
+message still comes from the files themselves.
 
 The cache is an optimisation and never a source of truth: a cache that cannot be read,
 written or trusted is ignored.  It lives in $LEXGAP_CACHE_DIR, else $XDG_CACHE_HOME/lexgap,
@@ -17,15 +19,15 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 _KEEP = 4  # entries of one kind kept side by side (e.g. a source checkout and an installed copy)
+_MAGIC = "lexgap-cache-1"  # the first line of an entry: this, a space and the full key
+_MAX_BYTES = 64 * 1024 * 1024  # far above the knowledge base (about 200 KB): a bigger file is not ours
 _code_digest: str | None = None
 
 
@@ -46,7 +48,7 @@ def cache_dir() -> Path | None:
 
 
 def _code() -> str:
-    """A hash of lexgap's own modules: a pickle is only as good as the classes that read it."""
+    """A hash of lexgap's own modules: an entry is only as good as the models that read it."""
     global _code_digest
     if _code_digest is None:
         import pydantic
@@ -72,31 +74,69 @@ def fingerprint(kind: str, *groups: Iterable[Path]) -> str | None:
 
 
 def _trusted(folder: Path) -> bool:
-    """Only unpickle from a folder that is ours and that nobody else may write into."""
+    """Only read from a folder that is ours and that nobody else may write into."""
     try:
         info = folder.stat()
     except OSError:
         return False
+    return stat.S_ISDIR(info.st_mode) and _ours(info)
+
+
+def _ours(info: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else."""
     owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return stat.S_ISDIR(info.st_mode) and owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def get(kind: str, key: str) -> Any | None:
-    """The value stored under `key`, or None on a miss or on any doubt about the file."""
+def _header(key: str) -> bytes:
+    return f"{_MAGIC} {key}\n".encode("ascii")
+
+
+def get(kind: str, key: str) -> bytes | None:
+    """The bytes stored under `key`, or None on a miss or on any doubt about the file.
+
+    The file is opened without following a symbolic link, then checked on the open descriptor: a
+    regular file with one name, owned by this user and writable by nobody else.  Its first line is
+    compared with the key before a byte of the body is read.
+    """
     folder = cache_dir()
     if folder is None or not _trusted(folder):
         return None
-    path = folder / f"{kind}-{key[:32]}.pickle"
-    try:
-        with path.open("rb") as stream:
-            stored_key, value = pickle.load(stream)
-    except Exception:  # missing, truncated, written by other code: a miss, never an error
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not getattr(os, "O_NOFOLLOW", 0):  # no way to open without following links here: no cache
         return None
-    return value if stored_key == key else None
+    try:
+        descriptor = os.open(folder / _name(kind, key), flags)
+    except OSError:  # missing, or a symbolic link (ELOOP)
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1 or not _ours(info) or info.st_size > _MAX_BYTES:
+            return None
+        header = _header(key)
+        if _read(descriptor, len(header)) != header:
+            return None
+        body = _read(descriptor, info.st_size - len(header) + 1)
+        return body if len(body) == info.st_size - len(header) else None  # changed while read: a miss
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(descriptor)
 
 
-def put(kind: str, key: str, value: Any) -> None:
-    """Store `value` atomically (a reader sees the old file or the new one); failures are ignored."""
+def _read(descriptor: int, size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size > 0:
+        chunk = os.read(descriptor, size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def put(kind: str, key: str, body: bytes) -> None:
+    """Store `body` atomically (a reader sees the old file or the new one); failures are ignored."""
     from lexgap.output import write_atomic
 
     folder = cache_dir()
@@ -106,16 +146,28 @@ def put(kind: str, key: str, value: Any) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(folder):
             return
-        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
-        if write_atomic(folder / f"{kind}-{key[:32]}.pickle", data, force=True) is None:
+        if write_atomic(folder / _name(kind, key), _header(key) + body, force=True, mode=0o600) is None:
             _prune(folder, kind)
-    except Exception:  # a read-only home, an unpicklable value: run without the cache
+    except Exception:  # a read-only home: run without the cache
         pass
 
 
+def _name(kind: str, key: str) -> str:
+    return f"{kind}-{key[:32]}.json"
+
+
 def _prune(folder: Path, kind: str) -> None:
-    """Keep the newest few entries of a kind: each edit of the data or code leaves one stale file."""
-    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in entries[_KEEP:]:
+    """Keep the newest few entries of a kind: each edit of the data or code leaves one stale file.
+
+    Pickles left by lexgap versions before the cache held data are removed too: they are never read.
+    """
+    def modified(path: Path) -> float:
+        try:
+            return path.lstat().st_mtime
+        except OSError:
+            return 0.0
+
+    entries = sorted(folder.glob(f"{kind}-*.json"), key=modified, reverse=True)
+    for stale in [*entries[_KEEP:], *folder.glob(f"{kind}-*.pickle")]:
         with contextlib.suppress(OSError):
             stale.unlink()

@@ -11,11 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import TypeAdapter
+
 from lexgap import cache
 from lexgap.loading import Loaded, load_file
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Level, Problem
+from lexgap.template_check import rule_template_problems
 from lexgap.vocabulary import did_you_mean
 
 
@@ -69,13 +72,28 @@ def load_knowledge_files(standard_files: list[Path], rule_files: list[Path], use
     """Load and cross-check these standards and rules files (cached like `load_knowledge`)."""
     key = cache.fingerprint("knowledge", standard_files, rule_files) if use_cache else None
     if key is not None:
-        cached = cache.get("knowledge", key)
-        if isinstance(cached, Knowledge) and not cached.problems:
-            return cached
+        body = cache.get("knowledge", key)
+        if body is not None:
+            try:
+                kept_instruments, kept_rules = _cached_form().validate_json(body)
+                return Knowledge(kept_instruments, kept_rules)
+            except ValueError:  # pydantic's ValidationError included: a miss
+                pass
     knowledge = _read_knowledge(standard_files, rule_files)
     if key is not None and not knowledge.problems:
-        cache.put("knowledge", key, knowledge)
+        cache.put("knowledge", key, _cached_form().dump_json((knowledge.instruments, knowledge.rules)))
     return knowledge
+
+
+_CACHED_FORM: TypeAdapter[tuple[dict[str, Instrument], list[Rule]]] | None = None
+
+
+def _cached_form() -> TypeAdapter[tuple[dict[str, Instrument], list[Rule]]]:
+    """How a knowledge base is kept in the cache: its models as JSON (data, never code)."""
+    global _CACHED_FORM
+    if _CACHED_FORM is None:
+        _CACHED_FORM = TypeAdapter(tuple[dict[str, Instrument], list[Rule]])
+    return _CACHED_FORM
 
 
 def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowledge:
@@ -98,6 +116,7 @@ def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowl
                     continue
                 rule_sources[rule.id] = (loaded, index)
                 knowledge.rules.append(rule)
+                knowledge.problems += rule_template_problems(loaded, index, rule.letter)
     refs = knowledge.all_refs()
     for rule in knowledge.rules:
         loaded, index = rule_sources[rule.id]
@@ -151,6 +170,7 @@ def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list
         problems += _duplicates(loaded, "rules", [r.id for r in subject.rules])
         for index, rule in enumerate(subject.rules):
             problems += _check_basis(rule, index, loaded, knowledge, refs)
+            problems += rule_template_problems(loaded, index, rule.letter)
     return problems
 
 

@@ -26,6 +26,7 @@ from lexgap.loading import mark_position
 from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Rule, Source
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
+from lexgap.template_check import TemplateSandbox, TextSandbox
 from lexgap.vocabulary import BINDING_KINDS, Outcome, Status, plain
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -170,8 +171,8 @@ class LetterTexts:
 
 
 def text_environment() -> jinja2.Environment:
-    """Jinja for plain text: undefined variables are errors, nothing is escaped."""
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
+    """Jinja for plain text: undefined variables are errors, nothing is escaped; sandboxed (templates are data)."""
+    return TextSandbox(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=False)
 
 
 def load_letter_texts(folder: Path | None = None) -> tuple[LetterTexts | None, list[Problem]]:
@@ -517,9 +518,9 @@ def build_letter(assessment: Assessment, subject: Jurisdiction | Company, knowle
 
 def layout_environment(folder: Path | None = None) -> jinja2.Environment:
     """The per-format layout templates (markdown/, text/): strict, unescaped, loaded from data."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder or template_dir())),
-                              undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True)
+    return TemplateSandbox(loader=jinja2.FileSystemLoader(str(folder or template_dir())),
+                           undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True,
+                           lstrip_blocks=True, keep_trailing_newline=True)
 
 
 FORMATS = ("markdown", "docx", "text", "json")

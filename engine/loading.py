@@ -8,7 +8,10 @@ that a lawyer sees all the mistakes of a file at once and never a traceback.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,12 +23,15 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
 from lexgap.models import FORMATS, Strict
+from lexgap.paths import STDIN
 from lexgap.problems import Problem
 from lexgap.vocabulary import nearest
 from lexgap.yaml12 import Yaml12Resolver
 
 #: Files larger than this are refused before parsing: lexgap files are written by hand.
 MAX_FILE_BYTES = 10 * 1024 * 1024
+#: How problems name standard input, given as `-`.
+STDIN_NAME = "<stdin>"
 MAX_DEPTH = 40
 #: Far above any hand-written file (romania-2020.yaml has about 2,000), low enough to build in seconds.
 MAX_NODES = 500_000
@@ -76,7 +82,7 @@ class Loaded:
 
     @property
     def name(self) -> str:
-        return str(self.path)
+        return STDIN_NAME if str(self.path) == STDIN else str(self.path)
 
     def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
         """A problem with the value at `path` (or with its key, for a field missing or unknown)."""
@@ -182,6 +188,8 @@ class _Builder:
         tag = self._tag(event)
         if tag == _MERGE:
             raise _Refused(mark, "merge keys (<<) are not allowed; write the fields out")
+        if tag == _STR:
+            _check_decoded(event)
         key = event.value if tag == _STR else self._scalar(event, tag)
         if not isinstance(key, str | int) or isinstance(key, bool):
             raise _Refused(mark, "keys must be plain words")
@@ -202,6 +210,7 @@ class _Builder:
     def _scalar(self, event: Any, tag: str | None = None) -> Any:
         tag = tag or self._tag(event)
         if tag == _STR:  # most values: no constructor needed
+            _check_decoded(event)
             return event.value
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         try:
@@ -218,6 +227,26 @@ class _Builder:
         return value
 
 
+def _check_decoded(event: Any) -> None:
+    """Refuse a string whose decoded value holds a control or non-character (`"Rom\\0ania"`, `"\\e[2J"`).
+
+    The raw text is checked before parsing; this catches what YAML's escapes in double quotes
+    produce, which would otherwise reach a terminal as an escape sequence or break a docx file.
+    """
+    found = _DECODED_FORBIDDEN_RE.search(event.value)
+    if found is None:
+        return
+    code = ord(found.group())
+    if code < 0xA0 or code in (0x2028, 0x2029):
+        what = f"control character U+{code:04X}"
+    elif 0xD800 <= code <= 0xDFFF:
+        what = f"lone surrogate U+{code:04X}"
+    else:
+        what = f"non-character U+{code:04X}"
+    escape = f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    raise _Refused(event.start_mark, f"{what} in this text (an escape in quotes, such as {escape}); delete it")
+
+
 def _plain_yaml_error(error: yaml.YAMLError) -> str:
     problem = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
@@ -230,26 +259,84 @@ def _plain_yaml_error(error: yaml.YAMLError) -> str:
     return text
 
 
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    for test, name in ((stat.S_ISDIR, "a directory; give a .yaml file"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, Problem | None]:
+    """The bytes of a regular file of at most `limit` bytes, or the located problem that stops it.
+
+    The file is opened first and checked on the open descriptor (`fstat`), so that what is read is
+    what was checked: a FIFO never blocks (it is opened without waiting for a writer, then refused),
+    a device such as /dev/zero is refused before a byte is read, and at most `limit` + 1 bytes are
+    read whatever the file claims its size is.
+    """
+    name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        return None, Problem(name, 1, 1, "no such file; check the path and the file name")
+    except IsADirectoryError:  # where a directory cannot be opened for reading
+        return None, Problem(name, 1, 1, "this is a directory; give a .yaml file")
+    except OSError as error:
+        return None, Problem(name, 1, 1, f"cannot read the file: {error.strerror or error}")
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            kind = _kind(mode)
+            message = (f"this is {kind}" if stat.S_ISDIR(mode)
+                       else f"this is {kind}, not a regular file; lexgap reads only regular .yaml files")
+            return None, Problem(name, 1, 1, message)
+        size = os.fstat(descriptor).st_size
+        chunks: list[bytes] = []
+        total = 0
+        if size <= limit:
+            while total <= limit:
+                chunk = os.read(descriptor, limit + 1 - total)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+        else:
+            total = size
+        if total > limit:
+            return None, Problem(name, 1, 1, f"the file is {total / 1_048_576:.1f} MB; lexgap reads files up to "
+                                             f"{limit // 1_048_576} MB: split it into smaller files")
+        return b"".join(chunks), None
+    except OSError as error:
+        return None, Problem(name, 1, 1, f"cannot read the file: {error.strerror or error}")
+    finally:
+        os.close(descriptor)
+
+
+def _read_stdin(name: str, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, Problem | None]:
+    """Standard input (`-`), read to its end but never more than `limit` + 1 bytes."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None, Problem(name, 1, 1, "there is no standard input to read")
+    try:
+        raw = stream.read(limit + 1)
+    except (OSError, ValueError) as error:
+        return None, Problem(name, 1, 1, f"cannot read standard input: {getattr(error, 'strerror', None) or error}")
+    if len(raw) > limit:
+        return None, Problem(name, 1, 1, f"standard input holds more than {limit // 1_048_576} MB; lexgap reads files "
+                                         f"up to {limit // 1_048_576} MB: split it into smaller files")
+    return raw, None
+
+
 def read_yaml(path: Path) -> Loaded:
     """Read one YAML file into plain data with line marks; never raises for bad input."""
     loaded = Loaded(path)
-    try:
-        if path.is_dir():
-            loaded.problems.append(Problem(str(path), 1, 1, "this is a directory; give a .yaml file"))
-            return loaded
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            loaded.problems.append(Problem(
-                str(path), 1, 1,
-                f"the file is {size / 1_048_576:.1f} MB; lexgap reads files up to "
-                f"{MAX_FILE_BYTES // 1_048_576} MB: split it into smaller files"))
-            return loaded
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        loaded.problems.append(Problem(str(path), 1, 1, "no such file; check the path and the file name"))
-        return loaded
-    except OSError as error:
-        loaded.problems.append(Problem(str(path), 1, 1, f"cannot read the file: {error.strerror or error}"))
+    raw, refused = _read_stdin(loaded.name) if str(path) == STDIN else read_regular(path)
+    if raw is None:
+        assert refused is not None
+        loaded.problems.append(refused)
         return loaded
     try:
         text = raw.decode("utf-8-sig")
@@ -257,7 +344,7 @@ def read_yaml(path: Path) -> Loaded:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         loaded.problems.append(Problem(
-            str(path), line, column,
+            loaded.name, line, column,
             f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8 (in Word: 'Plain Text', "
             "encoding 'Unicode (UTF-8)')"))
         return loaded
@@ -267,14 +354,14 @@ def read_yaml(path: Path) -> Loaded:
         line = text.count("\n", 0, bad) + 1
         column = bad - (text.rfind("\n", 0, bad) + 1) + 1
         loaded.problems.append(Problem(
-            str(path), line, column,
+            loaded.name, line, column,
             f"control character U+{ord(text[bad]):04X} in the file; delete it (often pasted from another program)"))
         return loaded
     builder = _Builder()
     try:
         loaded.data = builder.build(yaml.parse(text, Loader=_SAFE_LOADER))
     except _Refused as refused:
-        loaded.problems.append(Problem(str(path), refused.line, refused.column, refused.message))
+        loaded.problems.append(Problem(loaded.name, refused.line, refused.column, refused.message))
         return loaded
     except yaml.MarkedYAMLError as error:
         line, column = mark_position(error.problem_mark or error.context_mark)
@@ -282,14 +369,14 @@ def read_yaml(path: Path) -> Loaded:
             message = f"values are nested more than {MAX_DEPTH} levels deep; lexgap files are flatter"
         else:
             message = f"not valid YAML: {_plain_yaml_error(error)}"
-        loaded.problems.append(Problem(str(path), line, column, message))
+        loaded.problems.append(Problem(loaded.name, line, column, message))
         return loaded
     except (yaml.YAMLError, RecursionError, MemoryError) as error:
         message = "values are nested too deeply" if isinstance(error, RecursionError) else str(error)
-        loaded.problems.append(Problem(str(path), 1, 1, f"not valid YAML: {message}"))
+        loaded.problems.append(Problem(loaded.name, 1, 1, f"not valid YAML: {message}"))
         return loaded
     if not builder.marks.positions:
-        loaded.problems.append(Problem(str(path), 1, 1, "the file is empty; start it with 'format: jurisdiction' "
+        loaded.problems.append(Problem(loaded.name, 1, 1, "the file is empty; start it with 'format: jurisdiction' "
                                                         "(or company, instrument, rules, bill)"))
         return loaded
     loaded.marks = builder.marks
@@ -300,6 +387,12 @@ def read_yaml(path: Path) -> Loaded:
 #: NEL, U+2028 and U+2029 too: YAML counts them as line breaks, editors do not, so every later line
 #: number lexgap reports would be wrong.
 _FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
+#: The same in a decoded string, and also the C1 controls (U+0080 to U+009F: U+009B starts a terminal
+#: escape sequence as ESC [ does), surrogates (which no UTF-8 output can write) and every non-character.
+_DECODED_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
+                                   "\ufdd0-\ufdef\ufffe\uffff" +
+                                   "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                           for plane in range(1, 17)) + "]")
 
 
 def validate(loaded: Loaded, model: type[Model]) -> Model | None:

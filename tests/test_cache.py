@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 import shutil
 from pathlib import Path
 
@@ -33,7 +32,7 @@ def copied(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("knowledge-*.pickle")) if folder.is_dir() else []
+    return sorted(folder.glob("knowledge-*.json")) if folder.is_dir() else []
 
 
 def _romania_json(knowledge: Knowledge) -> str:
@@ -78,20 +77,20 @@ def test_a_knowledge_base_with_problems_is_never_cached(cache_folder: Path, copi
 def test_a_damaged_cache_file_is_ignored_and_replaced(cache_folder: Path) -> None:
     load_knowledge()
     [entry] = _entries(cache_folder)
-    entry.write_bytes(b"not a pickle")
+    header = entry.read_bytes().partition(b"\n")[0]
+    entry.write_bytes(header + b"\nnot json")  # the right key, a body that is not the knowledge base
     again = load_knowledge()
     assert not again.problems and again.rule("intent-to-harm-requirement") is not None
-    with entry.open("rb") as stream:
-        _key, value = pickle.load(stream)
-    assert isinstance(value, Knowledge)
+    assert entry.read_bytes().startswith(header + b"\n[{")  # written again, whole
 
 
 def test_a_cache_entry_under_another_key_is_a_miss(cache_folder: Path) -> None:
     load_knowledge()
     [entry] = _entries(cache_folder)
-    key, value = pickle.loads(entry.read_bytes())
-    value.rules = []
-    entry.write_bytes(pickle.dumps(("0" * len(key), value)))  # the file name matches, the key does not
+    magic, _, key = entry.read_bytes().partition(b"\n")[0].partition(b" ")
+    entry.write_bytes(magic + b" " + key + b"\n[{}, []]")
+    assert not load_knowledge().rules  # the right key: the (empty) body is what is used
+    entry.write_bytes(magic + b" " + b"0" * len(key) + b"\n[{}, []]")  # the file name matches, the key does not
     assert load_knowledge().rules
 
 
@@ -99,8 +98,8 @@ def test_a_folder_others_can_write_into_is_not_trusted(cache_folder: Path) -> No
     load_knowledge()
     key = cache.fingerprint("knowledge", [REPO / "rules" / "csam.yaml"])
     assert key is not None
-    cache.put("probe", key, "stored")
-    assert cache.get("probe", key) == "stored"
+    cache.put("probe", key, b"stored")
+    assert cache.get("probe", key) == b"stored"
     cache_folder.chmod(0o777)
     try:
         assert cache.get("probe", key) is None
@@ -125,7 +124,7 @@ def test_an_unusable_cache_location_only_costs_time(tmp_path: Path, monkeypatch:
 
 def test_only_the_newest_entries_are_kept(cache_folder: Path) -> None:
     for index in range(7):
-        cache.put("knowledge", f"{index}".ljust(64, "0"), index)
+        cache.put("knowledge", f"{index}".ljust(64, "0"), b"%d" % index)
     assert len(_entries(cache_folder)) == 4
 
 

@@ -1,0 +1,62 @@
+"""Making text from data and from file names safe for where lexgap prints it.
+
+Loading refuses control characters in the data (written raw or as YAML escapes), but a printed
+line also carries text that no file check saw: a file or folder name given on the command line or
+found in a folder, an operating-system message.  A terminal runs the escape sequences it receives
+(clear the screen, set the window title, rewrite a line), and a markdown viewer runs the HTML it
+receives; these functions neutralise both.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: What a terminal may act on: C0 controls (tab and newline aside), DEL, C1 controls (U+009B is a
+#: one-character ESC [), and the bidirectional overrides and isolates that reorder what is shown.
+_TERMINAL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every character a terminal would act on shown as an escape (`\\x1b`), never sent raw.
+
+    Tabs and newlines are kept.  Use it on anything printed to a terminal that lexgap did not write
+    itself: file names, values from files, messages from the operating system.
+    """
+    return _TERMINAL_RE.sub(_visible, text)
+
+
+_MARKDOWN_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MARKDOWN_RE = re.compile(r"[&<>\\`*_\[\]|]")
+_MARKDOWN_LINE_START_RE = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)
+
+
+def markdown_text(text: str) -> str:
+    """`text` from data, safe as markdown prose: shown as written, never as HTML, a link, emphasis or a heading.
+
+    `<`, `>` and `&` become entities (no raw HTML such as `<script>` reaches a viewer); the characters
+    that make emphasis, code, links and table cells are backslash-escaped; so is a character that
+    would start a heading, quote or list at the start of a line.
+    """
+    escaped = _MARKDOWN_RE.sub(lambda m: _MARKDOWN_ENTITIES.get(m.group(), "\\" + m.group()), text)
+    return _MARKDOWN_LINE_START_RE.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():  # "1. " would start a numbered list: escape its dot or parenthesis
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"
+
+
+def markdown_code(text: str) -> str:
+    """`text` as an inline code span, whatever backticks it holds (a fence longer than any run inside)."""
+    text = text.replace("\n", " ")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") or longest else text
+    return f"{fence}{padded}{fence}"
