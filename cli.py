@@ -16,7 +16,8 @@ import typer
 from rich.console import Console
 
 from lexgap import __version__
-from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
+from lexgap.folders import KnowledgeFolders, load_from
+from lexgap.knowledge import Knowledge, check_subject, load_subject
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction
 from lexgap.paths import data_dir, resolve_subject, yaml_files
@@ -40,6 +41,13 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
 
 
+class AssessFormat(StrEnum):
+    terminal = "terminal"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+
+
 class FailOn(StrEnum):
     gap = "gap"
     not_assessable = "not_assessable"
@@ -49,7 +57,7 @@ class FailOn(StrEnum):
 app = typer.Typer(
     help="Check national laws and bills against international human-rights standards.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -70,12 +78,30 @@ def _print_problems(problems: list[Problem], console: Console = stderr) -> None:
         console.print(str(problem), markup=False, soft_wrap=True)
 
 
-def _knowledge() -> Knowledge:
-    knowledge = load_knowledge()
+RulesOption = Annotated[list[Path] | None, typer.Option(
+    "--rules", help="A folder (or file) of your own rules, added to the bundled ones. Repeatable.")]
+StandardsOption = Annotated[list[Path] | None, typer.Option(
+    "--standards", help="A folder (or file) of your own standards, added to the bundled ones. Repeatable.")]
+BundledRulesOption = Annotated[bool, typer.Option(
+    "--bundled-rules/--no-bundled-rules", help="Use lexgap's bundled rules too (--no-bundled-rules: only --rules).")]
+BundledStandardsOption = Annotated[bool, typer.Option(
+    "--bundled-standards/--no-bundled-standards",
+    help="Use lexgap's bundled standards too (--no-bundled-standards: only --standards).")]
+
+
+def _folders(rules: list[Path] | None = None, standards: list[Path] | None = None, bundled_rules: bool = True,
+             bundled_standards: bool = True) -> KnowledgeFolders:
+    return KnowledgeFolders(tuple(rules or ()), tuple(standards or ()), bundled_rules, bundled_standards)
+
+
+def _knowledge(folders: KnowledgeFolders | None = None) -> Knowledge:
+    folders = folders or KnowledgeFolders()
+    knowledge = load_from(folders)
     errors = knowledge.errors()
     if errors:
         _print_problems(errors)
-        stderr.print("lexgap's bundled standards or rules have errors; run `lexgap validate`.", markup=False)
+        if folders.only_bundled:
+            stderr.print("lexgap's bundled standards or rules have errors; run `lexgap validate`.", markup=False)
         raise Stop(ExitCode.bad_input)
     return knowledge
 
@@ -104,9 +130,13 @@ def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: all bundled data.")] = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print counts of instruments, provisions, rules and "
                                                        "unverified citations.")] = False,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Check files against lexgap's formats and against each other; print FILE:LINE:COL: message."""
-    knowledge = load_knowledge()
+    knowledge = load_from(_folders(rules, standards, bundled_rules, bundled_standards))
     problems = list(knowledge.problems)
     targets: list[Path] = []
     if paths:
@@ -165,15 +195,37 @@ def _check_bill(bill: Bill, loaded: Loaded, knowledge: Knowledge, jurisdictions:
 
 
 @app.command()
-def schema(kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(FORMATS)}.")]) -> None:
-    """Print the JSON Schema of a file format (for editors: yaml-language-server)."""
-    model = FORMATS.get(kind)
-    if model is None:
-        hint = nearest(kind, list(FORMATS))
+def schema(
+    kind: Annotated[str | None, typer.Argument(help=f"One of: {', '.join(FORMATS)}; or 'assessment', the JSON "
+                                                    "that assess -f json prints.")] = None,
+    write: Annotated[Path | None, typer.Option("--write", help="Write every format's schema into this folder "
+                                                               "(KIND.schema.json; older copies are replaced).")]
+        = None,
+) -> None:
+    """Print the JSON Schema of a file format (for editors: yaml-language-server), or write them all."""
+    from lexgap.jsonschemas import schema_text, write_schemas
+    from lexgap.outputs import OUTPUTS, output_schema
+
+    if write is not None:
+        problems = write_schemas(write)
+        if problems:
+            _print_problems(problems)
+            raise Stop(ExitCode.bad_input)
+        stderr.print(f"wrote {len(FORMATS)} schemas to {write}; point a file at one with its first line: "
+                     f"# yaml-language-server: $schema=PATH/TO/{next(iter(FORMATS))}.schema.json",
+                     markup=False, soft_wrap=True)
+        return
+    known = [*FORMATS, *OUTPUTS]
+    if kind is None or kind not in known:
+        hint = nearest(kind, known) if kind is not None else None
         did = f"did you mean {hint!r}? " if hint else ""
-        stderr.print(f"unknown format {kind!r}; {did}choose one of: {', '.join(FORMATS)}", markup=False)
+        what = f"unknown format {kind!r}; " if kind is not None else "give a format; "
+        stderr.print(f"{what}{did}choose one of: {', '.join(known)} (or --write DIR)", markup=False, soft_wrap=True)
         raise Stop(ExitCode.bad_input)
-    _emit(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+    if kind in OUTPUTS:
+        _emit(json.dumps(output_schema(kind), indent=2, ensure_ascii=False) + "\n")
+    else:
+        _emit(schema_text(kind))
 
 
 def _fail_code(statuses: list[Outcome], fail_on: FailOn) -> ExitCode:
@@ -187,22 +239,29 @@ def _fail_code(statuses: list[Outcome], fail_on: FailOn) -> ExitCode:
 def assess(
     files: Annotated[list[str], typer.Argument(help="Jurisdiction or company files (or bundled names), or folders "
                                                     "of them.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format; several subjects "
-                                                        "in json give one JSON object per line.")] =
-        OutputFormat.terminal,
+    output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help="Output format; several subjects "
+                                                        "in json give one JSON object per line, in csv one table.")] =
+        AssessFormat.terminal,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this "
                                                              "status exists.")] = FailOn.gap,
     status: Annotated[list[Outcome] | None, typer.Option("--status", help="Show only these statuses.")] = None,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Evaluate only these rules.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=256,
                                       help="Processes for several subjects; output is the same for any value.")] = 1,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Assess a jurisdiction's law (or a company's practice) against the rules."""
-    from lexgap.batch import assess_many, subject_paths
+    from functools import partial
+
+    from lexgap.batch import Render, assess_many, subject_paths
+    from lexgap.render import csv as csv_render
     from lexgap.render import json as json_render
     from lexgap.render import markdown
 
-    knowledge = _knowledge()
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     unknown = knowledge.unknown_rules(rule or [])
     if unknown:
         for message in unknown:
@@ -213,11 +272,15 @@ def assess(
     if not paths:
         stderr.print(f"no .yaml files in {', '.join(files)}", markup=False)
         raise Stop(ExitCode.bad_input)
-    renderers = {
-        OutputFormat.json: (json_render.render_assessment if single else json_render.render_line),
-        OutputFormat.markdown: markdown.render_assessment,
-        OutputFormat.terminal: _terminal_text,
+    areas = {r.id: r.area.value if r.area else None for r in knowledge.rules}
+    renderers: dict[AssessFormat, Render] = {
+        AssessFormat.json: (json_render.render_assessment if single else json_render.render_line),
+        AssessFormat.markdown: markdown.render_assessment,
+        AssessFormat.terminal: _terminal_text,
+        AssessFormat.csv: partial(csv_render.render_assessment, areas=areas, header=False),
     }
+    if output_format is AssessFormat.csv:
+        _emit(",".join(csv_render.COLUMNS) + "\r\n")
     shown = frozenset(s.value for s in status or [])
     found: list[Outcome] = []
     problems: list[Problem] = []
@@ -227,7 +290,7 @@ def assess(
             problems += result.problems
             continue
         found += [Outcome(s) for s in result.statuses]
-        if output_format is OutputFormat.markdown and index:
+        if output_format is AssessFormat.markdown and index:
             _emit("\n")
         _emit(result.text)
     if problems:
@@ -263,6 +326,10 @@ def letter(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Draft a letter: information received, concerns, numbered questions and an annex of standards."""
     from lexgap.letters import run_letter
@@ -271,7 +338,8 @@ def letter(
     if output_format is LetterFormat.docx and output is None:
         stderr.print("a .docx letter needs --output PATH (it is a binary file)", markup=False)
         raise Stop(ExitCode.bad_input)
-    data, problems = run_letter(file, output_format.value, rule)
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
+    data, problems = run_letter(file, output_format.value, rule, knowledge)
     if data is None or problems:
         _print_problems(problems)
         raise Stop(ExitCode.bad_input)
@@ -300,12 +368,15 @@ def check_draft(
         DraftFormat.terminal,
     fail_on: Annotated[Level, typer.Option("--fail-on", help="Exit 1 when a problem at or above this level "
                                                             "exists.")] = Level.error,
+    standards: StandardsOption = None,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Check the citations in a hand-written draft against lexgap's data."""
     from lexgap.drafts import at_or_above, run_check_draft
     from lexgap.render import draft_json, draft_terminal
 
-    issues, problems = run_check_draft(file, subject)
+    knowledge = _knowledge(_folders(None, standards, True, bundled_standards))
+    issues, problems = run_check_draft(file, subject, knowledge)
     if issues is None:
         _print_problems(problems)
         raise Stop(ExitCode.bad_input)
@@ -331,6 +402,10 @@ def compare(
         OutputFormat.terminal,
     fail_on: Annotated[CompareFailOn, typer.Option("--fail-on", help="Exit 1 when a version or bill introduces "
                                                                     "a gap.")] = CompareFailOn.never,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Compare BASE with later versions or bills: gaps introduced, closed, unchanged; facts changed."""
     from lexgap.compare import run_compare
@@ -339,7 +414,8 @@ def compare(
     if not others and not bill:
         stderr.print("give at least one OTHER jurisdiction file or --bill ID to compare with BASE", markup=False)
         raise Stop(ExitCode.bad_input)
-    comparisons, problems = run_compare(base, list(others or []), list(bill or []))
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
+    comparisons, problems = run_compare(base, list(others or []), list(bill or []), knowledge=knowledge)
     if comparisons is None:
         _print_problems(problems)
         engine = any(p.message.startswith("engine:") for p in problems)
@@ -355,31 +431,93 @@ def compare(
 
 
 @app.command()
-def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, e.g. conduct.")] = None) -> None:
+def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, by the field that uses it: "
+                                                               "conduct, area, mental_element, practice...")]
+               = None) -> None:
     """List the closed vocabularies and what each word means."""
-    from lexgap.vocabulary import MEANINGS, VOCABULARIES
+    from lexgap.suggest import entries, vocabulary_named, vocabulary_names
 
-    names = list(VOCABULARIES)
-    if name is not None and name not in VOCABULARIES:
+    names = vocabulary_names()
+    key = vocabulary_named(name) if name is not None else None
+    if name is not None and key is None:
         hint = nearest(name, names)
         did = f"did you mean {hint!r}? " if hint else ""
         stderr.print(f"unknown vocabulary {name!r}; {did}choose one of: {', '.join(names)}", markup=False)
         raise Stop(ExitCode.bad_input)
     out: list[str] = []
-    for title in [name] if name else names:
+    for title in [key] if key else names:
         out.append(f"{title}:")
-        vocabulary = VOCABULARIES[title]
-        out += [f"  {word.value:<30} {MEANINGS.get((vocabulary, word.value), '')}".rstrip() for word in vocabulary]
+        out += [f"  {word:<30} {meaning}".rstrip() for word, meaning in entries(title)]
         out.append("")
     _emit("\n".join(out))
 
 
+@app.command()
+def init(
+    kind: Annotated[str, typer.Argument(help="jurisdiction, company, instrument, rules or rule_tests.")],
+    path: Annotated[Path | None, typer.Argument(help="The new file (default: KIND.yaml here); never replaced.")]
+        = None,
+    schemas: Annotated[Path | None, typer.Option("--schemas", help="Write the schemas into this folder and point "
+                                                                   "the file at it (a relative path, for a folder "
+                                                                   "shared with others).")] = None,
+) -> None:
+    """Start a file: a skeleton that validates, its first line pointing editors at the schema."""
+    from lexgap.skeleton import KINDS, init_file
+
+    if kind not in KINDS:
+        hint = nearest(kind, list(KINDS))
+        did = f"did you mean {hint!r}? " if hint else ""
+        bill = " (for a bill, copy one of lexgap's: see README, Bill)" if kind == "bill" else ""
+        stderr.print(f"unknown kind {kind!r}; {did}choose one of: {', '.join(KINDS)}{bill}", markup=False,
+                     soft_wrap=True)
+        raise Stop(ExitCode.bad_input)
+    written, problems = init_file(kind, path, schemas)
+    if written is None:
+        _print_problems(problems)
+        raise Stop(ExitCode.bad_input)
+    stderr.print(f"wrote {written}; fill it in, then run: lexgap validate {written}", markup=False, soft_wrap=True)
+
+
+@app.command("test")
+def run_tests(
+    folder: Annotated[Path | None, typer.Argument(help="A folder of rule files and their case files "
+                                                       "(format: rule_tests), or one case file; default: "
+                                                       "lexgap's own tests/rules in a source checkout.")] = None,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
+) -> None:
+    """Run rule test cases: one line per case, then 'N passed, M failed'; exit 1 when one fails."""
+    from lexgap.casetests import render_run, run_case_files
+    from lexgap.paths import data_dir
+
+    if folder is None:
+        folder = data_dir("rules").parent / "tests" / "rules"
+        if not folder.is_dir():
+            stderr.print("give the folder that holds your case files: lexgap test FOLDER", markup=False, soft_wrap=True)
+            raise Stop(ExitCode.bad_input)
+    extra = [folder] if folder.is_dir() else []
+    knowledge = _knowledge(_folders([*extra, *(rules or [])], standards, bundled_rules, bundled_standards))
+    run = run_case_files(folder, knowledge)
+    if run.problems:
+        _print_problems(run.problems)
+        raise Stop(ExitCode.bad_input)
+    _emit(render_run(run))
+    raise Stop(ExitCode.findings if run.failed else ExitCode.done)
+
+
 @app.command("rules")
-def list_rules() -> None:
+def list_rules(
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
+) -> None:
     """List the rules: id, label, severity and basis."""
     from rich.table import Table
 
-    knowledge = _knowledge()
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     table = Table(show_lines=False, expand=True)
     for column in ("id", "label", "severity", "basis"):
         table.add_column(column, overflow="fold")
@@ -391,11 +529,17 @@ def list_rules() -> None:
 
 
 @app.command()
-def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap rules` lists them.")]) -> None:
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap rules` lists them.")],
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
+) -> None:
     """Show a rule in plain words: its condition, why it matters, and its legal basis."""
     from lexgap.conditions import describe_rule
 
-    knowledge = _knowledge()
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     rule = knowledge.rule(rule_id)
     if rule is None:
         did = did_you_mean(rule_id, [r.id for r in knowledge.rules])

@@ -526,7 +526,8 @@ def layout_environment(folder: Path | None = None) -> jinja2.Environment:
 FORMATS = ("markdown", "docx", "text", "json")
 
 
-def run_letter(file: str, fmt: str, rules: list[str] | None = None) -> tuple[bytes | None, list[Problem]]:
+def run_letter(file: str, fmt: str, rules: list[str] | None = None,
+               knowledge: Knowledge | None = None) -> tuple[bytes | None, list[Problem]]:
     """What `lexgap letter FILE --format FMT [--rule ...]` does, short of writing: the bytes, or problems."""
     from lexgap.assess import Assessor
     from lexgap.knowledge import load_knowledge, load_subject
@@ -536,7 +537,7 @@ def run_letter(file: str, fmt: str, rules: list[str] | None = None) -> tuple[byt
     if fmt not in FORMATS:
         did = did_you_mean(fmt, list(FORMATS))
         return None, [Problem(file, 1, 1, f"unknown letter format {fmt!r}{did} (choose: {', '.join(FORMATS)})")]
-    knowledge = load_knowledge()
+    knowledge = knowledge or load_knowledge()
     errors = knowledge.errors()
     if errors:
         return None, errors
