@@ -152,6 +152,10 @@ def init_file(kind: str, path: Path | None, schemas: Path | None = None,
     if target.exists():
         return None, [Problem(str(target), 1, 1, "the file already exists; lexgap init never replaces a file: "
                                                   "choose another name")]
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return None, [Problem(str(target.parent), 1, 1, f"cannot create the folder: {error.strerror or error}")]
     if schemas is not None:
         problems = write_schemas(schemas)
         if problems:

@@ -61,3 +61,8 @@ def test_init_into_a_folder_names_the_file_after_the_kind(tmp_path: Path) -> Non
     assert not problems and written == tmp_path / "rules.yaml"
     _, bad = init_file("rules", tmp_path / "rules.txt", today=TODAY)
     assert "give the new file a .yaml name" in bad[0].message
+
+
+def test_init_creates_the_folder_it_is_asked_to_write_into(tmp_path: Path) -> None:
+    written, problems = init_file("rules", tmp_path / "my-rules" / "online.yaml", today=TODAY)
+    assert not problems and written is not None and written.is_file()
