@@ -19,7 +19,7 @@ from lexgap import __version__
 from lexgap.folders import KnowledgeFolders, load_from
 from lexgap.knowledge import Knowledge, check_subject, load_subject
 from lexgap.loading import Loaded, load_file
-from lexgap.models import FORMATS, Bill, Jurisdiction
+from lexgap.models import FORMATS, Bill, Jurisdiction, RuleTests
 from lexgap.paths import data_dir, resolve_subject, yaml_files
 from lexgap.problems import Level, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, Outcome, did_you_mean, nearest
@@ -155,6 +155,10 @@ def validate(
         if model is not None and not loaded.problems:
             found = check_subject(model, loaded, knowledge)
             problems += found
+            if isinstance(model, RuleTests) and not found:
+                from lexgap.casetests import check_cases
+
+                problems += check_cases(model, loaded, knowledge)
             if isinstance(model, Jurisdiction) and not found:
                 jurisdictions.setdefault(model.id, model)
             elif isinstance(model, Bill):

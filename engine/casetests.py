@@ -66,21 +66,27 @@ def case_files(target: Path) -> tuple[list[Path], list[Problem]]:
     return found, []
 
 
+def check_cases(model: RuleTests, loaded: Loaded, knowledge: Knowledge) -> list[Problem]:
+    """A case file's rule exists and each case describes a valid subject (located in the case file)."""
+    rule = knowledge.rule(model.rule)
+    if rule is None:
+        did = did_you_mean(model.rule, [r.id for r in knowledge.rules])
+        return [loaded.problem(("rule",), f"no rule {model.rule!r} among the rules given{did} "
+                                          "(add its folder with --rules)")]
+    problems: list[Problem] = []
+    subject_model = Company if rule.subject == "company" else Jurisdiction
+    for index, case in enumerate(model.cases):
+        inner = Loaded(loaded.path, case_data(case, rule.subject), loaded.marks.within(("cases", index)))
+        validate(inner, subject_model)
+        problems += inner.problems
+    return problems
+
+
 def _read(path: Path, knowledge: Knowledge) -> tuple[RuleTests | None, Loaded, list[Problem]]:
     model, loaded = load_file(path, "rule_tests")
     if not isinstance(model, RuleTests) or loaded.problems:
         return None, loaded, list(loaded.problems)
-    rule = knowledge.rule(model.rule)
-    if rule is None:
-        did = did_you_mean(model.rule, [r.id for r in knowledge.rules])
-        return None, loaded, [loaded.problem(("rule",), f"no rule {model.rule!r} among the rules given{did} "
-                                                        "(add its folder with --rules)")]
-    problems: list[Problem] = []
-    subject_model = Company if rule.subject == "company" else Jurisdiction
-    for index, case in enumerate(model.cases):
-        inner = Loaded(path, case_data(case, rule.subject), loaded.marks.within(("cases", index)))
-        validate(inner, subject_model)
-        problems += inner.problems
+    problems = check_cases(model, loaded, knowledge)
     return (None if problems else model), loaded, problems
 
 

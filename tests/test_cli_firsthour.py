@@ -101,3 +101,13 @@ def test_shell_completion_is_on(tmp_path: Path) -> None:
     assert "--install-completion" in lexgap("--help").stdout
     done = lexgap(env={"_LEXGAP_COMPLETE": "complete_bash", "COMP_WORDS": "lexgap vocab", "COMP_CWORD": "1"})
     assert done.stdout.split() == ["vocabulary"]
+
+
+def test_validate_checks_the_cases_of_a_case_file_too(tmp_path: Path) -> None:
+    folder = my_rules(tmp_path / "my-rules", CASES.replace("medium: any", "medium: everywhere"))
+    run = lexgap("validate", "my-rules", "--rules", "my-rules", cwd=tmp_path)
+    assert run.code == 2
+    assert "my-rules/online-violence-offline-only.yaml:11:" in run.stdout
+    assert "'everywhere' is not a word of medium" in run.stdout
+    my_rules(folder)
+    assert lexgap("validate", "my-rules", "--rules", "my-rules", cwd=tmp_path).code == 0
