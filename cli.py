@@ -17,7 +17,7 @@ from rich.console import Console
 
 from lexgap import __version__
 from lexgap.folders import KnowledgeFolders, load_from
-from lexgap.knowledge import Knowledge, check_subject, load_subject
+from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction, RuleTests
 from lexgap.paths import data_dir, resolve_subject, yaml_files
@@ -94,9 +94,14 @@ def _folders(rules: list[Path] | None = None, standards: list[Path] | None = Non
     return KnowledgeFolders(tuple(rules or ()), tuple(standards or ()), bundled_rules, bundled_standards)
 
 
+def _load(folders: KnowledgeFolders) -> Knowledge:
+    """The bundled knowledge (cached), or the folders given with it or instead of it."""
+    return load_knowledge() if folders.only_bundled else load_from(folders)
+
+
 def _knowledge(folders: KnowledgeFolders | None = None) -> Knowledge:
     folders = folders or KnowledgeFolders()
-    knowledge = load_from(folders)
+    knowledge = _load(folders)
     errors = knowledge.errors()
     if errors:
         _print_problems(errors)
@@ -136,7 +141,7 @@ def validate(
     bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Check files against lexgap's formats and against each other; print FILE:LINE:COL: message."""
-    knowledge = load_from(_folders(rules, standards, bundled_rules, bundled_standards))
+    knowledge = _load(_folders(rules, standards, bundled_rules, bundled_standards))
     problems = list(knowledge.problems)
     targets: list[Path] = []
     if paths:
