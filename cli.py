@@ -1,16 +1,18 @@
 """The lexgap command line: parse options, call the engine, render, choose the exit code.
 
-This is the only module that prints or exits.  Exit codes are a contract:
-0 done, 1 findings at or above --fail-on, 2 bad input or usage, 70 internal error.
+This is the only module that prints or exits.  Exit codes are a contract (`problems.ExitCode`):
+0 done, 1 findings at or above --fail-on, 2 bad input or usage, 70 internal error (engine failures
+included), 74 input/output error; a command's problems decide it by their kinds (`problems.exit_code`).
+Each command's formats come from the one table in `render/__init__.py`.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
 from rich.console import Console
@@ -21,31 +23,35 @@ from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subj
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction, RuleTests
 from lexgap.paths import data_dir, resolve_subject, yaml_files
-from lexgap.problems import Level, Problem
+from lexgap.problems import ExitCode, Level, Problem, exit_code
+from lexgap.render import RENDERERS, Output, formats, renderer
 from lexgap.vocabulary import OUTCOME_ORDER, Outcome, did_you_mean, nearest
 
-if TYPE_CHECKING:
-    from lexgap.assess import Assessment
+
+def _format_choices(command: str) -> Any:
+    """The --format choices of a command, from the render table, as the enum typer needs."""
+    return StrEnum(f"{command.title().replace('-', '')}Format", {name: name for name in formats(command)})
 
 
-class ExitCode(IntEnum):
-    done = 0
-    findings = 1
-    bad_input = 2
-    internal_error = 70  # EX_SOFTWARE
+if TYPE_CHECKING:  # to mypy a format is its name; to typer, one of the choices
+    AssessFormat: TypeAlias = str
+    LetterFormat: TypeAlias = str
+    DraftFormat: TypeAlias = str
+    CompareFormat: TypeAlias = str
+else:
+    AssessFormat = _format_choices("assess")
+    LetterFormat = _format_choices("letter")
+    DraftFormat = _format_choices("check-draft")
+    CompareFormat = _format_choices("compare")
 
 
-class OutputFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
+def _default(command: str) -> Any:
+    """The default format of a command: the first of its formats, as a choice."""
+    return next(iter(RENDERERS[command]))
 
 
-class AssessFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
+ASSESS_DEFAULT, LETTER_DEFAULT, DRAFT_DEFAULT, COMPARE_DEFAULT = (
+    _default(c) for c in ("assess", "letter", "check-draft", "compare"))
 
 
 class FailOn(StrEnum):
@@ -76,6 +82,25 @@ class Stop(typer.Exit):
 def _print_problems(problems: list[Problem], console: Console = stderr) -> None:
     for problem in sorted(problems):
         console.print(str(problem), markup=False, soft_wrap=True)
+
+
+def _stop(problems: list[Problem]) -> Stop:
+    """Print the problems and leave with the exit code their kinds decide (bad input when unsure)."""
+    _print_problems(problems)
+    return Stop(exit_code(problems) if problems else ExitCode.bad_input)
+
+
+def _show(command: str, fmt: str, *values: Any) -> None:
+    """Render values in a format and write them to standard output."""
+    entry = renderer(command, fmt)
+    result = entry.load()(*values)
+    if entry.output is Output.rich:
+        stdout.print(result)
+    elif isinstance(result, bytes):
+        sys.stdout.buffer.write(result)
+        sys.stdout.flush()
+    else:
+        _emit(result)
 
 
 RulesOption = Annotated[list[Path] | None, typer.Option(
@@ -172,13 +197,11 @@ def validate(
         problems += _check_bill(bill, loaded, knowledge, jurisdictions)
     _print_problems(problems, stdout)
     if stats:
-        instruments = knowledge.instruments.values()
-        provisions = sum(len(i.provisions) for i in instruments)
-        unverified = sum(1 for i in instruments for p in i.provisions if not p.source.verified)
-        stdout.print(f"instruments: {len(knowledge.instruments)}", markup=False)
-        stdout.print(f"standard provisions: {provisions}", markup=False)
-        stdout.print(f"unverified citations: {unverified}", markup=False)
-        stdout.print(f"rules: {len(knowledge.rules)}", markup=False)
+        from lexgap.knowledge import verification_stats
+
+        bundled_files = [p for folder in ("standards", "rules") for p in yaml_files(data_dir(folder))]
+        for line in verification_stats(knowledge, [*bundled_files, *targets]):
+            stdout.print(line, markup=False, soft_wrap=True)
     if any(p.level is Level.error for p in problems):
         raise Stop(ExitCode.bad_input)
     if not stats:
@@ -218,8 +241,7 @@ def schema(
     if write is not None:
         problems = write_schemas(write)
         if problems:
-            _print_problems(problems)
-            raise Stop(ExitCode.bad_input)
+            raise _stop(problems)
         stderr.print(f"wrote {len(FORMATS)} schemas to {write}; point a file at one with its first line: "
                      f"# yaml-language-server: $schema=PATH/TO/{next(iter(FORMATS))}.schema.json",
                      markup=False, soft_wrap=True)
@@ -229,7 +251,8 @@ def schema(
         hint = nearest(kind, known) if kind is not None else None
         did = f"did you mean {hint!r}? " if hint else ""
         what = f"unknown format {kind!r}; " if kind is not None else "give a format; "
-        stderr.print(f"{what}{did}choose one of: {', '.join(known)} (or --write DIR)", markup=False, soft_wrap=True)
+        stderr.print(f"{what}{did}choose one of: {', '.join(known)} (or --write DIR)", markup=False,
+                     soft_wrap=True)
         raise Stop(ExitCode.bad_input)
     if kind in OUTPUTS:
         _emit(json.dumps(output_schema(kind), indent=2, ensure_ascii=False) + "\n")
@@ -250,7 +273,7 @@ def assess(
                                                     "of them.")],
     output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help="Output format; several subjects "
                                                         "in json give one JSON object per line, in csv one table.")] =
-        AssessFormat.terminal,
+        ASSESS_DEFAULT,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this "
                                                              "status exists.")] = FailOn.gap,
     status: Annotated[list[Outcome] | None, typer.Option("--status", help="Show only these statuses.")] = None,
@@ -263,12 +286,7 @@ def assess(
     bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Assess a jurisdiction's law (or a company's practice) against the rules."""
-    from functools import partial
-
-    from lexgap.batch import Render, assess_many, subject_paths
-    from lexgap.render import csv as csv_render
-    from lexgap.render import json as json_render
-    from lexgap.render import markdown
+    from lexgap.batch import assess_many, subject_paths
 
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     unknown = knowledge.unknown_rules(rule or [])
@@ -281,57 +299,39 @@ def assess(
     if not paths:
         stderr.print(f"no .yaml files in {', '.join(files)}", markup=False)
         raise Stop(ExitCode.bad_input)
-    areas = {r.id: r.area.value if r.area else None for r in knowledge.rules}
-    renderers: dict[AssessFormat, Render] = {
-        AssessFormat.json: (json_render.render_assessment if single else json_render.render_line),
-        AssessFormat.markdown: markdown.render_assessment,
-        AssessFormat.terminal: _terminal_text,
-        AssessFormat.csv: partial(csv_render.render_assessment, areas=areas, header=False),
-    }
-    if output_format is AssessFormat.csv:
-        _emit(",".join(csv_render.COLUMNS) + "\r\n")
+    entry = renderer("assess", output_format)
+    render = _terminal_text if entry.output is Output.rich else entry.load(many=not single)
+    if entry.header is not None:  # a table for all subjects: its header once, then each subject's rows
+        _emit(entry.load_header()())
     shown = frozenset(s.value for s in status or [])
     found: list[Outcome] = []
     problems: list[Problem] = []
-    for index, result in enumerate(assess_many(paths, knowledge, rule, renderers[output_format], jobs, shown)):
+    for index, result in enumerate(assess_many(paths, knowledge, rule, render, jobs, shown)):
         if result.text is None:
             _print_problems(list(result.problems))
             problems += result.problems
             continue
         found += [Outcome(s) for s in result.statuses]
-        if output_format is AssessFormat.markdown and index:
+        if output_format == "markdown" and index:
             _emit("\n")
         _emit(result.text)
     if problems:
-        raise Stop(ExitCode.internal_error if _engine_failure(problems) else ExitCode.bad_input)
+        raise Stop(exit_code(problems))
     raise Stop(_fail_code(found, fail_on))
 
 
-def _engine_failure(problems: list[Problem]) -> bool:
-    return any(p.message.startswith("engine:") for p in problems)
-
-
-def _terminal_text(assessment: Assessment) -> str:
+def _terminal_text(assessment: Any) -> str:
     """Render the rich report to text here, so that worker processes can return it."""
-    from lexgap.render import terminal
-
     with stdout.capture() as captured:
-        stdout.print(terminal.render_assessment(assessment))
+        stdout.print(renderer("assess", "terminal").load()(assessment))
     return captured.get()
-
-
-class LetterFormat(StrEnum):
-    markdown = "markdown"
-    docx = "docx"
-    text = "text"
-    json = "json"
 
 
 @app.command()
 def letter(
     file: Annotated[str, typer.Argument(help="A jurisdiction or company file, or the name of a bundled one.")],
     output_format: Annotated[LetterFormat, typer.Option("--format", "-f", help="Output format.")] =
-        LetterFormat.markdown,
+        LETTER_DEFAULT,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
@@ -341,31 +341,31 @@ def letter(
     bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Draft a letter: information received, concerns, numbered questions and an annex of standards."""
-    from lexgap.letters import run_letter
-    from lexgap.output import write_atomic
+    import jinja2
 
-    if output_format is LetterFormat.docx and output is None:
-        stderr.print("a .docx letter needs --output PATH (it is a binary file)", markup=False)
+    from lexgap.letters import run_letter, template_problem
+    from lexgap.output import write_atomic
+    from lexgap.render import render_bytes
+
+    if renderer("letter", output_format).output is Output.binary and output is None:
+        stderr.print(f"a .{output_format} letter needs --output PATH (it is a binary file)", markup=False)
         raise Stop(ExitCode.bad_input)
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
-    data, problems = run_letter(file, output_format.value, rule, knowledge)
-    if data is None or problems:
-        _print_problems(problems)
-        raise Stop(ExitCode.bad_input)
+    letter, problems = run_letter(file, rule, knowledge)
+    if letter is None or problems:
+        raise _stop(problems)
+    try:
+        data = render_bytes("letter", output_format, letter)
+    except jinja2.TemplateError as error:
+        raise _stop([template_problem(error)]) from None
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     problem = write_atomic(output, data, force)
     if problem is not None:
-        _print_problems([problem])
-        raise Stop(ExitCode.bad_input)
+        raise _stop([problem])
     stderr.print(f"wrote {output}", markup=False)
-
-
-class DraftFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
 
 
 @app.command("check-draft")
@@ -374,7 +374,7 @@ def check_draft(
     subject: Annotated[str | None, typer.Option("--subject", help="A jurisdiction file, to check the ratification "
                                                                   "dates the draft gives.")] = None,
     output_format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] =
-        DraftFormat.terminal,
+        DRAFT_DEFAULT,
     fail_on: Annotated[Level, typer.Option("--fail-on", help="Exit 1 when a problem at or above this level "
                                                             "exists.")] = Level.error,
     standards: StandardsOption = None,
@@ -382,17 +382,12 @@ def check_draft(
 ) -> None:
     """Check the citations in a hand-written draft against lexgap's data."""
     from lexgap.drafts import at_or_above, run_check_draft
-    from lexgap.render import draft_json, draft_terminal
 
     knowledge = _knowledge(_folders(None, standards, True, bundled_standards))
     issues, problems = run_check_draft(file, subject, knowledge)
     if issues is None:
-        _print_problems(problems)
-        raise Stop(ExitCode.bad_input)
-    if output_format is DraftFormat.json:
-        _emit(draft_json.render_draft(str(file), issues))
-    else:
-        stdout.print(draft_terminal.render_draft(str(file), issues))
+        raise _stop(problems)
+    _show("check-draft", output_format, str(file), issues)
     raise Stop(ExitCode.findings if at_or_above(issues, fail_on) else ExitCode.done)
 
 
@@ -407,8 +402,8 @@ def compare(
     others: Annotated[list[str] | None, typer.Argument(help="Later versions of the jurisdiction.")] = None,
     bill: Annotated[list[str] | None, typer.Option("--bill", help="A bill applied to BASE: an id in the bundled "
                                                                   "legislation/bills/, or a path. Repeatable.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] =
-        OutputFormat.terminal,
+    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] =
+        COMPARE_DEFAULT,
     fail_on: Annotated[CompareFailOn, typer.Option("--fail-on", help="Exit 1 when a version or bill introduces "
                                                                     "a gap.")] = CompareFailOn.never,
     rules: RulesOption = None,
@@ -418,7 +413,6 @@ def compare(
 ) -> None:
     """Compare BASE with later versions or bills: gaps introduced, closed, unchanged; facts changed."""
     from lexgap.compare import run_compare
-    from lexgap.render import compare_json, compare_markdown, compare_terminal
 
     if not others and not bill:
         stderr.print("give at least one OTHER jurisdiction file or --bill ID to compare with BASE", markup=False)
@@ -426,15 +420,8 @@ def compare(
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     comparisons, problems = run_compare(base, list(others or []), list(bill or []), knowledge=knowledge)
     if comparisons is None:
-        _print_problems(problems)
-        engine = any(p.message.startswith("engine:") for p in problems)
-        raise Stop(ExitCode.internal_error if engine else ExitCode.bad_input)
-    if output_format is OutputFormat.json:
-        _emit(compare_json.render_comparisons(comparisons))
-    elif output_format is OutputFormat.markdown:
-        _emit(compare_markdown.render_comparisons(comparisons))
-    else:
-        stdout.print(compare_terminal.render_comparisons(comparisons))
+        raise _stop(problems)
+    _show("compare", output_format, comparisons)
     introduced = any(c.introduced for c in comparisons)
     raise Stop(ExitCode.findings if fail_on is CompareFailOn.introduced and introduced else ExitCode.done)
 
@@ -444,7 +431,7 @@ def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, 
                                                                "conduct, area, mental_element, practice...")]
                = None) -> None:
     """List the closed vocabularies and what each word means."""
-    from lexgap.suggest import entries, vocabulary_named, vocabulary_names
+    from lexgap.suggest import vocabulary_named, vocabulary_names
 
     names = vocabulary_names()
     key = vocabulary_named(name) if name is not None else None
@@ -453,12 +440,7 @@ def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, 
         did = f"did you mean {hint!r}? " if hint else ""
         stderr.print(f"unknown vocabulary {name!r}; {did}choose one of: {', '.join(names)}", markup=False)
         raise Stop(ExitCode.bad_input)
-    out: list[str] = []
-    for title in [key] if key else names:
-        out.append(f"{title}:")
-        out += [f"  {word:<30} {meaning}".rstrip() for word, meaning in entries(title)]
-        out.append("")
-    _emit("\n".join(out))
+    _show("vocabulary", "terminal", [key] if key else names)
 
 
 @app.command()
@@ -482,8 +464,7 @@ def init(
         raise Stop(ExitCode.bad_input)
     written, problems = init_file(kind, path, schemas)
     if written is None:
-        _print_problems(problems)
-        raise Stop(ExitCode.bad_input)
+        raise _stop(problems)
     stderr.print(f"wrote {written}; fill it in, then run: lexgap validate {written}", markup=False, soft_wrap=True)
 
 
@@ -499,19 +480,18 @@ def run_tests(
 ) -> None:
     """Run rule test cases: one line per case, then 'N passed, M failed'; exit 1 when one fails."""
     from lexgap.casetests import render_run, run_case_files
-    from lexgap.paths import data_dir
 
     if folder is None:
         folder = data_dir("rules").parent / "tests" / "rules"
         if not folder.is_dir():
-            stderr.print("give the folder that holds your case files: lexgap test FOLDER", markup=False, soft_wrap=True)
+            stderr.print("give the folder that holds your case files: lexgap test FOLDER", markup=False,
+                         soft_wrap=True)
             raise Stop(ExitCode.bad_input)
     extra = [folder] if folder.is_dir() else []
     knowledge = _knowledge(_folders([*extra, *(rules or [])], standards, bundled_rules, bundled_standards))
     run = run_case_files(folder, knowledge)
     if run.problems:
-        _print_problems(run.problems)
-        raise Stop(ExitCode.bad_input)
+        raise _stop(run.problems)
     _emit(render_run(run))
     raise Stop(ExitCode.findings if run.failed else ExitCode.done)
 
@@ -524,17 +504,7 @@ def list_rules(
     bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """List the rules: id, label, severity and basis."""
-    from rich.table import Table
-
-    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
-    table = Table(show_lines=False, expand=True)
-    for column in ("id", "label", "severity", "basis"):
-        table.add_column(column, overflow="fold")
-    for rule in knowledge.rules:
-        basis = ", ".join(f"{s[0].short_title} {s[1].pinpoint}" for ref in rule.basis
-                          if (s := knowledge.standard(ref)) is not None)
-        table.add_row(rule.id, rule.label, rule.severity.value, basis)
-    stdout.print(table)
+    _show("rules", "terminal", _knowledge(_folders(rules, standards, bundled_rules, bundled_standards)))
 
 
 @app.command()
@@ -546,31 +516,13 @@ def explain(
     bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Show a rule in plain words: its condition, why it matters, and its legal basis."""
-    from lexgap.conditions import describe_rule
-
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     rule = knowledge.rule(rule_id)
     if rule is None:
         did = did_you_mean(rule_id, [r.id for r in knowledge.rules])
         stderr.print(f"unknown rule {rule_id!r}{did} (see `lexgap rules`)", markup=False)
         raise Stop(ExitCode.bad_input)
-    out = [f"{rule.id}: {rule.label}", f"severity: {rule.severity.value}", "", "Why it matters:", f"  {rule.why}",
-           "", "Condition:"]
-    out += [f"  - {line}" for line in describe_rule(rule)]
-    out += ["", "Basis:"]
-    for ref in rule.basis:
-        found = knowledge.standard(ref)
-        if found is None:
-            continue
-        instrument, provision = found
-        source = provision.source
-        check = "verified" if source.verified else "NOT VERIFIED"
-        out.append(f"  - {instrument.short_title} {provision.pinpoint} ({instrument.title}"
-                   + (f", {instrument.symbol}" if instrument.symbol else "") + ")")
-        out.append(f"    {provision.paraphrase}")
-        out.append(f"    source: {source.document}" + (f", {source.pinpoint}" if source.pinpoint else "")
-                   + (f", {source.url}" if source.url else "") + f"; consulted {source.consulted}; {check}")
-    _emit("\n".join(out) + "\n")
+    _show("explain", "terminal", rule, knowledge)
 
 
 def main() -> None:

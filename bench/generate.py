@@ -140,7 +140,8 @@ def _provision(rng: random.Random, pid: str, law: str, number: int, earlier: lis
     if rng.random() < 0.3:
         provision["penalty"] = {"text": "1 to 5 years", "max_months": rng.choice([12, 36, 60, 120])}
     source: dict[str, Any] = {"document": f"Synthetic law {law}", "pinpoint": f"art. {number}",
-                              "consulted": dt.date(2026, 11, 23), "verified": rng.random() < 0.6}
+                              "consulted": dt.date(2026, 11, 23),
+                              "verified": "primary" if rng.random() < 0.6 else "unverified"}
     if rng.random() < 0.2:
         source["covers"] = ["conduct", "mental_element"]
     provision["sources"] = [source]
@@ -151,8 +152,8 @@ def jurisdiction(index: int, seed: int = SEED, provisions: int = PROVISIONS) -> 
     """The data of synthetic jurisdiction number `index` (independent of how many are made)."""
     rng = random.Random(f"{seed}:{index}")
     country = chr(97 + index // 26 % 26) + chr(97 + index % 26)
-    source = {"document": "Synthetic gazette", "consulted": dt.date(2026, 11, 23), "verified": True}
-    laws = [
+    source = {"document": "Synthetic gazette", "consulted": dt.date(2026, 11, 23), "verified": "primary"}
+    laws: list[dict[str, Any]] = [
         {"id": f"{country}/code/2009/286", "title": "Criminal Code", "type": "code", "status": "in_force"},
         {"id": f"{country}/act/2003/217", "title": "Law on violence", "type": "act", "status": "in_force"},
         {"id": f"{country}/bill/2019/606", "title": "Bill amending the Criminal Code", "type": "bill",

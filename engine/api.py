@@ -22,7 +22,7 @@ from lexgap.drafts import DraftIssue, read_draft
 from lexgap.drafts import check_draft as _check_draft
 from lexgap.folders import KnowledgeFolders, load_from
 from lexgap.knowledge import Knowledge, load_subject
-from lexgap.letters import Letter, build_letter, render_letter
+from lexgap.letters import Letter, build_letter
 from lexgap.models import Company, Jurisdiction
 from lexgap.paths import resolve_subject
 from lexgap.problems import Problem
@@ -31,7 +31,7 @@ PathLike = str | Path
 Folders = PathLike | Sequence[PathLike] | None
 
 __all__ = ["Assessment", "Comparison", "DraftIssue", "Finding", "Letter", "LexgapError", "assess", "check_draft",
-           "compare", "knowledge", "letter", "render_letter"]
+           "compare", "knowledge", "letter"]
 
 
 class LexgapError(Exception):
@@ -108,7 +108,10 @@ def compare(base: PathLike, others: Sequence[PathLike] = (), *, bills: Sequence[
 
 def letter(path: PathLike, *, rules_dir: Folders = None, standards_dir: Folders = None, rules: Sequence[str] = (),
            bundled_rules: bool = True, bundled_standards: bool = True) -> Letter:
-    """Draft the letter on a jurisdiction or company file; `render_letter(letter, "markdown")` gives its bytes."""
+    """Draft the letter on a jurisdiction or company file.
+
+    `lexgap.render.render_bytes("letter", "markdown", letter)` gives its bytes (or "text", "docx", "json").
+    """
     base = knowledge(rules_dir=rules_dir, standards_dir=standards_dir, bundled_rules=bundled_rules,
                      bundled_standards=bundled_standards)
     unknown = base.unknown_rules(rules)

@@ -12,36 +12,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lexgap import ids
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
 from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
-from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, plain
+from lexgap.problems import Kind, Problem
+from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
+from lexgap.words import en
 
 #: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
 PACK_SIZE = 24
 
-STATUS_WORDS = {
-    Status.in_force: "in force",
-    Status.adopted: "adopted, not yet in force",
-    Status.pending_bill: "pending bill",
-    Status.draft: "draft",
-    Status.reported_draft: "draft known only from reports",
-    Status.repealed: "repealed",
-}
+#: A status in a sentence (words/en.py).
+STATUS_WORDS = en.STATUS_WORDS
 
 
 @dataclass(frozen=True)
 class Basis:
     ref: str
     instrument: str
-    instrument_title: str
     pinpoint: str
     paraphrase: str
-    verified: bool
-    binding: bool
+    verified: Verification
+    reading: str | None = None  # lexgap's reading of the standard, never the instrument's words
 
 
 @dataclass(frozen=True)
@@ -66,6 +62,7 @@ class Finding:
     related: list[ProvisionRef] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     rule_kind: str = "provision"  # provision, absence (the law as a whole) or company
+    area: str | None = None  # the rule's area of law, where it has one
 
     @property
     def explanation(self) -> str:
@@ -75,7 +72,7 @@ class Finding:
     @property
     def key(self) -> str:
         target = self.provisions[0].id if self.provisions and self.rule_kind != "absence" else ""
-        return f"{self.rule}@{target}" if target else self.rule
+        return ids.finding_key(self.rule, target)
 
     def sort_key(self) -> tuple[Any, ...]:
         first = self.provisions[0] if self.provisions else None
@@ -91,6 +88,11 @@ class Assessment:
     as_of: str
     findings: list[Finding]
     engine_problems: list[EngineProblem]
+
+    def engine_failures(self, file: str) -> list[Problem]:
+        """The engine's failures on this subject, as problems of kind engine (exit 70, a bug)."""
+        return [Problem(file, 1, 1, f"{p.kind} on {p.fact_id}: {p.detail}", kind=Kind.engine)
+                for p in self.engine_problems]
 
     def counts(self) -> dict[str, int]:
         counts = {outcome.value: 0 for outcome in Outcome}
@@ -190,9 +192,9 @@ class Assessor:
             if found is None:
                 continue
             instrument, provision = found
-            result.append(Basis(ref, instrument.short_title, instrument.title, provision.pinpoint,
-                                provision.paraphrase, provision.source.verified,
-                                instrument.kind.value in ("treaty", "eu_law")))
+            result.append(Basis(ref, instrument.short_title, provision.pinpoint, provision.paraphrase,
+                                provision.source.verified,
+                                provision.reading.text if provision.reading else None))
         self._basis[rule.id] = result
         return result
 
@@ -208,27 +210,22 @@ class _Outcome:
     other: str | None
 
 
-def _split(fact_id: str) -> tuple[str, str]:
-    provision, _, conduct = fact_id.partition("#")
-    return provision, conduct
-
-
 def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
     per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for match in matches:
-        rule_id, _, variant = match.rule.partition("|")
+        rule_id, variant = ids.split_engine_rule_name(match.rule)
         rule = assessor.rules[rule_id]
         if rule.gap_when_no_provision is not None:
             per_absence[rule_id].append((variant, match.fact("q")))
             continue
         p = match.fact("p")
         assert p is not None
-        provision_id, conduct = _split(p)
+        provision_id, conduct = ids.split_fact_id(p)
         outcome = VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed)
         other = match.fact("q")
         per_provision[(rule_id, provision_id)].append(
-            _Outcome(outcome, variant, conduct, _split(other)[0] if other else None))
+            _Outcome(outcome, variant, conduct, ids.split_fact_id(other)[0] if other else None))
     provisions = {p.id: p for p in subject.provisions}
     findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions)
                 for (rule_id, pid), outcomes in sorted(per_provision.items())]
@@ -244,13 +241,11 @@ def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
                         str(status_of(provision, subject)))
 
 
-#: How the words of a list attribute combine when said: all required, or any one of them.
-_JOINERS = {"mental_element": " together with ", "relationship_required": ", or ", "victim_categories": ", or "}
 
 
 def _words(values: Any, attribute: str = "") -> str:
     if isinstance(values, list):
-        return _JOINERS.get(attribute, "; ").join(plain(v) for v in values) if values else "none"
+        return en.JOINERS.get(attribute, "; ").join(plain(v) for v in values) if values else en.EXPLAIN["none"]
     return plain(values)
 
 
@@ -265,7 +260,7 @@ def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[lis
         if value is None:
             missing.append(attribute.plain)
         else:
-            said.append(f"{attribute.plain}: {_words(value, name)}")
+            said.append(en.EXPLAIN["attribute"].format(attribute=attribute.plain, value=_words(value, name)))
     return said, missing
 
 
@@ -290,55 +285,62 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     said, missing = _fact_phrases(rule, provision, status)
     if others is None:
         others = {p.id: p for p in subject.provisions}
-    lines = [f"{provision.title} ({ref.law_title}; {STATUS_WORDS[status]})"
+    lines = [en.EXPLAIN["provision"].format(title=provision.title, law=ref.law_title, status=STATUS_WORDS[status])
              + (": " + "; ".join(said) if said else "") + "."]
     conducts = sorted({o.conduct for o in by_outcome[final]})
     if len(set(provision.conduct)) > 1:
-        lines.append(f"This concerns: {_conduct_list(conducts)}.")
+        lines.append(en.EXPLAIN["concerns"].format(conducts=_conduct_list(conducts)))
     related: dict[str, ProvisionRef] = {}
     for item in sorted(outcomes, key=lambda o: (o.conduct, o.variant, o.other or "")):
         if item.other and item.other in others:
             related[item.other] = provision_ref(subject, others[item.other])
     if final is Outcome.gap:
-        lines.append(f"This is a gap ({rule.label}).")
+        lines.append(en.EXPLAIN["gap"].format(label=rule.label))
         if rule.unless_covered_elsewhere:
             disputed = [o for o in by_outcome[Outcome.gap] if o.variant == "disputed_cure"]
             if disputed:
                 for item in disputed:
                     other = others[item.other] if item.other else None
                     if other is not None:
-                        lines.append(f"{other.title} may cover {plain(item.conduct)} without this deficiency, but "
-                                     f"its coverage is disputed: {other.disputed_note or 'see its sources'}")
+                        lines.append(en.EXPLAIN["disputed_cure"].format(
+                            other=other.title, conduct=plain(item.conduct), note=_note(other.disputed_note)))
             else:
                 kind = f" ({plain(provision.provision_type)})" if provision.provision_type else ""
-                lines.append(f"No other provision in force in this file of the same type{kind} covers the same "
-                             "conduct for the same victims without this deficiency.")
+                lines.append(en.EXPLAIN["no_cure"].format(kind=kind))
     elif final is Outcome.met:
         cured = [o for o in outcomes if o.variant == "cured" and o.other in others]
         if cured:
             names = sorted({others[o.other].title for o in cured if o.other})
-            lines.append(f"Although this provision has the deficiency, {', '.join(names)} covers the same conduct "
-                         "for the same victims without it, so the law as a whole meets the standard.")
+            lines.append(en.EXPLAIN["cured"].format(names=", ".join(names)))
         else:
-            lines.append(f"The standard is met on this point ({rule.label}: not found).")
+            lines.append(en.EXPLAIN["met"].format(label=rule.label))
     else:
         if missing:
-            lines.append("lexgap cannot assess this: the file does not record " + ", ".join(missing) + ".")
+            lines.append(en.EXPLAIN["missing"].format(missing=", ".join(missing)))
         uncertain = [o for o in by_outcome[Outcome.not_assessable] if o.other in others]
         for item in uncertain:
             other = others[item.other] if item.other else None
             if other is None:
                 continue
             if item.variant == "disputed_cure":
-                lines.append(f"{other.title} may cover it, but its coverage is disputed: "
-                             f"{other.disputed_note or 'see its sources'}")
+                lines.append(en.EXPLAIN["may_cover_disputed"].format(other=other.title,
+                                                                     note=_note(other.disputed_note)))
             else:
-                lines.append(f"{other.title} might cover the same conduct without this deficiency, but the file "
-                             "does not record enough of its facts to tell.")
+                lines.append(en.EXPLAIN["might_cover"].format(other=other.title))
     if _unverified(provision, [*(rule.gap_when or {}), "conduct"]):
-        lines.append("Some facts on this provision rest on sources lexgap has not verified.")
+        lines.append(en.EXPLAIN["unverified"])
     return Finding(rule.id, rule.label, final, rule.severity, [ref], assessor.basis(rule), " ".join(lines),
-                   conducts, sorted(related.values(), key=lambda r: r.id), missing)
+                   conducts, sorted(related.values(), key=lambda r: r.id), missing,
+                   area=rule.area.value if rule.area else None)
+
+
+def _note(note: str | None) -> str:
+    """A provision's note on its disputed coverage, or where to look when it has none."""
+    return note or en.EXPLAIN["see_sources"]
+
+
+def _practice_note(note: str | None) -> str:
+    return en.EXPLAIN["note"].format(note=note.rstrip(".")) if note else ""
 
 
 def _conduct_list(conducts: Iterable[str]) -> str:
@@ -348,8 +350,9 @@ def _conduct_list(conducts: Iterable[str]) -> str:
 def _basis_lines(basis: list[Basis]) -> list[str]:
     if not basis:
         return []
-    parts = [f"{b.instrument} {b.pinpoint}: {b.paraphrase.rstrip('.')}" for b in basis]
-    return ["Standards: " + " | ".join(parts) + "."]
+    parts = [f"{b.instrument} {b.pinpoint}: {b.paraphrase.rstrip('.')}"
+             + (en.EXPLAIN["reading"].format(reading=b.reading.rstrip('.')) if b.reading else "") for b in basis]
+    return [en.EXPLAIN["standards"].format(standards=" | ".join(parts))]
 
 
 def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
@@ -358,42 +361,39 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
     provisions = {p.id: p for p in subject.provisions}
     kinds = {variant for variant, _ in variants}
     def refs(variant: str) -> list[ProvisionRef]:
-        ids = sorted({_split(q)[0] for v, q in variants if v == variant and q})
-        return [provision_ref(subject, provisions[i]) for i in ids if i in provisions]
+        found = sorted({ids.split_fact_id(q)[0] for v, q in variants if v == variant and q})
+        return [provision_ref(subject, provisions[i]) for i in found if i in provisions]
     what = assessor.described(rule)
     lines: list[str] = []
     concerned: list[ProvisionRef] = []
     if "present" in kinds:
         final = Outcome.met
         concerned = refs("present")
-        lines.append(f"Covered in force by {', '.join(r.title for r in concerned)} ({what}).")
+        lines.append(en.EXPLAIN["absence_present"].format(names=", ".join(r.title for r in concerned), what=what))
     elif "disputed" in kinds:
         final = Outcome(rule.when_coverage_disputed)
         concerned = refs("disputed")
         for ref in concerned:
             note = provisions[ref.id].disputed_note
-            lines.append(f"Only {ref.title} may cover it ({what}), and its coverage is disputed: "
-                         f"{note or 'see its sources'}")
+            lines.append(en.EXPLAIN["absence_disputed"].format(title=ref.title, what=what, note=_note(note)))
     elif "uncertain" in kinds:
         final = Outcome.not_assessable
         concerned = refs("uncertain")
-        lines.append(f"lexgap cannot tell whether the law covers it ({what}): the file does not record enough "
-                     f"about {', '.join(r.title for r in concerned)}.")
+        lines.append(en.EXPLAIN["absence_uncertain"].format(what=what, names=", ".join(r.title for r in concerned)))
     elif "absent" in kinds:
         final = Outcome.gap
-        lines.append(f"No provision in force covers it ({what}); the file lists all in-force provisions for the "
-                     f"area '{rule.area}'.")
+        lines.append(en.EXPLAIN["absence_absent"].format(what=what, area=rule.area))
     else:
         final = Outcome.not_assessable
-        lines.append(f"No provision in force in this file covers it ({what}), but the file does not declare its "
-                     f"list of provisions complete for the area '{rule.area}', so lexgap cannot conclude there "
-                     "is none.")
+        lines.append(en.EXPLAIN["absence_open"].format(what=what, area=rule.area))
     pending = refs("pending")
     if pending and final is not Outcome.met:
-        lines.append("Pending: " + ", ".join(f"{r.title} ({r.law_title}; {STATUS_WORDS[Status(r.status)]})"
-                                             for r in pending) + " would cover it if adopted.")
+        bills = ", ".join(en.EXPLAIN["pending_bill"].format(title=r.title, law=r.law_title,
+                                                            status=STATUS_WORDS[Status(r.status)]) for r in pending)
+        lines.append(en.EXPLAIN["pending"].format(bills=bills))
     finding = Finding(rule.id, rule.label, final, rule.severity, concerned, assessor.basis(rule), " ".join(lines),
-                      related=pending if final is not Outcome.met else [])
+                      related=pending if final is not Outcome.met else [],
+                      area=rule.area.value if rule.area else None)
     finding.rule_kind = "absence"
     return finding
 
@@ -404,7 +404,7 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
 def _company_findings(assessor: Assessor, company: Company, matches: list[Match]) -> list[Finding]:
     findings = []
     for match in matches:
-        rule_id, _, variant = match.rule.partition("|")
+        rule_id, variant = ids.split_engine_rule_name(match.rule)
         rule = assessor.rules[rule_id]
         outcome = VARIANT_OUTCOME[variant] or Outcome.not_assessable
         lines: list[str] = []
@@ -414,13 +414,14 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
             plain = PRACTICES[name]
             if practice is None or practice.answer is None:
                 missing.append(plain)
-                lines.append(f"Nothing is known of {company.name}'s {plain}"
-                             + (f" ({practice.note.rstrip('.')})" if practice and practice.note else "") + ".")
+                lines.append(en.EXPLAIN["practice_unknown"].format(
+                    company=company.name, practice=plain, note=_practice_note(practice.note if practice else None)))
             else:
-                lines.append(f"{company.name}'s {plain}: {practice.answer.value}"
-                             + (f" ({practice.note.rstrip('.')})" if practice.note else "") + ".")
+                lines.append(en.EXPLAIN["practice"].format(company=company.name, practice=plain,
+                                                           answer=practice.answer.value,
+                                                           note=_practice_note(practice.note)))
             finding = Finding(rule.id, rule.label, outcome, rule.severity, [], assessor.basis(rule), " ".join(lines),
-                          missing=missing)
+                          missing=missing, area=rule.area.value if rule.area else None)
         finding.rule_kind = "company"
         findings.append(finding)
     return findings

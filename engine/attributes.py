@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lexgap import vocabulary as v
+from lexgap.words import en
 
 
 @dataclass(frozen=True)
@@ -22,42 +23,29 @@ class Attribute:
 
 
 _PROVISION_ATTRIBUTES = [
-    Attribute("status", "the status", v.Status, False),
-    Attribute("provision_type", "the type of provision", v.ProvisionType, False),
-    Attribute("conduct", "the conduct covered", v.Conduct, False),
-    Attribute("medium", "the medium covered", v.Medium, False),
-    Attribute("victim_categories", "the victims protected", v.VictimCategory, True),
-    Attribute("protects_children", "whether it protects victims under 18", v.YesNo, False),
-    Attribute("protects_adults", "whether it protects victims aged 18 or over", v.YesNo, False),
-    Attribute("victim_age_min", "the minimum age of a protected victim", None, False),
-    Attribute("victim_age_max", "the maximum age of a protected victim", None, False),
-    Attribute("relationship_required", "the relationship required between perpetrator and victim",
+    Attribute("status", en.ATTRIBUTE_PHRASES["status"], v.Status, False),
+    Attribute("provision_type", en.ATTRIBUTE_PHRASES["provision_type"], v.ProvisionType, False),
+    Attribute("conduct", en.ATTRIBUTE_PHRASES["conduct"], v.Conduct, False),
+    Attribute("medium", en.ATTRIBUTE_PHRASES["medium"], v.Medium, False),
+    Attribute("victim_categories", en.ATTRIBUTE_PHRASES["victim_categories"], v.VictimCategory, True),
+    Attribute("protects_children", en.ATTRIBUTE_PHRASES["protects_children"], v.YesNo, False),
+    Attribute("protects_adults", en.ATTRIBUTE_PHRASES["protects_adults"], v.YesNo, False),
+    Attribute("victim_age_min", en.ATTRIBUTE_PHRASES["victim_age_min"], None, False),
+    Attribute("victim_age_max", en.ATTRIBUTE_PHRASES["victim_age_max"], None, False),
+    Attribute("relationship_required", en.ATTRIBUTE_PHRASES["relationship_required"],
               v.Relationship, True),
-    Attribute("mental_element", "the mental element (least demanding alternative)",
+    Attribute("mental_element", en.ATTRIBUTE_PHRASES["mental_element"],
               v.MentalElement, True),
-    Attribute("harm_requirement", "the harm requirement", v.HarmRequirement, False),
-    Attribute("consent_treatment", "the treatment of the victim's consent", v.ConsentTreatment, False),
-    Attribute("means_required", "the means required", v.MeansRequired, False),
-    Attribute("scope_requirement", "the scope requirement", v.ScopeRequirement, False),
-    Attribute("prosecution", "how prosecution starts", v.Prosecution, False),
-    Attribute("exceptions", "the exceptions", v.Exception_, True),
-    Attribute("addressees", "who the provision binds", v.Addressee, True),
+    Attribute("harm_requirement", en.ATTRIBUTE_PHRASES["harm_requirement"], v.HarmRequirement, False),
+    Attribute("consent_treatment", en.ATTRIBUTE_PHRASES["consent_treatment"], v.ConsentTreatment, False),
+    Attribute("means_required", en.ATTRIBUTE_PHRASES["means_required"], v.MeansRequired, False),
+    Attribute("scope_requirement", en.ATTRIBUTE_PHRASES["scope_requirement"], v.ScopeRequirement, False),
+    Attribute("prosecution", en.ATTRIBUTE_PHRASES["prosecution"], v.Prosecution, False),
+    Attribute("exceptions", en.ATTRIBUTE_PHRASES["exceptions"], v.Exception_, True),
+    Attribute("addressees", en.ATTRIBUTE_PHRASES["addressees"], v.Addressee, True),
 ]
 
-_PRACTICES = [
-    ("policy_commitment", "a human-rights policy commitment"),
-    ("human_rights_due_diligence", "a human-rights due diligence process"),
-    ("integration_action", "action on the findings of due diligence"),
-    ("effectiveness_tracking", "tracking of the effectiveness of its response"),
-    ("communication", "public communication on how impacts are addressed"),
-    ("remediation", "remediation of the impacts it causes or contributes to"),
-    ("grievance_mechanism", "an operational-level grievance mechanism"),
-    ("law_enforcement_reporting", "reporting of abuse to law enforcement authorities"),
-    ("referral_cooperation", "cooperation with national referral mechanisms and victim services"),
-    ("staff_training", "training of staff to identify and report abuse"),
-    ("content_moderation", "content moderation able to detect and remove abuse material"),
-    ("national_law_compliance", "compliance with national law on child protection"),
-]
+_PRACTICES = list(en.PRACTICE_PHRASES.items())
 
 PRACTICES: dict[str, str] = dict(_PRACTICES)
 

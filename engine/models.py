@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lexgap import ids
@@ -48,7 +48,7 @@ def _slug(text: str) -> str:
 
 
 def _portion(text: str) -> str:
-    if not ids.BASIS_REF.fullmatch(f"x~{text}"):
+    if not ids.BASIS_REF.fullmatch(ids.basis_ref("x", text)):
         raise ValueError(f"{text!r} is not a portion id; write it like 'art_2__lit_c' or 'para_24'")
     return text
 
@@ -70,10 +70,26 @@ class Source(Strict):
     pinpoint: ShortText | None = Field(None, description="article, paragraph or section: 'art. 3', 'para. 24'")
     url: Url | None = None
     consulted: dt.date = Field(description="date the source was last read (YYYY-MM-DD)")
-    verified: bool = Field(description="true only if this fact was checked against this source")
+    verified: v.Verification = Field(
+        description="how far we checked this fact: primary (in the official text), secondary (only in a "
+                    "secondary source), unverified (not checked)")
     covers: list[str] = Field(default_factory=list,
                               description="the fields this source supports; empty: the whole entry")
     note: Text | None = None
+
+    @field_validator("verified", mode="before")
+    @classmethod
+    def _level_not_yes_no(cls, value: Any) -> Any:
+        """`verified: true`/`false` were the old form: say which level to write instead."""
+        if value is True:
+            raise ValueError(
+                "verified: true is the old form; write the level of the check instead: 'primary' if this fact "
+                "was read in the official text (name it in document, url or note), 'secondary' if only in a "
+                "secondary source (a letter, report or commentary)")
+        if value is False:
+            raise ValueError("verified: false is the old form; write 'unverified' (or 'secondary' if the fact "
+                             "was checked in a secondary source)")
+        return value
 
 
 Sources = Annotated[list[Source], Field(min_length=1)]
@@ -154,7 +170,7 @@ class Provision(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Provision:
-        if not self.id.startswith(self.law + "~"):
+        if not ids.is_portion_of(self.id, self.law):
             raise ValueError(f"provision id {self.id!r} must start with its law id {self.law!r} followed by '~'")
         extra = sorted(set(self.conduct_disputed) - set(self.conduct))
         if extra:
@@ -281,16 +297,30 @@ class Company(Strict):
         return self
 
 
+class Reading(Strict):
+    """lexgap's reading of a standard: ours, shown as ours, never printed as the instrument's words."""
+
+    text: Text = Field(description="what we read the provision to mean or imply, in our own words")
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="what supports the reading (an explanatory report, a committee's view); "
+                    "none: lexgap's own analysis, to be reviewed by a lawyer")
+
+
 class StandardProvision(Strict):
     """One citable part of an instrument, paraphrased in our own words."""
 
     id: Portion
     pinpoint: ShortText = Field(description="as a letter cites it: 'art. 2(c)', 'para. 24', 'principle 13'")
     heading: ShortText | None = None
-    paraphrase: Text
+    paraphrase: Text = Field(description="what the text says, in our own words, and nothing more: "
+                                         "a reading or a drafting note goes in `reading`")
     key_phrase: Annotated[str, Field(max_length=160)] | None = Field(
         None, description="a short exact quotation, at most a key phrase")
     source: Source
+    reading: Reading | None = Field(
+        None, description="lexgap's reading of the provision: shown as ours by `explain` and in findings, "
+                          "never in a letter's annex of standards")
 
 
 class Instrument(Strict):

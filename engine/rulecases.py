@@ -15,7 +15,7 @@ from lexgap import ids
 from lexgap.assess import Assessor
 from lexgap.models import Company, Jurisdiction, RuleCase
 
-CASE_SOURCE = {"document": "rule test case", "consulted": "2026-01-01", "verified": True}
+CASE_SOURCE = {"document": "rule test case", "consulted": "2026-01-01", "verified": "primary"}
 
 
 def case_subject(case: RuleCase, subject_kind: str) -> Jurisdiction | Company:

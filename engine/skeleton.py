@@ -45,7 +45,7 @@ laws: []
 #     type: act           # act, code, bill, government_position, draft
 #     status: in_force    # in_force, adopted, pending_bill, draft, reported_draft, repealed
 #     sources:
-#       - {{document: Law no. 1/2020, url: https://..., consulted: {today}, verified: false}}
+#       - {{document: Law no. 1/2020, url: https://..., consulted: {today}, verified: unverified}}
 provisions: []
 # provisions:
 #   - id: xx/act/2020/1~art_1
@@ -55,7 +55,7 @@ provisions: []
 #     conduct: [ncii_disseminate]     # `lexgap vocabulary conduct` lists the words
 #     # leave out what you do not know: lexgap then says not_assessable and the letter asks
 #     sources:
-#       - {{document: Law no. 1/2020, pinpoint: art. 1, consulted: {today}, verified: false}}
+#       - {{document: Law no. 1/2020, pinpoint: art. 1, consulted: {today}, verified: unverified}}
 ratifications: []
 context: []
 """,
@@ -70,7 +70,7 @@ practices: {{}}
 #   remediation:                    # `lexgap vocabulary practice` lists the practices
 #     answer: partial               # yes, partial or no; leave out when not known
 #     sources:
-#       - {{document: ..., url: https://..., consulted: {today}, verified: false}}
+#       - {{document: ..., url: https://..., consulted: {today}, verified: unverified}}
 context: []
 """,
     "instrument": """\
@@ -81,13 +81,13 @@ short_title: CHANGE to the short name letters use
 kind: treaty              # `lexgap vocabulary instrument_kind` lists the kinds
 # symbol: the UN document symbol
 sources:
-  - {{document: CHANGE to the document, consulted: {today}, verified: false}}
+  - {{document: CHANGE to the document, consulted: {today}, verified: unverified}}
 provisions: []
 # provisions:
 #   - id: art_1
 #     pinpoint: art. 1
 #     paraphrase: What it says, in your own words.
-#     source: {{document: ..., pinpoint: art. 1, consulted: {today}, verified: false}}
+#     source: {{document: ..., pinpoint: art. 1, consulted: {today}, verified: unverified}}
 """,
     "rules": """\
 format: rules

@@ -34,6 +34,8 @@ Data = dict[str, Any]
 #: Printable text a lawyer might type, Word's punctuation included; no control characters (lexgap refuses them).
 _LETTERS = st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs"))
 
+LEVELS = ["primary", "secondary", "unverified"]
+
 
 def text(max_size: int = 60) -> SearchStrategy[str]:
     return st.text(_LETTERS, min_size=1, max_size=max_size).filter(lambda s: s.strip() != "")
@@ -67,7 +69,7 @@ def sources(draw: DrawFn, fields: list[str] | None = None, min_size: int = 1) ->
     """A list of Source entries; `covers` names some of `fields`."""
     result = []
     for _ in range(draw(st.integers(min_size, 2))):
-        source: Data = {"document": draw(text(40)), "consulted": draw(dates), "verified": draw(st.booleans())}
+        source: Data = {"document": draw(text(40)), "consulted": draw(dates), "verified": draw(st.sampled_from(LEVELS))}
         if draw(st.booleans()):
             source["pinpoint"] = draw(text(20))
         if draw(st.booleans()):
@@ -157,8 +159,9 @@ def provision(draw: DrawFn, law_id: str, others: list[str], bare: bool = False) 
                 data[name] = draw(OPTIONAL_FIELDS[name])
         if draw(st.booleans()):
             data["conduct_disputed"] = draw(st.lists(st.sampled_from(conduct), max_size=2, unique=True))
-        if others and draw(st.booleans()):
-            data["amends"] = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+        if others:  # noqa: SIM102 (one condition would make mypy infer draw's type from `others`)
+            if draw(st.booleans()):
+                data["amends"] = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
     data["sources"] = draw(sources(fields=list(Provision.model_fields)))
     assert set(REQUIRED_PROVISION_FIELDS) <= set(data)
     return data
@@ -284,7 +287,7 @@ def to_yaml(data: Data) -> str:
 
 def check_valid(data: Data) -> None:
     """Fail fast, in the strategy's terms, if a generated file does not fit its model."""
-    model = {"jurisdiction": Jurisdiction, "company": Company}[data["format"]]
-    model.model_validate(data)
+    models: dict[str, type[Jurisdiction | Company]] = {"jurisdiction": Jurisdiction, "company": Company}
+    models[data["format"]].model_validate(data)
 
 

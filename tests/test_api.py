@@ -13,6 +13,7 @@ from lexgap.assess import Assessment
 from lexgap.compare import Change, Comparison
 from lexgap.drafts import DraftIssue
 from lexgap.letters import Letter
+from lexgap.render import render_bytes
 from lexgap.vocabulary import Outcome
 
 
@@ -38,7 +39,7 @@ def test_compare_letter_and_check_draft_return_their_values() -> None:
     assert any(c.change is Change.introduced for c in comparison.changes)
     letter = lexgap.letter("romania-2020.yaml")
     assert isinstance(letter, Letter) and letter.questions
-    assert lexgap.render_letter(letter, "markdown").startswith(b"# ")
+    assert render_bytes("letter", "markdown", letter).startswith(b"# ")
     issues = lexgap.check_draft(REPO / "tests" / "fixtures" / "drafts" / "al-rou-2-2020.txt",
                                 subject="romania-2020.yaml")
     assert issues and all(isinstance(i, DraftIssue) for i in issues)

@@ -20,7 +20,8 @@ from lexgap.knowledge import load_knowledge, load_subject
 from lexgap.loading import load_file
 from lexgap.models import Bill, Jurisdiction
 from lexgap.paths import data_dir
-from lexgap.render import compare_json, compare_markdown
+from lexgap.render import json as compare_json
+from lexgap.render import markdown as compare_markdown
 from lexgap.vocabulary import Outcome
 
 LEGISLATION = data_dir("legislation")
@@ -123,7 +124,7 @@ def test_government_version_changes_cite_the_letter(assessor: Assessor, romania_
 
 def test_a_bill_that_changes_nothing_gives_an_empty_comparison(
         assessor: Assessor, romania_2020: Jurisdiction) -> None:
-    source = {"document": "test", "consulted": "2026-11-23", "verified": False}
+    source = {"document": "test", "consulted": "2026-11-23", "verified": "unverified"}
     bill = Bill.model_validate({
         "format": "bill", "id": "no-op", "title": "A bill that restates art. 374", "applies_to": "romania-2020",
         "law": {"id": "ro/bill/2021/1", "title": "Bill 1/2021", "type": "bill", "status": "pending_bill",
@@ -160,11 +161,12 @@ def test_2024_closes_the_government_position_gaps(later: Comparison) -> None:
     assert later.introduced == []
 
 
-def test_2024_settles_ncii_and_leaves_the_new_offence_exceptions_open(later: Comparison) -> None:
+def test_2024_settles_ncii_and_the_new_offence_has_no_public_interest_exception(later: Comparison) -> None:
     statuses = _statuses(later)
     assert statuses["ncii-not-criminalised"] == (Outcome.not_assessable, Outcome.met)
     new = "ro/code/2009/286~art_226__para_2-1"
-    assert statuses[f"public-interest-exception@{new}"] == (None, Outcome.not_assessable)
+    # Law 171/2023's para. (4^1) is the only exception for para. (2^1): catching or proving an offence
+    assert statuses[f"public-interest-exception@{new}"] == (None, Outcome.met)
     assert statuses[f"intent-to-harm-requirement@{new}"] == (None, Outcome.met)
 
 
@@ -181,7 +183,7 @@ def test_2024_provisions_are_matched_by_id_and_every_change_is_sourced(later: Co
     assert changed[("ro/code/2009/286~art_226__para_2", "conduct_disputed")].after == []
     assert changed[("ro/code/2009/286~art_226__para_2-1", "provision")].before is None
     assert changed[("ro/bill/2019/606~art_1", "status")].after == "repealed"
-    assert changed[("ro/code/2009/286~art_210", "penalty")].after["max_months"] == 144
+    assert changed[("ro/code/2009/286~art_210", "penalty")].after["max_months"] == 180  # 7-15 years aggravated
     assert all(c.sources for c in later.provision_changes)
 
 
@@ -212,17 +214,17 @@ law:
   type: bill
   status: pending_bill
   sources:
-    - {document: test, consulted: 2026-11-23, verified: false}
+    - {document: test, consulted: 2026-11-23, verified: unverified}
 changes:
   - replace: ro/code/2009/286~art_226__para_3
     set: {prosecution: ex_officio}
     sources:
-      - {document: test, consulted: 2026-11-23, verified: false}
+      - {document: test, consulted: 2026-11-23, verified: unverified}
   - replace: ro/code/2009/286~art_374
     set:
       mental_element: [intent_to_hurt]
     sources:
-      - {document: test, consulted: 2026-11-23, verified: false}
+      - {document: test, consulted: 2026-11-23, verified: unverified}
 """
 
 

@@ -18,7 +18,8 @@ from lexgap.drafts import DraftIssue, IssueKind, at_or_above, check_draft, read_
 from lexgap.knowledge import Knowledge, load_knowledge
 from lexgap.models import Jurisdiction
 from lexgap.problems import Level
-from lexgap.render import draft_json, draft_terminal
+from lexgap.render import json as draft_json
+from lexgap.render import terminal as draft_terminal
 
 DRAFTS = Path(__file__).parent / "fixtures" / "drafts"
 ROU = DRAFTS / "al-rou-2-2020.txt"
@@ -52,8 +53,8 @@ def test_romania_letter_issues_are_exactly_the_known_slips() -> None:
         (116, "wrong_pinpoint", "error", "para. 23", "para. 24", "CRC/GC/2003/5"),
         # §4.10: lexgap holds no CRC concluding observations on Romania -> information only
         (118, "not_in_data", "info", "CRC/C/ROM/CO/4", None, None),
-        # §4.2: A/HR/38/47 should read A/HRC/38/47; lexgap's symbol record is V-S (unverified) -> warning
-        (128, "malformed_symbol", "warning", "A/HR/38/47", "A/HRC/38/47", "A/HRC/38/47"),
+        # §4.2: A/HR/38/47 should read A/HRC/38/47; lexgap's symbol was read on the report's cover (primary) -> error
+        (128, "malformed_symbol", "error", "A/HR/38/47", "A/HRC/38/47", "A/HRC/38/47"),
         # §4.1: E/2002/68/Add.1 is of 2002, not 2012; lexgap's date is V-S (unverified) -> warning
         (136, "wrong_date", "warning", "July 2012", "2002 (issued 20 May 2002; E/2002/68/Add.1)", "E/2002/68/Add.1"),
         # §4.7: "GRETA (2016)" lacks the report number 20; V-S -> warning
@@ -113,13 +114,15 @@ def test_wrong_ratification_date_against_the_romania_file(knowledge_base: Knowle
             "28 September 1991.\nThe Palermo Protocol, ratified in 2002, and CEDAW, ratified in 1983.\n")
     issues = check_draft(text, "x.txt", knowledge_base, subject)
     assert summary(issues) == [
-        (1, "ratification_date", "warning", "28 September 1991", "1990-09-28", "AL ROU 2/2020"),
+        (1, "ratification_date", "warning", "28 September 1991",
+         "1990-09-28 (Law no. 18 of 27 September 1990 ratifying the Convention on the Rights of the Child)",
+         "AL ROU 2/2020"),
         (2, "ratification_date", "warning", "1983", "1982-01-07", "AL ROU 2/2020"),
     ]
 
 
 def _verified_jurisdiction() -> Jurisdiction:
-    source = {"document": "UNTC IV-11", "consulted": dt.date(2026, 11, 23), "verified": True}
+    source = {"document": "UNTC IV-11", "consulted": dt.date(2026, 11, 23), "verified": "primary"}
     return Jurisdiction.model_validate({
         "format": "jurisdiction", "id": "testland", "name": "Testland", "country": "tl", "as_of": "2026-01-01",
         "laws": [], "provisions": [],
@@ -281,13 +284,13 @@ def test_json_output() -> None:
     issues, _ = run_check_draft(ROU, "romania-2020.yaml")
     assert issues is not None
     data = json.loads(draft_json.render_draft("al-rou-2-2020.txt", issues))
-    assert data["summary"] == {"error": 2, "warning": 3, "info": 1}
+    assert data["summary"] == {"error": 3, "warning": 2, "info": 1}
     first = data["issues"][1]
     assert first == {
         "line": 116, "column": 90, "kind": "wrong_pinpoint", "level": "error", "found": "para. 23",
         "expected": "para. 24", "message": first["message"], "instrument": "crc-gc-5",
         "source": {"document": "CRC/GC/2003/5", "pinpoint": "para. 24", "url": "https://undocs.org/CRC/GC/2003/5",
-                   "consulted": "2026-11-23", "verified": True},
+                   "consulted": "2026-11-23", "verified": "primary"},
     }
     # every JSON contract shows a source with the keys of the file format, in its order
     assert list(first["source"]) == ["document", "pinpoint", "url", "consulted", "verified"]
@@ -300,7 +303,7 @@ def test_terminal_output() -> None:
     console = Console(width=160, record=True)
     console.print(draft_terminal.render_draft("al-rou-2-2020.txt", issues))
     out = console.export_text()
-    assert "116:90" in out and "wrong_pinpoint" in out and "2 errors, 3 warnings, 1 info" in out
+    assert "116:90" in out and "wrong_pinpoint" in out and "3 errors, 2 warnings, 1 info" in out
     console = Console(width=100, record=True)
     console.print(draft_terminal.render_draft("plain.txt", []))
     assert "0 errors, 0 warnings, 0 info" in console.export_text()

@@ -82,7 +82,7 @@ def test_answer_no_and_country_no_are_words_for_the_editor_too(server: LanguageS
     company = _with_schema(tmp_path / "company.yaml", "company",
                            "format: company\nid: acme-2021\nname: Acme\nas_of: 2021-01-25\npractices:\n"
                            "  remediation:\n    answer: no\n    sources:\n"
-                           "      - {document: Annual report, consulted: 2026-11-23, verified: false}\n")
+                           "      - {document: Annual report, consulted: 2026-11-23, verified: unverified}\n")
     assert _messages(server.diagnostics_of(company)) == []
     norway = _with_schema(tmp_path / "norway.yaml", "jurisdiction",
                           "format: jurisdiction\nid: norway-2021\nname: Norway\ncountry: no\nas_of: 2021-01-25\n"

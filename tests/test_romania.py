@@ -6,6 +6,7 @@ after reading the difference (LEXGAP_UPDATE_GOLDEN=1 pytest tests/test_romania.p
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -13,6 +14,9 @@ from pathlib import Path
 import pytest
 
 from helpers import lexgap
+from lexgap.loading import load_file
+from lexgap.models import Jurisdiction, Law, Provision
+from lexgap.vocabulary import Verification
 
 GOLDEN = Path(__file__).parent / "golden" / "romania-2020.json"
 
@@ -21,13 +25,15 @@ GOLDEN = Path(__file__).parent / "golden" / "romania-2020.json"
 def report() -> dict:  # type: ignore[type-arg]
     run = lexgap("assess", "romania-2020.yaml", "--format", "json", "--fail-on", "never")
     assert run.code == 0, run.stderr
-    return json.loads(run.stdout)
+    found: dict = json.loads(run.stdout)  # type: ignore[type-arg]
+    return found
 
 
 def _find(report: dict, rule: str, provision: str) -> dict:  # type: ignore[type-arg]
     found = [f for f in report["findings"] if f["rule"] == rule and provision in f["provisions"]]
     assert len(found) == 1, (rule, provision)
-    return found[0]
+    first: dict = found[0]  # type: ignore[type-arg]
+    return first
 
 
 def test_the_letters_three_legal_gaps_are_found(report: dict) -> None:  # type: ignore[type-arg]
@@ -102,3 +108,96 @@ def test_markdown_summary_names_what_each_open_finding_concerns() -> None:
     assert "| the law as a whole |" in romania and "| company practice |" not in romania
     telegram = lexgap("assess", "telegram-2021.yaml", "-f", "markdown").stdout
     assert "| company practice |" in telegram and "the law as a whole" not in telegram
+
+
+# --- the law as written (issue 23): facts read in the official texts --------------------------------
+
+LEGISLATION = Path(__file__).resolve().parent.parent / "legislation"
+
+
+def _file(name: str) -> Jurisdiction:
+    model, loaded = load_file(LEGISLATION / name)
+    assert isinstance(model, Jurisdiction), loaded.problems
+    return model
+
+
+def _provision(subject: Jurisdiction, provision_id: str) -> Provision:
+    return next(p for p in subject.provisions if p.id == provision_id)
+
+
+def _primary(provision: Provision | Law, field: str) -> list[str]:
+    """The documents read in the primary text that support `field`."""
+    return [s.document for s in provision.sources
+            if s.verified is Verification.primary and (not s.covers or field in s.covers)]
+
+
+def test_art_222_as_rewritten_by_law_217_2020_protects_children_under_16_in_2021() -> None:
+    art_222 = _provision(_file("romania-2020.yaml"), "ro/code/2009/286~art_222")
+    assert art_222.victims is not None and art_222.victims.age_max == 15
+    assert art_222.penalty is not None and (art_222.penalty.max_months, art_222.penalty.fine) == (36, True)
+    assert art_222.dates is not None and art_222.dates.in_force == dt.date(2020, 11, 2)
+    assert any("231967" in d for d in _primary(art_222, "victims"))
+
+
+def test_art_222_as_rewritten_by_law_217_2023_has_no_fine_from_2024() -> None:
+    art_222 = _provision(_file("romania-2024.yaml"), "ro/code/2009/286~art_222")
+    assert art_222.victims is not None and art_222.victims.age_max == 15
+    assert art_222.penalty is not None and (art_222.penalty.max_months, art_222.penalty.fine) == (36, False)
+    assert art_222.dates is not None and art_222.dates.in_force == dt.date(2024, 1, 1)
+    assert any("272051" in d for d in _primary(art_222, "penalty"))
+
+
+def test_art_226_2_1_has_one_exception_catching_or_proving_an_offence() -> None:
+    subject = _file("romania-2024.yaml")
+    art = _provision(subject, "ro/code/2009/286~art_226__para_2-1")
+    assert art.exceptions == ["evidence_of_offence"]
+    assert any("271253" in d for d in _primary(art, "exceptions"))
+    run = lexgap("assess", "romania-2024.yaml", "-f", "json", "--rule", "public-interest-exception")
+    [finding] = [f for f in json.loads(run.stdout)["findings"] if art.id in f["provisions"]]
+    assert finding["status"] == "met"
+
+
+def test_the_victims_consent_is_no_justification_for_trafficking_in_minors() -> None:
+    for name in ("romania-2020.yaml", "romania-2024.yaml"):
+        art_211 = _provision(_file(name), "ro/code/2009/286~art_211")
+        assert art_211.consent_treatment == "irrelevant", name
+    art_211 = _provision(_file("romania-2024.yaml"), "ro/code/2009/286~art_211")
+    assert art_211.penalty is not None and art_211.penalty.max_months == 240  # 10 to 20 years (Law 202/2024)
+    assert any("284662" in d for d in _primary(art_211, "consent_treatment"))
+
+
+def test_a_person_living_with_the_victim_aggravates_child_pornography_since_law_217_2020() -> None:
+    for name in ("romania-2020.yaml", "romania-2024.yaml"):
+        art_374 = _provision(_file(name), "ro/code/2009/286~art_374")
+        assert "cohabitant" in art_374.aggravating_relationships, name
+        assert any("231967" in d for d in _primary(art_374, "aggravating_relationships")), name
+
+
+def test_the_2024_amending_laws_carry_their_dates_of_entry_into_force() -> None:
+    laws = {law.id: law for law in _file("romania-2024.yaml").laws}
+    assert laws["ro/act/2023/217"].dates is not None and laws["ro/act/2023/217"].dates.in_force == dt.date(2024, 1, 1)
+    assert laws["ro/act/2024/202"].dates is not None and laws["ro/act/2024/202"].dates.in_force == dt.date(2024, 7, 1)
+    assert laws["ro/act/2024/269"].dates is not None and laws["ro/act/2024/269"].dates.in_force == dt.date(2024, 11, 3)
+    asking = _provision(_file("romania-2024.yaml"), "ro/code/2009/286~art_374__para_3-2")
+    assert asking.penalty is not None and asking.penalty.max_months == 144
+    assert "217/2023" in asking.summary and "202/2024" in asking.summary
+
+
+def test_the_ratifying_law_and_the_deposit_date_are_two_facts_with_their_own_sources() -> None:
+    ratifications = {r.instrument: r for r in _file("romania-2020.yaml").ratifications}
+    for instrument, act, doc in (("crc", "Law no. 18 of 27 September 1990", "28980"),
+                                 ("palermo-protocol", "Law no. 565 of 16 October 2002", "39747"),
+                                 ("coe-trafficking", "Law no. 300 of 11 July 2006", "73577")):
+        ratification = ratifications[instrument]
+        assert ratification.domestic_act is not None and ratification.domestic_act.startswith(act)
+        act_sources = [s for s in ratification.sources if "domestic_act" in s.covers]
+        date_sources = [s for s in ratification.sources if {"date", "year"} & set(s.covers)]
+        assert any(doc in s.document and s.verified is Verification.primary for s in act_sources), instrument
+        assert date_sources and not set(map(id, date_sources)) & set(map(id, act_sources)), instrument
+
+
+def test_the_governments_requested_changes_record_both_sources_and_the_dispute() -> None:
+    position = _provision(_file("romania-2020.yaml"), "ro/position/2020/606~art_1")
+    documents = [s.document for s in position.sources]
+    assert "AL ROU 2/2020" in documents and any(d.startswith("adevarul.ro, 8 June 2020") for d in documents)
+    assert position.notes is not None and "DISPUTED" in position.notes and "de natură să provoace" in position.notes
