@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,9 +24,9 @@ def test_committed_schema_matches_the_model(kind: str) -> None:
         f"engine/schemas/{kind}.schema.json is stale: run `lexgap schema --write engine/schemas`")
 
 
-def _walk(schema: object, where: str) -> list[tuple[str, dict[str, object]]]:
+def _walk(schema: object, where: str) -> list[tuple[str, dict[str, Any]]]:
     """Every sub-schema with where it sits."""
-    found: list[tuple[str, dict[str, object]]] = []
+    found: list[tuple[str, dict[str, Any]]] = []
     if isinstance(schema, dict):
         found.append((where, schema))
         for key, value in schema.items():
@@ -40,7 +41,7 @@ def _walk(schema: object, where: str) -> list[tuple[str, dict[str, object]]]:
 def test_every_field_and_every_word_carries_its_meaning(kind: str) -> None:
     schemas = _walk(schema_of(kind), kind)
     undescribed = [f"{where}/{name}" for where, schema in schemas
-                   for name, field in dict(schema.get("properties", {})).items()
+                   for name, field in schema.get("properties", {}).items()
                    if not field.get("description")]
     assert not undescribed
     for where, schema in schemas:
