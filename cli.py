@@ -18,9 +18,10 @@ import typer
 from rich.console import Console
 
 from lexgap import __version__
+from lexgap.folders import KnowledgeFolders, load_from
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
 from lexgap.loading import Loaded, load_file
-from lexgap.models import FORMATS, Bill, Jurisdiction
+from lexgap.models import FORMATS, Bill, Jurisdiction, RuleTests
 from lexgap.paths import data_dir, resolve_subject, yaml_files
 from lexgap.problems import ExitCode, Level, Problem, exit_code
 from lexgap.render import RENDERERS, Output, formats, renderer
@@ -62,7 +63,7 @@ class FailOn(StrEnum):
 app = typer.Typer(
     help="Check national laws and bills against international human-rights standards.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
 
@@ -102,12 +103,35 @@ def _show(command: str, fmt: str, *values: Any) -> None:
         _emit(result)
 
 
-def _knowledge() -> Knowledge:
-    knowledge = load_knowledge()
+RulesOption = Annotated[list[Path] | None, typer.Option(
+    "--rules", help="A folder (or file) of your own rules, added to the bundled ones. Repeatable.")]
+StandardsOption = Annotated[list[Path] | None, typer.Option(
+    "--standards", help="A folder (or file) of your own standards, added to the bundled ones. Repeatable.")]
+BundledRulesOption = Annotated[bool, typer.Option(
+    "--bundled-rules/--no-bundled-rules", help="Use lexgap's bundled rules too (--no-bundled-rules: only --rules).")]
+BundledStandardsOption = Annotated[bool, typer.Option(
+    "--bundled-standards/--no-bundled-standards",
+    help="Use lexgap's bundled standards too (--no-bundled-standards: only --standards).")]
+
+
+def _folders(rules: list[Path] | None = None, standards: list[Path] | None = None, bundled_rules: bool = True,
+             bundled_standards: bool = True) -> KnowledgeFolders:
+    return KnowledgeFolders(tuple(rules or ()), tuple(standards or ()), bundled_rules, bundled_standards)
+
+
+def _load(folders: KnowledgeFolders) -> Knowledge:
+    """The bundled knowledge (cached), or the folders given with it or instead of it."""
+    return load_knowledge() if folders.only_bundled else load_from(folders)
+
+
+def _knowledge(folders: KnowledgeFolders | None = None) -> Knowledge:
+    folders = folders or KnowledgeFolders()
+    knowledge = _load(folders)
     errors = knowledge.errors()
     if errors:
         _print_problems(errors)
-        stderr.print("lexgap's bundled standards or rules have errors; run `lexgap validate`.", markup=False)
+        if folders.only_bundled:
+            stderr.print("lexgap's bundled standards or rules have errors; run `lexgap validate`.", markup=False)
         raise Stop(ExitCode.bad_input)
     return knowledge
 
@@ -136,9 +160,13 @@ def validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: all bundled data.")] = None,
     stats: Annotated[bool, typer.Option("--stats", help="Print counts of instruments, provisions, rules and "
                                                        "unverified citations.")] = False,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Check files against lexgap's formats and against each other; print FILE:LINE:COL: message."""
-    knowledge = load_knowledge()
+    knowledge = _load(_folders(rules, standards, bundled_rules, bundled_standards))
     problems = list(knowledge.problems)
     targets: list[Path] = []
     if paths:
@@ -157,6 +185,10 @@ def validate(
         if model is not None and not loaded.problems:
             found = check_subject(model, loaded, knowledge)
             problems += found
+            if isinstance(model, RuleTests) and not found:
+                from lexgap.casetests import check_cases
+
+                problems += check_cases(model, loaded, knowledge)
             if isinstance(model, Jurisdiction) and not found:
                 jurisdictions.setdefault(model.id, model)
             elif isinstance(model, Bill):
@@ -195,15 +227,37 @@ def _check_bill(bill: Bill, loaded: Loaded, knowledge: Knowledge, jurisdictions:
 
 
 @app.command()
-def schema(kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(FORMATS)}.")]) -> None:
-    """Print the JSON Schema of a file format (for editors: yaml-language-server)."""
-    model = FORMATS.get(kind)
-    if model is None:
-        hint = nearest(kind, list(FORMATS))
+def schema(
+    kind: Annotated[str | None, typer.Argument(help=f"One of: {', '.join(FORMATS)}; or 'assessment', the JSON "
+                                                    "that assess -f json prints.")] = None,
+    write: Annotated[Path | None, typer.Option("--write", help="Write every format's schema into this folder "
+                                                               "(KIND.schema.json; older copies are replaced).")]
+        = None,
+) -> None:
+    """Print the JSON Schema of a file format (for editors: yaml-language-server), or write them all."""
+    from lexgap.jsonschemas import schema_text, write_schemas
+    from lexgap.outputs import OUTPUTS, output_schema
+
+    if write is not None:
+        problems = write_schemas(write)
+        if problems:
+            raise _stop(problems)
+        stderr.print(f"wrote {len(FORMATS)} schemas to {write}; point a file at one with its first line: "
+                     f"# yaml-language-server: $schema=PATH/TO/{next(iter(FORMATS))}.schema.json",
+                     markup=False, soft_wrap=True)
+        return
+    known = [*FORMATS, *OUTPUTS]
+    if kind is None or kind not in known:
+        hint = nearest(kind, known) if kind is not None else None
         did = f"did you mean {hint!r}? " if hint else ""
-        stderr.print(f"unknown format {kind!r}; {did}choose one of: {', '.join(FORMATS)}", markup=False)
+        what = f"unknown format {kind!r}; " if kind is not None else "give a format; "
+        stderr.print(f"{what}{did}choose one of: {', '.join(known)} (or --write DIR)", markup=False,
+                     soft_wrap=True)
         raise Stop(ExitCode.bad_input)
-    _emit(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+    if kind in OUTPUTS:
+        _emit(json.dumps(output_schema(kind), indent=2, ensure_ascii=False) + "\n")
+    else:
+        _emit(schema_text(kind))
 
 
 def _fail_code(statuses: list[Outcome], fail_on: FailOn) -> ExitCode:
@@ -218,7 +272,7 @@ def assess(
     files: Annotated[list[str], typer.Argument(help="Jurisdiction or company files (or bundled names), or folders "
                                                     "of them.")],
     output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help="Output format; several subjects "
-                                                        "in json give one JSON object per line.")] =
+                                                        "in json give one JSON object per line, in csv one table.")] =
         ASSESS_DEFAULT,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this "
                                                              "status exists.")] = FailOn.gap,
@@ -226,11 +280,15 @@ def assess(
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Evaluate only these rules.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=256,
                                       help="Processes for several subjects; output is the same for any value.")] = 1,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Assess a jurisdiction's law (or a company's practice) against the rules."""
     from lexgap.batch import assess_many, subject_paths
 
-    knowledge = _knowledge()
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     unknown = knowledge.unknown_rules(rule or [])
     if unknown:
         for message in unknown:
@@ -243,6 +301,8 @@ def assess(
         raise Stop(ExitCode.bad_input)
     entry = renderer("assess", output_format)
     render = _terminal_text if entry.output is Output.rich else entry.load(many=not single)
+    if entry.header is not None:  # a table for all subjects: its header once, then each subject's rows
+        _emit(entry.load_header()())
     shown = frozenset(s.value for s in status or [])
     found: list[Outcome] = []
     problems: list[Problem] = []
@@ -283,6 +343,10 @@ def letter(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Draft a communication: the frame of the genre, information received, concerns, questions, annex."""
     from lexgap.letters import letter_bytes
@@ -291,8 +355,9 @@ def letter(
     if renderer("letter", output_format).output is Output.binary and output is None and not init:
         stderr.print(f"a .{output_format} letter needs --output PATH (it is a binary file)", markup=False)
         raise Stop(ExitCode.bad_input)
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     data, problems = letter_bytes(file, str(output_format), rule, plan=plan, clauses=clauses,
-                                  reference_docx=reference_docx, init=init)
+                                  reference_docx=reference_docx, init=init, knowledge=knowledge)
     if data is None or problems:
         raise _stop(problems)
     if output is None:
@@ -314,11 +379,14 @@ def check_draft(
         DRAFT_DEFAULT,
     fail_on: Annotated[Level, typer.Option("--fail-on", help="Exit 1 when a problem at or above this level "
                                                             "exists.")] = Level.error,
+    standards: StandardsOption = None,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Check the citations in a hand-written draft against lexgap's data."""
     from lexgap.drafts import at_or_above, run_check_draft
 
-    issues, problems = run_check_draft(file, subject)
+    knowledge = _knowledge(_folders(None, standards, True, bundled_standards))
+    issues, problems = run_check_draft(file, subject, knowledge)
     if issues is None:
         raise _stop(problems)
     _show("check-draft", output_format, str(file), issues)
@@ -340,6 +408,10 @@ def compare(
         COMPARE_DEFAULT,
     fail_on: Annotated[CompareFailOn, typer.Option("--fail-on", help="Exit 1 when a version or bill introduces "
                                                                     "a gap.")] = CompareFailOn.never,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Compare BASE with later versions or bills: gaps introduced, closed, unchanged; facts changed."""
     from lexgap.compare import run_compare
@@ -347,7 +419,8 @@ def compare(
     if not others and not bill:
         stderr.print("give at least one OTHER jurisdiction file or --bill ID to compare with BASE", markup=False)
         raise Stop(ExitCode.bad_input)
-    comparisons, problems = run_compare(base, list(others or []), list(bill or []))
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
+    comparisons, problems = run_compare(base, list(others or []), list(bill or []), knowledge=knowledge)
     if comparisons is None:
         raise _stop(problems)
     _show("compare", output_format, comparisons)
@@ -356,29 +429,96 @@ def compare(
 
 
 @app.command()
-def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, e.g. conduct.")] = None) -> None:
+def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, by the field that uses it: "
+                                                               "conduct, area, mental_element, practice...")]
+               = None) -> None:
     """List the closed vocabularies and what each word means."""
-    from lexgap.vocabulary import VOCABULARIES
+    from lexgap.suggest import vocabulary_named, vocabulary_names
 
-    names = list(VOCABULARIES)
-    if name is not None and name not in VOCABULARIES:
+    names = vocabulary_names()
+    key = vocabulary_named(name) if name is not None else None
+    if name is not None and key is None:
         hint = nearest(name, names)
         did = f"did you mean {hint!r}? " if hint else ""
         stderr.print(f"unknown vocabulary {name!r}; {did}choose one of: {', '.join(names)}", markup=False)
         raise Stop(ExitCode.bad_input)
-    _show("vocabulary", "terminal", [name] if name else names)
-
-
-@app.command("rules")
-def list_rules() -> None:
-    """List the rules: id, label, severity and basis."""
-    _show("rules", "terminal", _knowledge())
+    _show("vocabulary", "terminal", [key] if key else names)
 
 
 @app.command()
-def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap rules` lists them.")]) -> None:
+def init(
+    kind: Annotated[str, typer.Argument(help="jurisdiction, company, instrument, rules or rule_tests.")],
+    path: Annotated[Path | None, typer.Argument(help="The new file (default: KIND.yaml here); never replaced.")]
+        = None,
+    schemas: Annotated[Path | None, typer.Option("--schemas", help="Write the schemas into this folder and point "
+                                                                   "the file at it (a relative path, for a folder "
+                                                                   "shared with others).")] = None,
+) -> None:
+    """Start a file: a skeleton that validates, its first line pointing editors at the schema."""
+    from lexgap.skeleton import KINDS, init_file
+
+    if kind not in KINDS:
+        hint = nearest(kind, list(KINDS))
+        did = f"did you mean {hint!r}? " if hint else ""
+        bill = " (for a bill, copy one of lexgap's: see README, Bill)" if kind == "bill" else ""
+        stderr.print(f"unknown kind {kind!r}; {did}choose one of: {', '.join(KINDS)}{bill}", markup=False,
+                     soft_wrap=True)
+        raise Stop(ExitCode.bad_input)
+    written, problems = init_file(kind, path, schemas)
+    if written is None:
+        raise _stop(problems)
+    stderr.print(f"wrote {written}; fill it in, then run: lexgap validate {written}", markup=False, soft_wrap=True)
+
+
+@app.command("test")
+def run_tests(
+    folder: Annotated[Path | None, typer.Argument(help="A folder of rule files and their case files "
+                                                       "(format: rule_tests), or one case file; default: "
+                                                       "lexgap's own tests/rules in a source checkout.")] = None,
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
+) -> None:
+    """Run rule test cases: one line per case, then 'N passed, M failed'; exit 1 when one fails."""
+    from lexgap.casetests import render_run, run_case_files
+
+    if folder is None:
+        folder = data_dir("rules").parent / "tests" / "rules"
+        if not folder.is_dir():
+            stderr.print("give the folder that holds your case files: lexgap test FOLDER", markup=False,
+                         soft_wrap=True)
+            raise Stop(ExitCode.bad_input)
+    extra = [folder] if folder.is_dir() else []
+    knowledge = _knowledge(_folders([*extra, *(rules or [])], standards, bundled_rules, bundled_standards))
+    run = run_case_files(folder, knowledge)
+    if run.problems:
+        raise _stop(run.problems)
+    _emit(render_run(run))
+    raise Stop(ExitCode.findings if run.failed else ExitCode.done)
+
+
+@app.command("rules")
+def list_rules(
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
+) -> None:
+    """List the rules: id, label, severity and basis."""
+    _show("rules", "terminal", _knowledge(_folders(rules, standards, bundled_rules, bundled_standards)))
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap rules` lists them.")],
+    rules: RulesOption = None,
+    standards: StandardsOption = None,
+    bundled_rules: BundledRulesOption = True,
+    bundled_standards: BundledStandardsOption = True,
+) -> None:
     """Show a rule in plain words: its condition, why it matters, and its legal basis."""
-    knowledge = _knowledge()
+    knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     rule = knowledge.rule(rule_id)
     if rule is None:
         did = did_you_mean(rule_id, [r.id for r in knowledge.rules])

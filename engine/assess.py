@@ -73,6 +73,7 @@ class Finding:
     rule_kind: str = "provision"  # provision, absence (the law as a whole) or company
     caveat: str | None = None  # the rule's own caveat, for every reader of the finding (letters included)
     legal_system: str | None = None  # "federal law", "the law of Scotland": said first in the explanation
+    area: str | None = None  # the rule's area of law, where it has one
 
     @property
     def explanation(self) -> str:
@@ -416,7 +417,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
         lines.append(en.EXPLAIN["unverified_named"].format(facts="; ".join(unverified)))
     return Finding(rule.id, rule.label, final, rule.severity, [ref], grounds, " ".join(lines),
                    conducts, sorted(related.values(), key=lambda r: r.id), missing + disputed_facts,
-                   caveat=rule.caveat, legal_system=system)
+                   caveat=rule.caveat, legal_system=system,
+                   area=rule.area.value if rule.area else None)
 
 
 def legal_system_name(subject: Jurisdiction, provision: Provision) -> str | None:
@@ -497,7 +499,8 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
         final = Outcome.not_assessable
         lines.append(no_ground)
     finding = Finding(rule.id, rule.label, final, rule.severity, concerned, grounds, " ".join(lines),
-                      related=pending if final is not Outcome.met else [], caveat=rule.caveat)
+                      related=pending if final is not Outcome.met else [], caveat=rule.caveat,
+                      area=rule.area.value if rule.area else None)
     finding.rule_kind = "absence"
     return finding
 
@@ -529,7 +532,8 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
                 outcome = Outcome.not_assessable
                 lines.append(en.EXPLAIN["no_ground_company"].format(date=en.date(company.as_of)))
             finding = Finding(rule.id, rule.label, outcome, rule.severity, [], basis, " ".join(lines),
-                              missing=missing, caveat=rule.caveat)
+                              missing=missing, caveat=rule.caveat,
+                              area=rule.area.value if rule.area else None)
         finding.rule_kind = "company"
         findings.append(finding)
     return findings

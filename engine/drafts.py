@@ -739,7 +739,8 @@ def _ratification_source(record: Ratification) -> Source:
 # The command's entry point
 
 
-def run_check_draft(path: Path, subject_path: str | None) -> tuple[list[DraftIssue] | None, list[Problem]]:
+def run_check_draft(path: Path, subject_path: str | None,
+                    knowledge: Knowledge | None = None) -> tuple[list[DraftIssue] | None, list[Problem]]:
     """Read the draft and the optional jurisdiction file and check the draft; None when input is unusable.
 
     The problems returned are about the inputs (unreadable draft, invalid subject file, broken bundled
@@ -747,7 +748,7 @@ def run_check_draft(path: Path, subject_path: str | None) -> tuple[list[DraftIss
     text, problems = read_draft(path)
     if text is None:
         return None, problems
-    knowledge = load_knowledge()
+    knowledge = knowledge or load_knowledge()
     errors = knowledge.errors()
     if errors:
         return None, errors

@@ -82,8 +82,12 @@ def load_knowledge(standards: Path | None = None, rules: Path | None = None, use
     A knowledge base without problems is kept in lexgap's cache (see `lexgap.cache`), keyed on
     the files' bytes and on the code, so that the next run with the same files skips the reading.
     """
-    standard_files = yaml_files(standards or data_dir("standards"))
-    rule_files = yaml_files(rules or data_dir("rules"))
+    return load_knowledge_files(yaml_files(standards or data_dir("standards")), yaml_files(rules or data_dir("rules")),
+                                use_cache)
+
+
+def load_knowledge_files(standard_files: list[Path], rule_files: list[Path], use_cache: bool = True) -> Knowledge:
+    """Load and cross-check these standards and rules files (cached like `load_knowledge`)."""
     key = cache.fingerprint("knowledge", standard_files, rule_files) if use_cache else None
     if key is not None:
         body = cache.get("knowledge", key)

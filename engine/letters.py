@@ -165,7 +165,8 @@ def load_plan(name: str, subject: Jurisdiction | Company) -> tuple[LetterPlan | 
 
 
 def run_letter(file: str, rules: list[str] | None = None, plan: str | None = None, clauses: Path | None = None,
-               reference_docx: Path | None = None) -> tuple[Communication | None, list[Problem]]:
+               reference_docx: Path | None = None,
+               knowledge: Knowledge | None = None) -> tuple[Communication | None, list[Problem]]:
     """What `lexgap letter FILE [--plan P] [--rule ...]` decides, short of rendering: the letter, or problems."""
     from lexgap.assess import Assessor
     from lexgap.knowledge import load_knowledge, load_subject
@@ -173,7 +174,7 @@ def run_letter(file: str, rules: list[str] | None = None, plan: str | None = Non
 
     if reference_docx is not None and not reference_docx.is_file():
         return None, [Problem(str(reference_docx), 1, 1, "no such Word template (--reference-docx)")]
-    knowledge = load_knowledge()
+    knowledge = knowledge or load_knowledge()
     errors = knowledge.errors()
     if errors:
         return None, errors
@@ -208,14 +209,14 @@ def run_letter(file: str, rules: list[str] | None = None, plan: str | None = Non
 
 def letter_bytes(file: str, fmt: str, rules: list[str] | None = None, plan: str | None = None,
                  clauses: Path | None = None, reference_docx: Path | None = None,
-                 init: bool = False) -> tuple[bytes | None, list[Problem]]:
+                 init: bool = False, knowledge: Knowledge | None = None) -> tuple[bytes | None, list[Problem]]:
     """`lexgap letter` short of writing: the bytes of the letter in `fmt` (or of the scaffolded plan)."""
     from lexgap.vocabulary import did_you_mean
 
     if fmt not in FORMATS:
         did = did_you_mean(fmt, list(FORMATS))
         return None, [Problem(file, 1, 1, f"unknown letter format {fmt!r}{did} (choose: {', '.join(FORMATS)})")]
-    letter, problems = run_letter(file, rules, plan, clauses, reference_docx)
+    letter, problems = run_letter(file, rules, plan, clauses, reference_docx, knowledge)
     if letter is None:
         return None, problems
     if init:

@@ -21,12 +21,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
 from lexgap.models import FORMATS, Strict
 from lexgap.paths import STDIN
 from lexgap.problems import Problem
 from lexgap.vocabulary import nearest
+from lexgap.yaml12 import Yaml12Resolver
 
 #: Files larger than this are refused before parsing: lexgap files are written by hand.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -118,7 +118,7 @@ class _Builder:
     def __init__(self) -> None:
         self.marks = Marks()
         self.constructor = SafeConstructor()
-        self.resolver = Resolver()
+        self.resolver = Yaml12Resolver()  # yes/no/on/off and 010 are text, as editors read them
 
     def build(self, events: Iterable[yaml.Event]) -> Any:
         positions = self.marks.positions
@@ -522,6 +522,9 @@ def _message(detail: Any, path: Path_, model: type[BaseModel]) -> str:
         wanted = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
                   "bool_type": "true or false", "bool_parsing": "true or false",
                   "int_from_float": "a whole number"}[kind]
+        if kind == "string_type" and isinstance(value, bool | int | float):  # YAML read a word or code as a number
+            example = f" ('{str(value).lower()}')" if isinstance(value, bool | int) else ""
+            return f"{label} must be text, not {_describe(value)}; put the value in quotes{example} to keep it as text"
         return f"{label} must be {wanted}, not {_describe(value)}"
     if kind == "too_short":
         return f"{label} must not be empty"

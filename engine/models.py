@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from lexgap import ids
 from lexgap import vocabulary as v
@@ -389,10 +390,14 @@ class Jurisdiction(Strict):
 
     @model_validator(mode="after")
     def _provisions_belong(self) -> Jurisdiction:
-        for provision in self.provisions:
-            if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country:
-                raise ValueError(f"provision {provision.id!r} does not start with the country code {self.country!r} "
-                                 f"(or a subdivision of it, like '{self.country}-xyz')")
+        wrong = [(index, provision.id) for index, provision in enumerate(self.provisions)
+                 if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country]
+        if wrong:  # reported at each provision's id, not at the top of the file
+            raise ValidationError.from_exception_data("Jurisdiction", [
+                {"type": PydanticCustomError("value_error", "provision '{id}' does not start with the country code "
+                                                            "'{country}' (or a subdivision of it, like "
+                                                            "'{country}-xyz')", {"id": pid, "country": self.country}),
+                 "loc": ("provisions", index, "id"), "input": pid} for index, pid in wrong])
         systems = [s.id for s in self.legal_systems]
         for law in self.laws:
             if law.legal_system is not None and law.legal_system not in systems:
@@ -577,33 +582,44 @@ class Rule(Strict):
         if self.unless_covered_elsewhere and self.gap_when is None:
             raise ValueError("unless_covered_elsewhere applies to gap_when rules")
         attributes = ATTRIBUTES_BY_SUBJECT[self.subject]
-        for condition in (self.applies_to, self.gap_when or {}, self.gap_when_no_provision or {}):
-            for name, test in condition.items():
-                _check_test(attributes, name, test)
+        wrong: list[tuple[tuple[str | int, ...], str, object]] = []
+        for field in ("applies_to", "gap_when", "gap_when_no_provision"):
+            for name, test in (getattr(self, field) or {}).items():
+                wrong += [((field, name, *where), message, value)
+                          for where, message, value in _check_test(attributes, name, test)]
+        if wrong:  # each reported where it stands: the attribute, or the word in its list
+            raise ValidationError.from_exception_data("Rule", [
+                {"type": PydanticCustomError("value_error", "{message}", {"message": message}), "loc": loc,
+                 "input": value} for loc, message, value in wrong])
         return self
 
 
-def _check_test(attributes: dict[str, Attribute], name: str, test: Test) -> None:
+def _check_test(attributes: dict[str, Attribute], name: str,
+                test: Test) -> list[tuple[tuple[str | int, ...], str, object]]:
+    """What is wrong with one test of a condition: (where below the attribute, message, value)."""
     from lexgap.vocabulary import did_you_mean, words
 
     attribute = attributes.get(name)
     if attribute is None:
         did = did_you_mean(name, list(attributes))
-        raise ValueError(f"unknown attribute {name!r}{did}")
+        return [((), f"unknown attribute {name!r}{did}", name)]
     if attribute.vocabulary is None:
         if test.listed() is not None:
-            raise ValueError(f"{name} is a number: test it with below or at_least")
-        return
+            return [((), f"{name} is a number: test it with below or at_least", name)]
+        return []
     if test.below is not None or test.at_least is not None:
-        raise ValueError(f"{name} takes words: test it with any_of or none_of")
+        return [((), f"{name} takes words: test it with any_of or none_of", name)]
     if (test.all_of is not None or test.not_all_of is not None) and not attribute.many:
-        raise ValueError(f"{name} holds one word: test it with any_of or none_of (all_of and not_all_of are "
-                         "for list attributes)")
+        return [((), f"{name} holds one word: test it with any_of or none_of (all_of and not_all_of are for list "
+                     "attributes)", name)]
     allowed = words(attribute.vocabulary)
-    for word in test.listed() or []:
-        if str(word) not in allowed:
-            did = did_you_mean(str(word), allowed)
-            raise ValueError(f"{word!r} is not a word of {name}{did}")
+    wrong: list[tuple[tuple[str | int, ...], str, object]] = []
+    for kind in ("any_of", "none_of", "all_of", "not_all_of"):
+        for index, word in enumerate(getattr(test, kind) or []):
+            if str(word) not in allowed:
+                did = did_you_mean(str(word), allowed)
+                wrong.append(((kind, index), f"{word!r} is not a word of {name}{did}", word))
+    return wrong
 
 
 class RuleSet(Strict):

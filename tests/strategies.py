@@ -18,11 +18,10 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-import yaml
 from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn, SearchStrategy
 
-from lexgap import ids
+from lexgap import ids, yaml12
 from lexgap import vocabulary as v
 from lexgap.attributes import PRACTICES
 from lexgap.models import Company, Jurisdiction, Provision, Ratification
@@ -309,14 +308,9 @@ def _shuffled(items: list[Any], shuffle: Callable[[list[Any]], None]) -> list[An
     return items
 
 
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:
-        return True  # a person writes every value out; lexgap refuses anchors and aliases
-
-
 def to_yaml(data: Data) -> str:
     """The file as a person would save it: block style, keys in the order given, UTF-8, no aliases."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return yaml12.dump(data, width=100)
 
 
 def check_valid(data: Data) -> None:

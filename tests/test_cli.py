@@ -150,7 +150,7 @@ def test_an_internal_error_is_one_line_asking_for_a_bug_report_with_exit_70(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import lexgap.cli as cli
 
-    def broken() -> None:
+    def broken(*_: object) -> None:
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(cli, "_knowledge", broken)

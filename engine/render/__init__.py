@@ -2,6 +2,7 @@
 
 - `json.py`: every JSON contract (assess, compare, letter, check-draft);
 - `markdown.py`, `terminal.py` (rich; also `rules`, `explain`, `vocabulary`), `text.py`, `docx.py`;
+- `csv.py`: an assessment as one row per finding (its header written once for several subjects);
 - `shared.py`: what the formats share (status and change words, comparison rows, tidy text).
 
 The engine returns values (an assessment, comparisons, a letter, draft issues); the CLI looks up
@@ -35,10 +36,16 @@ class Renderer:
     function: str
     output: Output
     many: str | None = None  # the function for several subjects at once (JSON Lines), if it differs
+    header: str | None = None  # for a table of several subjects: the function giving its header, written once
 
     def load(self, many: bool = False) -> Callable[..., Any]:
         module = importlib.import_module(f"{__name__}.{self.module}")
         function: Callable[..., Any] = getattr(module, self.many if many and self.many else self.function)
+        return function
+
+    def load_header(self) -> Callable[[], str]:
+        assert self.header is not None
+        function: Callable[[], str] = getattr(importlib.import_module(f"{__name__}.{self.module}"), self.header)
         return function
 
 
@@ -48,6 +55,7 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         "terminal": Renderer("terminal", "render_assessment", Output.rich),
         "json": Renderer("json", "render_assessment", Output.text, many="render_line"),
         "markdown": Renderer("markdown", "render_assessment", Output.text),
+        "csv": Renderer("csv", "render_rows", Output.text, header="render_header"),
     },
     "letter": {
         "markdown": Renderer("markdown", "render_letter", Output.text),

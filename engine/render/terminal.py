@@ -226,13 +226,12 @@ def render_explain(rule: Rule, knowledge: Knowledge) -> str:
 
 
 def render_vocabulary(names: list[str]) -> str:
-    """`lexgap vocabulary [NAME]`: each word of the named vocabularies with what it means."""
-    from lexgap.vocabulary import MEANINGS, VOCABULARIES
+    """`lexgap vocabulary [NAME]`: each word of the named vocabularies (or the practices) with what it means."""
+    from lexgap.suggest import entries
 
     out: list[str] = []
     for title in names:
         out.append(f"{title}:")
-        vocabulary = VOCABULARIES[title]
-        out += [f"  {word.value:<30} {MEANINGS.get((vocabulary, word.value), '')}".rstrip() for word in vocabulary]
+        out += [f"  {word:<30} {meaning}".rstrip() for word, meaning in entries(title)]
         out.append("")
     return "\n".join(out)
