@@ -1,8 +1,9 @@
 """A draft letter as a Word document (python-docx): headings, a real numbered list of questions,
 and a numbered Sources section, since python-docx has no footnote API.
 
-The same letter gives the same bytes: the core properties are fixed, and the zip is
-rewritten with fixed timestamps and a fixed entry order.
+Core properties are cut to Word's 255 characters (a long subject or name is allowed by the formats;
+the text of the letter keeps it whole).  The same letter gives the same bytes: the core properties
+are fixed, and the zip is rewritten with fixed timestamps and a fixed entry order.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from docx.enum.text import WD_BREAK
 
 from lexgap import __version__
 from lexgap.letters import Letter
+from lexgap.output import clamp_core_property
 
 #: Fixed document dates, so that a draft's bytes depend only on its content.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -36,8 +38,8 @@ def _build(letter: Letter) -> object:
     properties = document.core_properties
     properties.author = "lexgap"
     properties.last_modified_by = "lexgap"
-    properties.title = letter.headings.get("letter", "")
-    properties.subject = letter.subject_line.text
+    properties.title = clamp_core_property(letter.headings.get("letter", ""))  # Word's limit: 255 characters
+    properties.subject = clamp_core_property(letter.subject_line.text)
     properties.comments = f"Drafted by lexgap {__version__}"
     properties.created = FIXED_TIME
     properties.modified = FIXED_TIME
