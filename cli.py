@@ -344,7 +344,7 @@ def assess(
 
 def _terminal_text(assessment: Any) -> str:
     """Render the rich report to text here, so that worker processes can return it."""
-    with stdout.capture() as captured:
+    with _writing(), stdout.capture() as captured:  # leaving a capture flushes standard output
         stdout.print(renderer("assess", "terminal").load()(assessment))
     return captured.get()
 
