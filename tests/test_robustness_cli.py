@@ -241,3 +241,71 @@ def test_case11_dash_is_standard_input_for_every_command(tmp_path: Path) -> None
     assert twice.returncode == ExitCode.bad_input
     assert _lines(twice.stderr) == ["'-' (standard input) can be given only once"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["-"]  # nothing written, '-' never read as a file
+
+
+# --- case 13: the same bytes whatever the hash seed, locale, time zone and cache; the terminal follows COLUMNS ---
+
+#: Run in a fresh process per environment: every command and format in-process, the hash of each output.
+_EVERY_FORMAT = r"""
+import hashlib, json, sys, tempfile
+from pathlib import Path
+from typer.testing import CliRunner
+from lexgap import cli
+
+draft = sys.argv[1]
+commands = {}
+for fmt in ("terminal", "json", "markdown"):
+    commands[f"assess {fmt}"] = ["assess", "romania-2020.yaml", "-f", fmt]
+    commands[f"compare {fmt}"] = ["compare", "romania-2020", "romania-2024", "--bill", "ro-bill-606-2019-tabled",
+                                  "-f", fmt]
+for fmt in ("markdown", "text", "json"):
+    commands[f"letter {fmt}"] = ["letter", "telegram-2021", "-f", fmt]
+for fmt in ("terminal", "json"):
+    commands[f"check-draft {fmt}"] = ["check-draft", draft, "--subject", "romania-2020", "-f", fmt]
+hashes = {}
+runner = CliRunner()
+for key, args in commands.items():
+    result = runner.invoke(cli.app, args)
+    assert result.exit_code in (0, 1), (key, result.output)
+    hashes[key] = hashlib.sha256(result.stdout_bytes).hexdigest()
+with tempfile.TemporaryDirectory() as folder:
+    out = Path(folder) / "letter.docx"
+    result = runner.invoke(cli.app, ["letter", "romania-2020", "-f", "docx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    hashes["letter docx"] = hashlib.sha256(out.read_bytes()).hexdigest()
+print(json.dumps(hashes))
+"""
+
+
+def _hashes(env: dict[str, str], cwd: Path) -> dict[str, str]:
+    draft = REPO / "tests" / "fixtures" / "drafts" / "al-rou-2-2020.txt"
+    done = subprocess.run([sys.executable, "-c", _EVERY_FORMAT, str(draft)], capture_output=True, text=True,
+                          cwd=cwd, timeout=600, env={**os.environ, **env})
+    assert done.returncode == 0, done.stderr
+    hashes: dict[str, str] = json.loads(done.stdout)
+    return hashes
+
+
+def test_case13_output_is_identical_across_hash_seeds_locales_time_zones_and_cache(tmp_path: Path) -> None:
+    """One factor changed at a time from a base environment, every format compared byte for byte; then
+    COLUMNS, which changes the terminal format alone (the README says so)."""
+    cache = str(tmp_path / "cache")
+    base = {"PYTHONHASHSEED": "1", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "TZ": "UTC", "COLUMNS": "100",
+            "LEXGAP_CACHE_DIR": cache, "LEXGAP_NO_CACHE": "0"}
+    variants = {
+        "cold cache": {},
+        "warm cache": {},  # the second run reads what the first one stored
+        "hash seed": {"PYTHONHASHSEED": "4242"},
+        "locale": {"LC_ALL": "C", "LANG": "C"},
+        "time zone": {"TZ": "XXX-14"},  # UTC+14, the first day to begin (no tz database needed)
+        "no cache": {"LEXGAP_NO_CACHE": "1"},
+    }
+    results = {name: _hashes({**base, **change}, tmp_path) for name, change in variants.items()}
+    assert any(Path(cache).iterdir())  # the cache was really used
+    reference = results["cold cache"]
+    assert len(reference) == 12
+    differing = {name: sorted(k for k in reference if hashes[k] != reference[k]) for name, hashes in results.items()}
+    assert differing == {name: [] for name in variants}
+    narrow = _hashes({**base, "COLUMNS": "60"}, tmp_path)
+    assert sorted(k for k in reference if narrow[k] != reference[k]) == ["assess terminal", "check-draft terminal",
+                                                                          "compare terminal"]
