@@ -27,7 +27,7 @@ from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subj
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction
 from lexgap.paths import STDIN, data_dir, resolve_bundled_noted, resolve_subject, yaml_files, yaml_files_noted
-from lexgap.problems import ExitCode, Kind, Level, Problem, exit_code
+from lexgap.problems import ExitCode, Level, Problem, exit_code
 from lexgap.render import RENDERERS, Output, formats, renderer
 from lexgap.safe_text import terminal_safe
 from lexgap.vocabulary import OUTCOME_ORDER, Outcome, did_you_mean, nearest
@@ -124,13 +124,6 @@ def _writing() -> Iterator[None]:
         yield
     except OSError as error:
         raise OutputFailed(error) from None
-
-
-def _io_problem(problem: Problem) -> Problem:
-    """A problem `write_atomic` returns for a failed write is an I/O error, not bad input."""
-    if problem.message.startswith("cannot write"):
-        return Problem(problem.file, problem.line, problem.column, problem.message, problem.level, Kind.io)
-    return problem
 
 
 def _stop(problems: list[Problem]) -> Stop:
@@ -381,7 +374,7 @@ def letter(
         return
     problem = write_atomic(output, data, force)
     if problem is not None:
-        raise _stop([_io_problem(problem)])
+        raise _stop([problem])
     if str(output) != STDOUT:
         _say(f"wrote {output}")
 

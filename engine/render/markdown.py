@@ -154,6 +154,6 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: _escaped(item) for key, item in value.items()}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{f.name: _escaped(getattr(value, f.name))  # type: ignore[arg-type]
+        return dataclasses.replace(value, **{f.name: _escaped(getattr(value, f.name))
                                             for f in dataclasses.fields(value) if f.init and f.name != "problems"})
     return value
