@@ -8,8 +8,13 @@ Each command's formats come from the one table in `render/__init__.py`.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
@@ -22,9 +27,10 @@ from lexgap.folders import KnowledgeFolders, load_from
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction, RuleTests
-from lexgap.paths import data_dir, resolve_subject, yaml_files
+from lexgap.paths import STDIN, data_dir, resolve_bundled_noted, resolve_subject, yaml_files, yaml_files_noted
 from lexgap.problems import ExitCode, Level, Problem, exit_code
 from lexgap.render import RENDERERS, Output, formats, renderer
+from lexgap.safe_text import terminal_safe
 from lexgap.vocabulary import OUTCOME_ORDER, Outcome, did_you_mean, nearest
 
 
@@ -67,8 +73,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+#: The console of the rich reports (terminal format).  Every other line lexgap prints is written plain,
+#: through `_say`: never wrapped (one problem is one line, whatever the width or when not a terminal),
+#: and with any character a terminal would act on shown escaped (`safe_text.terminal_safe`).
 stdout = Console(highlight=False, soft_wrap=False, emoji=False)
-stderr = Console(stderr=True, highlight=False, emoji=False)
 
 
 class Stop(typer.Exit):
@@ -79,9 +87,44 @@ class Stop(typer.Exit):
         self.code = code
 
 
-def _print_problems(problems: list[Problem], console: Console = stderr) -> None:
+class OutputFailed(Exception):
+    """Writing to standard output failed (disk full, broken pipe...): an I/O error, exit 74."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+def _line(text: str) -> str:
+    """One printable line: terminal controls shown escaped, never sent; a newline inside shown as `\\n`."""
+    return terminal_safe(text).replace("\n", "\\n")
+
+
+def _say(text: str, to_stdout: bool = False) -> None:
+    """Print one line lexgap wrote about data (a message, a problem) plain and unwrapped.
+
+    Messages go to standard error; `validate` lists its problems on standard output (`to_stdout`).
+    """
+    if to_stdout:
+        _emit(_line(text) + "\n")
+        return
+    with contextlib.suppress(OSError, ValueError):  # nowhere left to say it: the exit code still tells
+        sys.stderr.write(_line(text) + "\n")
+        sys.stderr.flush()
+
+
+def _print_problems(problems: list[Problem], to_stdout: bool = False) -> None:
     for problem in sorted(problems):
-        console.print(str(problem), markup=False, soft_wrap=True)
+        _say(str(problem), to_stdout)
+
+
+@contextmanager
+def _writing() -> Iterator[None]:
+    """Turn a failed write to standard output into `OutputFailed`, so that click never sees it."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputFailed(error) from None
 
 
 def _stop(problems: list[Problem]) -> Stop:
@@ -90,15 +133,29 @@ def _stop(problems: list[Problem]) -> Stop:
     return Stop(exit_code(problems) if problems else ExitCode.bad_input)
 
 
+def _inputs(names: list[str], bills: list[str] | None = None) -> None:
+    """Refuse `-` (standard input) given more than once, since it can be read only once; then say, on
+    standard error, each bare name for which the bundled file is used (a local file wins)."""
+    if [*names, *(bills or [])].count(STDIN) > 1:
+        _say("'-' (standard input) can be given only once")
+        raise Stop(ExitCode.bad_input)
+    folders = [(name, data_dir("legislation")) for name in names]
+    folders += [(name, data_dir("legislation") / "bills") for name in bills or []]
+    for name, folder in folders:
+        note = resolve_bundled_noted(name, folder)[1]
+        if note is not None:
+            _say(str(note))
+
+
 def _show(command: str, fmt: str, *values: Any) -> None:
     """Render values in a format and write them to standard output."""
     entry = renderer(command, fmt)
     result = entry.load()(*values)
     if entry.output is Output.rich:
-        stdout.print(result)
+        with _writing():
+            stdout.print(result)
     elif isinstance(result, bytes):
-        sys.stdout.buffer.write(result)
-        sys.stdout.flush()
+        _emit_bytes(result)
     else:
         _emit(result)
 
@@ -131,14 +188,14 @@ def _knowledge(folders: KnowledgeFolders | None = None) -> Knowledge:
     if errors:
         _print_problems(errors)
         if folders.only_bundled:
-            stderr.print("lexgap's bundled standards or rules have errors; run `lexgap validate`.", markup=False)
+            _say("lexgap's bundled standards or rules have errors; run `lexgap validate`.")
         raise Stop(ExitCode.bad_input)
     return knowledge
 
 
 def _version(value: bool) -> None:
     if value:
-        stdout.print(f"lexgap {__version__}", markup=False)
+        _emit(f"lexgap {__version__}\n")
         raise typer.Exit()
 
 
@@ -151,8 +208,17 @@ def _main(
 
 
 def _emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Write text lexgap rendered to standard output (UTF-8: `main` sets it whatever the locale)."""
+    with _writing():
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _emit_bytes(data: bytes) -> None:
+    with _writing():
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
 
 
 @app.command()
@@ -170,8 +236,14 @@ def validate(
     problems = list(knowledge.problems)
     targets: list[Path] = []
     if paths:
+        _inputs([str(p) for p in paths if not p.is_dir()])
         for path in paths:
-            targets += yaml_files(path) if path.is_dir() else [resolve_subject(str(path))]
+            if path.is_dir():
+                files, skipped = yaml_files_noted(path)
+                targets += files
+                problems += skipped
+            else:
+                targets.append(resolve_subject(str(path)))
     else:
         targets = yaml_files(data_dir("legislation")) + yaml_files(data_dir("legislation") / "bills")
     bundled = {p.resolve() for folder in ("standards", "rules") for p in yaml_files(data_dir(folder))}
@@ -195,18 +267,17 @@ def validate(
                 bills.append((model, loaded))
     for bill, loaded in bills:
         problems += _check_bill(bill, loaded, knowledge, jurisdictions)
-    _print_problems(problems, stdout)
+    _print_problems(problems, to_stdout=True)
     if stats:
         from lexgap.knowledge import verification_stats
 
         bundled_files = [p for folder in ("standards", "rules") for p in yaml_files(data_dir(folder))]
         for line in verification_stats(knowledge, [*bundled_files, *targets]):
-            stdout.print(line, markup=False, soft_wrap=True)
+            _say(line, to_stdout=True)
     if any(p.level is Level.error for p in problems):
         raise Stop(ExitCode.bad_input)
     if not stats:
-        stdout.print(f"ok: {len(targets)} files, {len(knowledge.instruments)} instruments, "
-                     f"{len(knowledge.rules)} rules", markup=False)
+        _emit(f"ok: {len(targets)} files, {len(knowledge.instruments)} instruments, {len(knowledge.rules)} rules\n")
 
 
 def _check_bill(bill: Bill, loaded: Loaded, knowledge: Knowledge, jurisdictions: dict[str, Jurisdiction]
@@ -242,17 +313,15 @@ def schema(
         problems = write_schemas(write)
         if problems:
             raise _stop(problems)
-        stderr.print(f"wrote {len(FORMATS)} schemas to {write}; point a file at one with its first line: "
-                     f"# yaml-language-server: $schema=PATH/TO/{next(iter(FORMATS))}.schema.json",
-                     markup=False, soft_wrap=True)
+        _say(f"wrote {len(FORMATS)} schemas to {write}; point a file at one with its first line: "
+                     f"# yaml-language-server: $schema=PATH/TO/{next(iter(FORMATS))}.schema.json")
         return
     known = [*FORMATS, *OUTPUTS]
     if kind is None or kind not in known:
         hint = nearest(kind, known) if kind is not None else None
         did = f"did you mean {hint!r}? " if hint else ""
         what = f"unknown format {kind!r}; " if kind is not None else "give a format; "
-        stderr.print(f"{what}{did}choose one of: {', '.join(known)} (or --write DIR)", markup=False,
-                     soft_wrap=True)
+        _say(f"{what}{did}choose one of: {', '.join(known)} (or --write DIR)")
         raise Stop(ExitCode.bad_input)
     if kind in OUTPUTS:
         _emit(json.dumps(output_schema(kind), indent=2, ensure_ascii=False) + "\n")
@@ -286,18 +355,22 @@ def assess(
     bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Assess a jurisdiction's law (or a company's practice) against the rules."""
-    from lexgap.batch import assess_many, subject_paths
+    from lexgap.batch import assess_many, subject_paths_noted
 
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     unknown = knowledge.unknown_rules(rule or [])
     if unknown:
         for message in unknown:
-            stderr.print(message, markup=False)
+            _say(message)
         raise Stop(ExitCode.bad_input)
-    paths = subject_paths(files)
+    if files.count(STDIN) > 1:
+        _say("'-' (standard input) can be given only once")
+        raise Stop(ExitCode.bad_input)
+    paths, notes = subject_paths_noted(files)
+    _print_problems(notes)  # bundled files used for bare names, folder entries skipped
     single = len(files) == 1 and len(paths) == 1 and not Path(files[0]).is_dir()
     if not paths:
-        stderr.print(f"no .yaml files in {', '.join(files)}", markup=False)
+        _say(f"no .yaml files in {', '.join(files)}")
         raise Stop(ExitCode.bad_input)
     entry = renderer("assess", output_format)
     render = _terminal_text if entry.output is Output.rich else entry.load(many=not single)
@@ -322,7 +395,7 @@ def assess(
 
 def _terminal_text(assessment: Any) -> str:
     """Render the rich report to text here, so that worker processes can return it."""
-    with stdout.capture() as captured:
+    with _writing(), stdout.capture() as captured:  # leaving a capture flushes standard output
         stdout.print(renderer("assess", "terminal").load()(assessment))
     return captured.get()
 
@@ -350,24 +423,25 @@ def letter(
 ) -> None:
     """Draft a communication: the frame of the genre, information received, concerns, questions, annex."""
     from lexgap.letters import letter_bytes
-    from lexgap.output import write_atomic
+    from lexgap.output import STDOUT, write_atomic
 
     if renderer("letter", output_format).output is Output.binary and output is None and not init:
-        stderr.print(f"a .{output_format} letter needs --output PATH (it is a binary file)", markup=False)
+        _say(f"a .{output_format} letter needs --output PATH (it is a binary file)")
         raise Stop(ExitCode.bad_input)
+    _inputs([file])
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     data, problems = letter_bytes(file, str(output_format), rule, plan=plan, clauses=clauses,
                                   reference_docx=reference_docx, init=init, knowledge=knowledge)
     if data is None or problems:
         raise _stop(problems)
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        _emit_bytes(data)
         return
     problem = write_atomic(output, data, force)
     if problem is not None:
         raise _stop([problem])
-    stderr.print(f"wrote {output}", markup=False)
+    if str(output) != STDOUT:
+        _say(f"wrote {output}")
 
 
 @app.command("check-draft")
@@ -385,6 +459,7 @@ def check_draft(
     """Check the citations in a hand-written draft against lexgap's data."""
     from lexgap.drafts import at_or_above, run_check_draft
 
+    _inputs([subject] if subject is not None else [])
     knowledge = _knowledge(_folders(None, standards, True, bundled_standards))
     issues, problems = run_check_draft(file, subject, knowledge)
     if issues is None:
@@ -417,8 +492,9 @@ def compare(
     from lexgap.compare import run_compare
 
     if not others and not bill:
-        stderr.print("give at least one OTHER jurisdiction file or --bill ID to compare with BASE", markup=False)
+        _say("give at least one OTHER jurisdiction file or --bill ID to compare with BASE")
         raise Stop(ExitCode.bad_input)
+    _inputs([base, *(others or [])], list(bill or []))
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     comparisons, problems = run_compare(base, list(others or []), list(bill or []), knowledge=knowledge)
     if comparisons is None:
@@ -440,7 +516,7 @@ def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, 
     if name is not None and key is None:
         hint = nearest(name, names)
         did = f"did you mean {hint!r}? " if hint else ""
-        stderr.print(f"unknown vocabulary {name!r}; {did}choose one of: {', '.join(names)}", markup=False)
+        _say(f"unknown vocabulary {name!r}; {did}choose one of: {', '.join(names)}")
         raise Stop(ExitCode.bad_input)
     _show("vocabulary", "terminal", [key] if key else names)
 
@@ -461,13 +537,12 @@ def init(
         hint = nearest(kind, list(KINDS))
         did = f"did you mean {hint!r}? " if hint else ""
         bill = " (for a bill, copy one of lexgap's: see README, Bill)" if kind == "bill" else ""
-        stderr.print(f"unknown kind {kind!r}; {did}choose one of: {', '.join(KINDS)}{bill}", markup=False,
-                     soft_wrap=True)
+        _say(f"unknown kind {kind!r}; {did}choose one of: {', '.join(KINDS)}{bill}")
         raise Stop(ExitCode.bad_input)
     written, problems = init_file(kind, path, schemas)
     if written is None:
         raise _stop(problems)
-    stderr.print(f"wrote {written}; fill it in, then run: lexgap validate {written}", markup=False, soft_wrap=True)
+    _say(f"wrote {written}; fill it in, then run: lexgap validate {written}")
 
 
 @app.command("test")
@@ -486,8 +561,7 @@ def run_tests(
     if folder is None:
         folder = data_dir("rules").parent / "tests" / "rules"
         if not folder.is_dir():
-            stderr.print("give the folder that holds your case files: lexgap test FOLDER", markup=False,
-                         soft_wrap=True)
+            _say("give the folder that holds your case files: lexgap test FOLDER")
             raise Stop(ExitCode.bad_input)
     extra = [folder] if folder.is_dir() else []
     knowledge = _knowledge(_folders([*extra, *(rules or [])], standards, bundled_rules, bundled_standards))
@@ -522,24 +596,66 @@ def explain(
     rule = knowledge.rule(rule_id)
     if rule is None:
         did = did_you_mean(rule_id, [r.id for r in knowledge.rules])
-        stderr.print(f"unknown rule {rule_id!r}{did} (see `lexgap rules`)", markup=False)
+        _say(f"unknown rule {rule_id!r}{did} (see `lexgap rules`)")
         raise Stop(ExitCode.bad_input)
     _show("explain", "terminal", rule, knowledge)
 
 
+def _utf8_streams() -> None:
+    """Standard output and error in UTF-8 whatever the locale or PYTHONIOENCODING: lexgap's output is
+    UTF-8 text, the same bytes everywhere (a latin-1 or cp1252 stream cannot encode its dashes)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):  # a stream already closed: leave it
+                reconfigure(encoding="utf-8")
+
+
+def _silence_stdout() -> None:
+    """After a failed write, send what Python still holds for standard output nowhere, so that the
+    interpreter's final flush cannot fail again (a second message, exit 120)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _output_failed(error: OSError) -> int:
+    """One plain line for a failed write to standard output; exit 74 (I/O error), never 'a bug'."""
+    _silence_stdout()
+    if error.errno == errno.EPIPE:
+        reason = "the reading program closed the pipe"
+    elif error.errno == errno.ENOSPC:
+        reason = "no space left on the device"
+    else:
+        reason = error.strerror or str(error)
+    _say(f"lexgap: cannot write to standard output: {reason}")
+    return int(ExitCode.io_error)
+
+
 def main() -> None:
     """Entry point: run the app; no Python traceback ever reaches the user."""
+    _utf8_streams()
     try:
-        app(prog_name="lexgap")  # click prints usage errors itself and exits 2
+        try:
+            app(prog_name="lexgap")  # click prints usage errors itself and exits 2
+        finally:
+            with _writing():
+                sys.stdout.flush()  # what is still buffered fails here, not at interpreter exit
     except Stop as stop:
         sys.exit(int(stop.code))
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:
-        sys.exit(int(ExitCode.done))
+    except OutputFailed as failed:
+        sys.exit(_output_failed(failed.error))
+    except OSError as error:  # reading or writing failed somewhere a problem could not say it
+        _say(f"lexgap: input or output error: {error.strerror or error}")
+        sys.exit(int(ExitCode.io_error))
     except Exception as error:  # the promise: no traceback, ever
-        stderr.print(f"lexgap: internal error ({type(error).__name__}: {error}); please report this bug with "
-                     "the command you ran", markup=False)
+        _say(f"lexgap: internal error ({type(error).__name__}: {error}); please report this bug with "
+             "the command you ran")
         sys.exit(int(ExitCode.internal_error))
 
 

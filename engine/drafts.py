@@ -10,7 +10,9 @@ and a fact lexgap has not verified (`verified: false`) gives a warning, never an
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -21,7 +23,7 @@ from lexgap import citations as c
 from lexgap.knowledge import Knowledge, load_knowledge, load_subject
 from lexgap.mandates import Register
 from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Source, StandardProvision
-from lexgap.paths import resolve_subject
+from lexgap.paths import STDIN, resolve_subject
 from lexgap.problems import Level, Problem
 
 #: Drafts larger than this are refused: a letter is a few pages.
@@ -77,6 +79,8 @@ def read_draft(path: Path) -> tuple[str | None, list[Problem]]:
     def problem(message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(name, 1, 1, message)]
 
+    if name == STDIN:
+        return _read_stdin()
     if not path.exists():
         return problem("no such file")
     if not path.is_file():
@@ -98,6 +102,37 @@ def read_draft(path: Path) -> tuple[str | None, list[Problem]]:
         data = path.read_bytes()
     except OSError as error:
         return problem(f"cannot read the file: {error.strerror or error}")
+    return _decode(name, data)
+
+
+#: Standard input's name in problems (as for YAML files).
+STDIN_NAME = "<stdin>"
+
+
+def _read_stdin() -> tuple[str | None, list[Problem]]:
+    """A draft given as `-`: standard input, text or a .docx (a zip), at most the size cap."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None, [Problem(STDIN_NAME, 1, 1, "there is no standard input to read")]
+    try:
+        data = stream.read(MAX_DRAFT_BYTES + 1)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        return None, [Problem(STDIN_NAME, 1, 1, f"cannot read standard input: {reason}")]
+    if len(data) > MAX_DRAFT_BYTES:
+        return None, [Problem(STDIN_NAME, 1, 1, f"standard input holds more than {MAX_DRAFT_BYTES} bytes; a draft "
+                                                "letter above that is refused")]
+    if data.startswith(b"PK\x03\x04"):  # a zip: a .docx draft
+        return _read_docx(io.BytesIO(data), STDIN_NAME)
+    return _decode(STDIN_NAME, data)
+
+
+def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """The text of a .txt or .md draft's bytes, or a located problem."""
+
+    def problem(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(name, 1, 1, message)]
+
     if b"\x00" in data:
         return problem("this is a binary file, not text; give a .txt, .md or .docx draft")
     try:
@@ -113,14 +148,14 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-def _read_docx(path: Path) -> tuple[str | None, list[Problem]]:
+def _read_docx(path: Path | io.BytesIO, name: str | None = None) -> tuple[str | None, list[Problem]]:
     """One line per paragraph (table cells included, in document order); line numbers are paragraphs."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(path if isinstance(path, io.BytesIO) else str(path))
         lines: list[str] = []
 
         def walk(blocks: list[Paragraph | Table]) -> None:
@@ -135,10 +170,10 @@ def _read_docx(path: Path) -> tuple[str | None, list[Problem]]:
         walk(list(document.iter_inner_content()))
         lines += _docx_footnotes(document)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        return None, [Problem(str(path), 1, 1, f"cannot read this .docx file ({type(error).__name__}); "
-                                               "is it a Word document?")]
+        return None, [Problem(name or str(path), 1, 1, f"cannot read this .docx file ({type(error).__name__}); "
+                                                       "is it a Word document?")]
     except Exception as error:  # python-docx raises its own exception types for broken packages
-        return None, [Problem(str(path), 1, 1, f"cannot read this .docx file: {error}")]
+        return None, [Problem(name or str(path), 1, 1, f"cannot read this .docx file: {error}")]
     return "\n".join(line.replace("\r", "").replace("\v", "\n") for line in lines), []
 
 

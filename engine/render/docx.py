@@ -6,7 +6,9 @@ python-docx has no footnote API, so the footnotes part (`word/footnotes.xml`) is
 the XML level: the two separator footnotes Word expects, then one `w:footnote` per note, each
 referenced from the body by a `w:footnoteReference` run where the letter cites.
 
-The same letter gives the same bytes: fixed core properties, fixed zip timestamps and entry order.
+Core properties are cut to Word's 255 characters (a long reference is allowed by the formats; the text
+of the letter keeps it whole).  The same letter gives the same bytes: fixed core properties, fixed zip
+timestamps and entry order.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from docx.shared import Mm, Pt
 
 from lexgap import __version__
 from lexgap.compose import Communication
+from lexgap.output import clamp_core_property
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -138,7 +141,7 @@ def _build(letter: Communication, template: Path | None) -> Any:
     _page_setup(document)
     properties = document.core_properties
     properties.author = properties.last_modified_by = "lexgap"
-    properties.title = letter.reference
+    properties.title = clamp_core_property(letter.reference)  # Word's limit: 255 characters
     properties.subject = ""
     properties.comments = f"Drafted by lexgap {__version__}"
     properties.language = LANGUAGE

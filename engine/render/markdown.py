@@ -4,6 +4,11 @@ frame of the genre, footnotes where it cites) and the reviewer's memo beside it.
 
 A comparison's table shows every finding that changes in at least one version, then those still
 open (gap or not assessable) everywhere; findings met and unchanged everywhere are only counted.
+
+Text from data (names, labels, explanations, pinpoints, values) is escaped with
+`safe_text.markdown_prose`, ids are code spans (`safe_text.markdown_code`): a `<script>` in a
+heading, a `*` or a `[` in a name, a line starting with `#` show as written, never as HTML,
+emphasis, a link or a heading.
 """
 
 from __future__ import annotations
@@ -25,12 +30,15 @@ from lexgap.render.shared import (
     status_text,
     value_text,
 )
+from lexgap.safe_text import markdown_code as _code
+from lexgap.safe_text import markdown_prose as _md
 from lexgap.safe_text import markdown_text
 from lexgap.vocabulary import Outcome
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text from data in a table cell: escaped, on one line."""
+    return _md(text).replace("|", "\\|").replace("\n", " ")
 
 
 # --- assess ------------------------------------------------------------------------------
@@ -39,7 +47,7 @@ def _cell(text: str) -> str:
 def render_assessment(assessment: Assessment) -> str:
     counts = assessment.counts()
     lines = [
-        f"# lexgap assessment: {assessment.subject_name} ({assessment.as_of})",
+        f"# lexgap assessment: {_md(assessment.subject_name)} ({assessment.as_of})",
         "",
         f"{counts['gap']} gaps, {counts['not_assessable']} not assessable, {counts['met']} met.",
         "",
@@ -48,21 +56,21 @@ def render_assessment(assessment: Assessment) -> str:
     if open_findings:
         lines += ["| status | severity | finding | concerns | basis |", "| --- | --- | --- | --- | --- |"]
         for f in open_findings:
-            concerns = ", ".join(p.id for p in f.provisions) or group_name(f).lower()
+            concerns = ", ".join(p.id for p in f.provisions) or group_name(f).lower()  # escaped as a cell
             basis = "; ".join(f"{b.instrument} {b.pinpoint}" for b in f.basis)
             lines.append(f"| {STATUS_TITLE[f.status]} | {f.severity} | {_cell(f.label)} | {_cell(concerns)} "
                          f"| {_cell(basis)} |")
         lines.append("")
     ordered = sorted(assessment.findings, key=lambda f: (group_name(f), f.sort_key()))
     for name, group in groupby(ordered, key=group_name):
-        lines += [f"## {name}", ""]
+        lines += [f"## {_md(name)}", ""]
         for f in group:
-            lines.append(f"### {STATUS_TITLE[f.status]}: {f.label} (`{f.rule}`, {f.severity})")
+            lines.append(f"### {STATUS_TITLE[f.status]}: {_md(f.label)} ({_code(f.rule)}, {f.severity})")
             lines.append("")
             if f.provisions:
-                lines.append("Provisions: " + ", ".join(f"`{p.id}`" for p in f.provisions))
+                lines.append("Provisions: " + ", ".join(_code(p.id) for p in f.provisions))
                 lines.append("")
-            lines += [f.explanation, ""]
+            lines += [_md(f.explanation), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -82,46 +90,47 @@ def render_comparisons(comparisons: list[Comparison]) -> str:
     if not comparisons:
         return "# lexgap comparison\n\nNothing to compare.\n"
     base = comparisons[0]
-    lines = [f"# lexgap comparison: {base.base_name} ({base.base_id}, as of {base.base_as_of})", ""]
+    lines = [f"# lexgap comparison: {_md(base.base_name)} ({_md(base.base_id)}, as of {base.base_as_of})", ""]
     for index, comparison in enumerate(comparisons, start=1):
         counts = comparison.counts()
-        lines.append(f"{index}. {comparison.other_title} ({comparison.other_kind} `{comparison.other_id}`): "
+        lines.append(f"{index}. {_md(comparison.other_title)} ({comparison.other_kind} {_code(comparison.other_id)}): "
                      f"{counts['introduced']} introduced, {counts['closed']} closed, "
                      f"{counts['status_changed']} status changed, {len(comparison.provision_changes)} "
                      "provision changes.")
     lines.append("")
     all_rows = rows(comparisons)
     shown = [r for r in all_rows if r.shown()]
-    header = ["finding", "provision", f"{base.base_id} (base)", *(c.other_id for c in comparisons)]
+    header = ["finding", "provision", f"{_cell(base.base_id)} (base)", *(_cell(c.other_id) for c in comparisons)]
     lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     for row in shown:
-        cells = [f"{_cell(row.label)} (`{row.rule}`, {row.severity})",
-                 f"`{row.provision}`" if row.provision else "the law as a whole",
+        cells = [f"{_cell(row.label)} ({_code(row.rule)}, {row.severity})",
+                 _code(row.provision) if row.provision else "the law as a whole",
                  status_text(row.before), *(_column_cell(c) for c in row.cells)]
         lines.append("| " + " | ".join(cells) + " |")
     hidden = len(all_rows) - len(shown)
     lines += ["", "—: no such finding (the provision is absent or repealed, or the rule does not apply to it). "
               f"{hidden} findings met and unchanged in every version are not shown.", ""]
     for comparison in comparisons:
-        lines += [f"## {comparison.other_title}", ""]
+        lines += [f"## {_md(comparison.other_title)}", ""]
         if comparison.is_empty():
             lines += ["No finding and no provision changes.", ""]
             continue
         for change in comparison.differences:
-            where = f"`{change.provision}`" if change.provision else "the law as a whole"
-            lines.append(f"- **{CHANGE_TITLE[change.change]}**: {change.label} (`{change.rule}`) at {where}: "
+            where = _code(change.provision) if change.provision else "the law as a whole"
+            lines.append(f"- **{CHANGE_TITLE[change.change]}**: {_md(change.label)} ({_code(change.rule)}) at {where}: "
                          f"{status_text(change.before)} -> {status_text(change.after)}.")
             finding = change.other or change.base
             if finding is not None:
-                lines.append(f"  {finding.explanation}")
+                lines.append("  " + _md(finding.explanation).replace("\n", "\n  "))
         if comparison.differences:
             lines.append("")
         if comparison.provision_changes:
             lines += ["| provision | field | before | after | sources |", "| --- | --- | --- | --- | --- |"]
             for item in comparison.provision_changes:
                 sources = "; ".join(source_text(s) for s in item.sources) or "none recorded"
-                lines.append(f"| `{item.provision}` | {item.field} | {_cell(value_text(item.field, item.before))} "
-                             f"| {_cell(value_text(item.field, item.after))} | {_cell(sources)} |")
+                before, after = (_cell(value_text(item.field, v)) for v in (item.before, item.after))
+                lines.append(f"| {_code(item.provision)} | {_cell(item.field)} | {before} | {after} "
+                             f"| {_cell(sources)} |")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
