@@ -27,6 +27,7 @@ from lexgap.models import Bill, Company, Jurisdiction, Source
 from lexgap.paths import data_dir, resolve_subject, yaml_files
 from lexgap.problems import Level, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Outcome, Severity
+from lexgap.words import en
 
 #: The order areas are shown in the matrix: the rules files, by name; company rules last.
 AREA_TITLES = {
@@ -92,6 +93,9 @@ class Cell:
     findings: list[FindingView]
     change: str | None = None  # introduced or closed, against the version this subject follows
     count: int = 0
+    introduced: tuple[str, ...] = ()  # keys of the findings that are gaps here and were not in that version
+    closed: tuple[str, ...] = ()  # keys of the findings that were gaps there and are not here
+    all: list[FindingView] = field(default_factory=list, repr=False)
 
 
 @dataclass(frozen=True)
@@ -158,8 +162,6 @@ def _source(source: Source) -> SourceView:
 
 def _views(assessment: Assessment, subject: Jurisdiction | Company, knowledge: Knowledge,
            areas: dict[str, str]) -> list[FindingView]:
-    from lexgap.render.shared import group_name
-
     provisions = {p.id: p for p in subject.provisions} if isinstance(subject, Jurisdiction) else {}
     result = []
     for finding in assessment.findings:
@@ -181,6 +183,13 @@ def _views(assessment: Assessment, subject: Jurisdiction | Company, knowledge: K
     return result
 
 
+def group_name(finding: Finding) -> str:
+    """The law or bill a finding concerns (absences: the law as a whole), as the other reports group them."""
+    if finding.provisions and finding.rule_kind == "provision":
+        return finding.provisions[0].law_title
+    return en.COMPANY_PRACTICE if finding.rule_kind == "company" else en.LAW_AS_A_WHOLE
+
+
 def _cells(views: list[FindingView]) -> dict[str, Cell]:
     by_rule: dict[str, list[FindingView]] = {}
     for view in views:
@@ -189,7 +198,7 @@ def _cells(views: list[FindingView]) -> dict[str, Cell]:
     for rule, found in by_rule.items():
         worst = min(found, key=lambda v: OUTCOME_ORDER[Outcome(v.status)]).status
         decisive = [v for v in found if v.status == worst]
-        cells[rule] = Cell(rule, worst, decisive, count=len(found))
+        cells[rule] = Cell(rule, worst, decisive, count=len(found), all=found)
     return cells
 
 
@@ -219,16 +228,17 @@ def subject_report(assessment: Assessment, subject: Jurisdiction | Company, know
 
 
 def _with_changes(report: SubjectReport, base: SubjectReport) -> SubjectReport:
+    """Mark each cell with the findings (by key: rule and provision) that became or stopped being gaps."""
+    gap = Outcome.gap.value
     cells = {}
     for rule, cell in report.cells.items():
-        before = base.cells.get(rule)
-        was_gap = before is not None and before.status == Outcome.gap.value
-        change = None
-        if cell.status == Outcome.gap.value and not was_gap:
-            change = "introduced"
-        elif cell.status != Outcome.gap.value and was_gap:
-            change = "closed"
-        cells[rule] = Cell(cell.rule, cell.status, cell.findings, change, cell.count)
+        now = {v.key: v.status for v in cell.all}
+        earlier = base.cells.get(rule)
+        then = {v.key: v.status for v in earlier.all} if earlier else {}
+        introduced = tuple(sorted(k for k, st in now.items() if st == gap and then.get(k) != gap))
+        closed = tuple(sorted(k for k, st in then.items() if st == gap and now.get(k) != gap))
+        change = "introduced" if introduced else "closed" if closed else None
+        cells[rule] = Cell(cell.rule, cell.status, cell.findings, change, cell.count, introduced, closed, cell.all)
     report.cells = cells
     report.follows = base.id
     return report
@@ -296,6 +306,7 @@ def build_report(arguments: list[str], knowledge: Knowledge | None = None,
     if any(p.level is Level.error for p in problems):
         return None, sorted(problems)
     areas = rule_areas()
+    questions = questions and len(subjects) == 1  # the questions are shown on a one-subject page only
     reports: list[SubjectReport] = []
     with Assessor(knowledge) as assessor:
         for subject, kind, title, follows in subjects:
