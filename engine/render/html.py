@@ -21,7 +21,7 @@ from lexgap.words import en
 
 #: What marks an outcome besides its colour: a symbol and a word (never colour alone).
 SYMBOL = {"gap": "✗", "not_assessable": "?", "met": "✓", "none": "–"}
-TITLE = {**STATUS_TITLE, "none": "Not applicable"}
+TITLE = {**STATUS_TITLE, "none": "No finding"}
 VERIFIED = {"primary": "primary (verified in the official text)",
             "secondary": "secondary (not checked in the primary text)",
             "unverified": "unverified (taken as given)"}
