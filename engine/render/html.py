@@ -27,6 +27,13 @@ VERIFIED = {"primary": "primary (verified in the official text)",
             "unverified": "unverified (taken as given)"}
 
 
+#: How many findings a matrix cell explains in full (the rest are named; the one-subject report has them all):
+#: fewer when there are many subjects, so that a report on a thousand stays small enough to open at once.
+CELL_FINDINGS = 3
+CELL_FINDINGS_MANY = 1
+MANY = 100
+
+
 @cache
 def environment() -> jinja2.Environment:
     env = TemplateSandbox(loader=jinja2.FileSystemLoader(str(data_dir("templates") / "report")),
@@ -47,7 +54,8 @@ def render_report(report: Report) -> str:
     """One subject: its summary, findings and questions; several: the matrix of subjects by rules."""
     if report.single:
         return _page("subject.html.j2", report=report, subject=report.subjects[0])
-    return _page("matrix.html.j2", report=report, totals=report.column_totals())
+    shown = CELL_FINDINGS if len(report.subjects) <= MANY else CELL_FINDINGS_MANY
+    return _page("matrix.html.j2", report=report, totals=report.column_totals(), shown=shown)
 
 
 def render_comparisons(comparisons: list[Comparison]) -> str:
