@@ -504,6 +504,41 @@ def compare(
     raise Stop(ExitCode.findings if fail_on is CompareFailOn.introduced and introduced else ExitCode.done)
 
 
+if TYPE_CHECKING:
+    ReportFormat: TypeAlias = str
+else:
+    ReportFormat = _format_choices("report")
+REPORT_DEFAULT = _default("report")
+
+
+@app.command()
+def report(
+    files: Annotated[list[str], typer.Argument(help="Jurisdiction, company or bill files (or bundled names), or "
+                                                    "folders of them (their sub-folders too, e.g. bills/).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically); "
+                                                                       "default: standard output.")] = None,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = REPORT_DEFAULT,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+) -> None:
+    """One self-contained HTML page: one subject's findings, or a matrix of many subjects by rules."""
+    from lexgap.output import write_atomic
+    from lexgap.render import render_bytes
+    from lexgap.report import build_report
+
+    built, problems = build_report(files, _knowledge())
+    if built is None:
+        raise _stop(problems)
+    data = render_bytes("report", output_format, built)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    problem = write_atomic(output, data, force)
+    if problem is not None:
+        raise _stop([problem])
+    stderr.print(f"wrote {output}", markup=False)
+
+
 @app.command()
 def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, by the field that uses it: "
                                                                "conduct, area, mental_element, practice...")]

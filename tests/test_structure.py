@@ -130,5 +130,6 @@ def test_every_entry_of_the_render_table_loads_and_the_cli_offers_exactly_its_fo
             if entry.many:
                 assert callable(entry.load(many=True))
     for command, choices in (("assess", cli.AssessFormat), ("letter", cli.LetterFormat),
-                             ("check-draft", cli.DraftFormat), ("compare", cli.CompareFormat)):
+                             ("check-draft", cli.DraftFormat), ("compare", cli.CompareFormat),
+                             ("report", cli.ReportFormat)):
         assert [c.value for c in choices] == formats(command)  # type: ignore[attr-defined]

@@ -3,6 +3,7 @@
 - `json.py`: every JSON contract (assess, compare, letter, check-draft);
 - `markdown.py`, `terminal.py` (rich; also `rules`, `explain`, `vocabulary`), `text.py`, `docx.py`;
 - `csv.py`: an assessment as one row per finding (its header written once for several subjects);
+- `html.py`: the self-contained HTML report (one subject, or the matrix of many) and comparison;
 - `shared.py`: what the formats share (status and change words, comparison rows, tidy text).
 
 The engine returns values (an assessment, comparisons, a letter, draft issues); the CLI looks up
@@ -72,7 +73,9 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         "terminal": Renderer("terminal", "render_comparisons", Output.rich),
         "json": Renderer("json", "render_comparisons", Output.text),
         "markdown": Renderer("markdown", "render_comparisons", Output.text),
+        "html": Renderer("html", "render_comparisons", Output.text),
     },
+    "report": {"html": Renderer("html", "render_report", Output.text)},
     "rules": {"terminal": Renderer("terminal", "render_rules", Output.rich)},
     "explain": {"terminal": Renderer("terminal", "render_explain", Output.text)},
     "vocabulary": {"terminal": Renderer("terminal", "render_vocabulary", Output.text)},
