@@ -536,7 +536,7 @@ def report(
     problem = write_atomic(output, data, force)
     if problem is not None:
         raise _stop([problem])
-    stderr.print(f"wrote {output}", markup=False)
+    _say(f"wrote {output}")
 
 
 @app.command()
