@@ -285,8 +285,8 @@ def letter(
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
 ) -> None:
     """Draft a communication: the frame of the genre, information received, concerns, questions, annex."""
-    from lexgap.letters import letter_bytes
     from lexgap.output import write_atomic
+    from lexgap.render import letter_bytes
 
     if renderer("letter", output_format).output is Output.binary and output is None and not init:
         stderr.print(f"a .{output_format} letter needs --output PATH (it is a binary file)", markup=False)

@@ -23,6 +23,8 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+import lexgap.communication
+import lexgap.mandates  # noqa: F401  (adds mandate to FORMATS)
 from lexgap.models import FORMATS, Strict
 from lexgap.paths import STDIN
 from lexgap.problems import Problem

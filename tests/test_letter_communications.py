@@ -20,8 +20,8 @@ from docx.shared import Mm
 
 from helpers import REPO, lexgap
 from lexgap.drafts import run_check_draft
-from lexgap.letters import letter_bytes
 from lexgap.problems import Level
+from lexgap.render import letter_bytes
 from lexgap.render.docx import read_footnotes
 
 ROMANIA, TELEGRAM = "romania-2020.yaml", "telegram-2021.yaml"

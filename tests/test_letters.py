@@ -16,8 +16,9 @@ from docx import Document
 
 from helpers import REPO, read_only_folder
 from lexgap.compose import Communication
-from lexgap.letters import build_letter, letter_bytes
+from lexgap.letters import build_letter
 from lexgap.output import write_atomic
+from lexgap.render import letter_bytes
 
 ROMANIA = "romania-2020.yaml"
 TELEGRAM = "telegram-2021.yaml"
