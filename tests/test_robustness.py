@@ -525,3 +525,12 @@ def test_case10_the_sandbox_refuses_what_would_exhaust_time_or_memory(template: 
     with pytest.raises(jinja2.TemplateError):
         text_environment().from_string(template).render()
     assert text_environment().from_string("{{ mark * 5 }}").render(mark="=") == "====="
+
+
+@pytest.mark.parametrize(("raw", "said"), [("a\x9bb", "control character U+009B"), ("\ufdd0", "non-character U+FDD0"),
+                                           ("\U0001fffe", "non-character U+1FFFE")])
+def test_case2_raw_c1_controls_and_non_characters_are_refused_too(tmp_path: Path, raw: str, said: str) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(f"format: jurisdiction\nname: {raw}\n", encoding="utf-8")
+    problems = read_yaml(path).problems
+    assert len(problems) == 1 and problems[0].line == 2 and problems[0].message.startswith(f"{said} in the file")
