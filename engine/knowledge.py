@@ -60,7 +60,7 @@ class Knowledge:
 
     def in_existence(self, ref: str, on: dt.date) -> bool:
         """Whether the instrument a basis ref names existed on `on` (unknown dates count as existing)."""
-        instrument = self.instruments.get(ref.partition("~")[0])
+        instrument = self.instruments.get(ids.parse_basis_ref(ref).instrument)
         issued = instrument_date(instrument) if instrument is not None else None
         return issued is None or issued <= on
 

@@ -263,15 +263,16 @@ def test_docx_is_a4_in_british_english_with_page_numbers(letters: dict[tuple[str
     data = letters[(ROMANIA, "docx")]
     document = Document(io.BytesIO(data))
     section = document.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         styles = archive.read("word/styles.xml").decode("utf-8")
         footers = [archive.read(n).decode("utf-8") for n in archive.namelist() if n.startswith("word/footer")]
     assert 'w:lang w:val="en-GB"' in styles
     assert any("PAGE" in footer for footer in footers)
-    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    numbered = [p for p in document.paragraphs if p.style is not None and p.style.name == "List Number"]
     assert len(numbered) == len(json.loads(letters[(ROMANIA, "json")])["questions"])
-    assert all(abs(p.paragraph_format.first_line_indent + Mm(10)) < Mm(0.5) for p in numbered)
+    assert all(abs((p.paragraph_format.first_line_indent or 0) + Mm(10)) < Mm(0.5) for p in numbered)
 
 
 def test_docx_footnotes_are_real_footnotes(letters: dict[tuple[str, str], bytes]) -> None:

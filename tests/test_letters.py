@@ -38,12 +38,14 @@ def romania_md() -> str:
 
 @pytest.fixture(scope="module")
 def romania_json() -> dict[str, Any]:
-    return json.loads(_letter(ROMANIA, "json"))
+    data: dict[str, Any] = json.loads(_letter(ROMANIA, "json"))
+    return data
 
 
 @pytest.fixture(scope="module")
 def telegram_json() -> dict[str, Any]:
-    return json.loads(_letter(TELEGRAM, "json"))
+    data: dict[str, Any] = json.loads(_letter(TELEGRAM, "json"))
+    return data
 
 
 def _questions(letter: dict[str, Any]) -> dict[str, str]:
@@ -124,7 +126,7 @@ def test_telegram_markdown_and_text(telegram_json: dict[str, Any]) -> None:
 
 def test_docx_has_a_real_numbered_list_of_questions(romania_json: dict[str, Any]) -> None:
     document = Document(io.BytesIO(_letter(ROMANIA, "docx")))
-    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    numbered = [p for p in document.paragraphs if p.style is not None and p.style.name == "List Number"]
     assert len(numbered) == len(romania_json["questions"])
     assert numbered[0].text.startswith("Please share any observations the Government of Romania")
     assert any("status of draft law 655/2020" in p.text for p in numbered)
