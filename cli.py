@@ -422,8 +422,8 @@ def letter(
     bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Draft a communication: the frame of the genre, information received, concerns, questions, annex."""
-    from lexgap.letters import letter_bytes
     from lexgap.output import STDOUT, write_atomic
+    from lexgap.render import letter_bytes
 
     if renderer("letter", output_format).output is Output.binary and output is None and not init:
         _say(f"a .{output_format} letter needs --output PATH (it is a binary file)")

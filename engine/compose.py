@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from lexgap import lawcite
+from lexgap import ids, lawcite
 from lexgap.assess import Assessment, Finding
 from lexgap.communication import Allegation, LetterPlan, LetterType
 from lexgap.knowledge import Knowledge, instrument_date
@@ -358,7 +358,7 @@ class _Composer:
     def basis_phrase(self, finding: Finding) -> str:
         by_instrument: dict[str, list[str]] = {}
         for basis in finding.basis:
-            instrument = self.knowledge.instruments.get(basis.ref.partition("~")[0])
+            instrument = self.knowledge.instruments.get(ids.parse_basis_ref(basis.ref).instrument)
             if instrument is None or not self.in_existence(instrument):
                 continue
             pinpoints = by_instrument.setdefault(basis.instrument, [])
@@ -535,7 +535,7 @@ class _Composer:
             law = self.law_of(finding)
             rule_id = finding.rule
             candidates.append(Candidate(
-                f"{rule_id}@{law}" if law else rule_id, self.rule_text(finding, part),
+                "@".join((rule_id, law)) if law else rule_id, self.rule_text(finding, part),
                 "gap" if finding.status is Outcome.gap else "not_assessable", STAGE_LAW, (finding.key,),
                 rule_id, law, topics.get(rule_id), finding.severity.value, self.areas_of(finding),
                 self.law_order.get(law or "", len(self.law_order)), bool(law and self.whole_only(law))))
@@ -566,10 +566,10 @@ class _Composer:
         core: dict[str, list[str]] = self.clauses.curation.get("core_provisions", {})
         for area in sorted(areas):
             for ref in core.get(area, []):
-                refs.setdefault(ref.partition("~")[0], []).append(ref)
+                refs.setdefault(ids.parse_basis_ref(ref).instrument, []).append(ref)
         for finding in findings:
             for basis in finding.basis:
-                refs.setdefault(basis.ref.partition("~")[0], []).append(basis.ref)
+                refs.setdefault(ids.parse_basis_ref(basis.ref).instrument, []).append(basis.ref)
         ratifications = {r.instrument: r for r in self.subject.ratifications} \
             if isinstance(self.subject, Jurisdiction) else {}
         items: list[tuple[tuple[Any, ...], AnnexItem]] = []
@@ -600,7 +600,7 @@ class _Composer:
                 order = (2, instrument_date(instrument) or dt.date.max, instrument_id)
             positions = {p.id: i for i, p in enumerate(instrument.provisions)}
             passages = []
-            for ref in sorted(set(wanted), key=lambda r: positions.get(r.partition("~")[2], 10**6)):
+            for ref in sorted(set(wanted), key=lambda r: positions.get(ids.parse_basis_ref(r).portion, 10**6)):
                 found = self.knowledge.standard(ref)
                 if found is None:
                     continue
@@ -767,7 +767,7 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
     letter.findings, letter.facts = _trace(c)
     letter.as_of = subject.as_of.isoformat()
     letter.areas = sorted(areas)
-    postdated = sorted({ref.partition("~")[0] for rule in c.rules.values() for ref in rule.basis
+    postdated = sorted({ids.parse_basis_ref(ref).instrument for rule in c.rules.values() for ref in rule.basis
                         if not c.knowledge.in_existence(ref, c.on)})
     letter.decisions += [{"standard": i, "action": "left out", "reason": "issued after the letter's date "
                           f"({instrument_date(c.knowledge.instruments[i])}): it grounds no finding and is not cited"}

@@ -343,7 +343,7 @@ def check_draft(text: str, file_name: str, knowledge: Knowledge,
 def _check_mandates(check: _Check, register: Register | None) -> None:
     """The resolution cited for each mandate against the register, for the draft's date."""
     from lexgap.draft_mandates import check_resolutions
-    from lexgap.mandates import load_register
+    from lexgap.knowledge import load_register
 
     register = register if register is not None else load_register()
     locate = c.Locator(check.text)

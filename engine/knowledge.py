@@ -17,7 +17,8 @@ from pathlib import Path
 from pydantic import BaseModel, TypeAdapter
 
 from lexgap import cache, ids
-from lexgap.loading import Loaded, load_file
+from lexgap.loading import Loaded, load_file, read_yaml, validate
+from lexgap.mandates import Mandate, Register
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, Source, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Level, Problem
@@ -59,7 +60,7 @@ class Knowledge:
 
     def in_existence(self, ref: str, on: dt.date) -> bool:
         """Whether the instrument a basis ref names existed on `on` (unknown dates count as existing)."""
-        instrument = self.instruments.get(ref.partition("~")[0])
+        instrument = self.instruments.get(ids.parse_basis_ref(ref).instrument)
         issued = instrument_date(instrument) if instrument is not None else None
         return issued is None or issued <= on
 
@@ -289,3 +290,33 @@ def verification_stats(knowledge: Knowledge, paths: Iterable[Path]) -> list[str]
             shown = ", ".join(f"{level.value} {counts[level]}" for level in Verification)
             lines.append(f"  {path.parent.name}/{path.name}: {shown}")
     return lines
+
+
+# --- the mandates register ---------------------------------------------------------------
+
+
+def register_dir() -> Path:
+    return data_dir("standards") / "mandates"
+
+
+def load_register(folder: Path | None = None) -> Register:
+    """Read every mandate file of `folder` (default: the bundled standards/mandates/)."""
+    register = Register()
+    for path in yaml_files(folder or register_dir()):
+        loaded = read_yaml(path)
+        if not loaded.problems and (not isinstance(loaded.data, dict) or loaded.data.get("format") != "mandate"):
+            loaded.problems.append(loaded.problem(("format",) if isinstance(loaded.data, dict) else (),
+                                                  "a mandate file starts with 'format: mandate'"))
+        mandate = validate(loaded, Mandate)
+        register.problems += loaded.problems
+        if mandate is None:
+            continue
+        if mandate.id != path.stem:
+            register.problems.append(loaded.problem(("id",), f"mandate id {mandate.id!r} differs from the file "
+                                                             f"name; name the file {mandate.id}.yaml"))
+            continue
+        if mandate.id in register.mandates:
+            register.problems.append(loaded.problem(("id",), f"mandate id {mandate.id!r} is already used"))
+            continue
+        register.mandates[mandate.id] = mandate
+    return register

@@ -21,15 +21,15 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from lexgap.assess import Assessment
 from lexgap.communication import LetterPlan
 from lexgap.compose import Clauses, Communication, compose, load_clauses, long_date
-from lexgap.knowledge import Knowledge
+from lexgap.knowledge import Knowledge, load_register
 from lexgap.loading import mark_position
-from lexgap.mandates import Register, load_register
+from lexgap.mandates import Register
 from lexgap.models import Company, Jurisdiction, Rule
 from lexgap.paths import data_dir, resolve_bundled
 from lexgap.problems import Problem
 from lexgap.template_check import TextSandbox
 
-__all__ = ["FORMATS", "build_letter", "letter_bytes", "long_date", "render_letter", "run_letter"]
+__all__ = ["FORMATS", "build_letter", "long_date", "run_letter"]
 
 #: The formats of `lexgap letter`: the letter itself in four, and the reviewer's memo.
 FORMATS = ("markdown", "docx", "text", "json", "memo")
@@ -126,13 +126,6 @@ def build_letter(assessment: Assessment, subject: Jurisdiction | Company, knowle
     return letter
 
 
-def render_letter(letter: Communication, fmt: str) -> bytes:
-    """The letter in one format, as the bytes to write (the render table's entry for `letter`)."""
-    from lexgap.render import render_bytes
-
-    return render_bytes("letter", fmt, letter)
-
-
 def load_plan(name: str, subject: Jurisdiction | Company) -> tuple[LetterPlan | None, list[Problem]]:
     """A plan by path or bundled name, checked against the subject it is for."""
     from lexgap.loading import load_file
@@ -205,27 +198,3 @@ def run_letter(file: str, rules: list[str] | None = None, plan: str | None = Non
         return None, letter.problems
     letter.word_template = str(reference_docx) if reference_docx is not None else None
     return letter, []
-
-
-def letter_bytes(file: str, fmt: str, rules: list[str] | None = None, plan: str | None = None,
-                 clauses: Path | None = None, reference_docx: Path | None = None,
-                 init: bool = False, knowledge: Knowledge | None = None) -> tuple[bytes | None, list[Problem]]:
-    """`lexgap letter` short of writing: the bytes of the letter in `fmt` (or of the scaffolded plan)."""
-    from lexgap.vocabulary import did_you_mean
-
-    if fmt not in FORMATS:
-        did = did_you_mean(fmt, list(FORMATS))
-        return None, [Problem(file, 1, 1, f"unknown letter format {fmt!r}{did} (choose: {', '.join(FORMATS)})")]
-    letter, problems = run_letter(file, rules, plan, clauses, reference_docx, knowledge)
-    if letter is None:
-        return None, problems
-    if init:
-        from lexgap.plan_init import scaffold
-
-        return scaffold(letter, load_register()).encode("utf-8"), []
-    try:
-        return render_letter(letter, fmt), []
-    except Exception as error:  # python-docx raises its own types for a broken template
-        if reference_docx is None:
-            raise
-        return None, [Problem(str(reference_docx), 1, 1, f"cannot use this Word template: {error}")]

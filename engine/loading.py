@@ -22,6 +22,8 @@ from pydantic import BaseModel, ValidationError
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
+import lexgap.communication
+import lexgap.mandates  # noqa: F401  (adds mandate to FORMATS)
 from lexgap.models import FORMATS, Strict
 from lexgap.paths import STDIN
 from lexgap.problems import Problem

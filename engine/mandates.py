@@ -13,13 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
 from lexgap.models import FORMATS, ShortText, Slug, Sources, Strict, Text
-from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Problem
 
 #: A date as precise as the sources allow: '2019-07-11', '2013-06' or '2015'.
@@ -197,32 +195,3 @@ class Register:
 
     def get(self, mandate_id: str) -> Mandate | None:
         return self.mandates.get(mandate_id)
-
-
-def register_dir() -> Path:
-    return data_dir("standards") / "mandates"
-
-
-def load_register(folder: Path | None = None) -> Register:
-    """Read every mandate file of `folder` (default: the bundled standards/mandates/)."""
-    from lexgap.loading import read_yaml, validate  # loading imports the formats, this one among them
-
-    register = Register()
-    for path in yaml_files(folder or register_dir()):
-        loaded = read_yaml(path)
-        if not loaded.problems and (not isinstance(loaded.data, dict) or loaded.data.get("format") != "mandate"):
-            loaded.problems.append(loaded.problem(("format",) if isinstance(loaded.data, dict) else (),
-                                                  "a mandate file starts with 'format: mandate'"))
-        mandate = validate(loaded, Mandate)
-        register.problems += loaded.problems
-        if mandate is None:
-            continue
-        if mandate.id != path.stem:
-            register.problems.append(loaded.problem(("id",), f"mandate id {mandate.id!r} differs from the file "
-                                                             f"name; name the file {mandate.id}.yaml"))
-            continue
-        if mandate.id in register.mandates:
-            register.problems.append(loaded.problem(("id",), f"mandate id {mandate.id!r} is already used"))
-            continue
-        register.mandates[mandate.id] = mandate
-    return register

@@ -688,8 +688,3 @@ FORMATS: dict[str, type[Strict]] = {
 }
 
 Subject = Jurisdiction | Company
-
-# The communication formats (letter_plan, mandate) are defined beside the code that uses them and add
-# themselves to FORMATS; importing them here makes every format known wherever models is imported.
-import lexgap.communication  # noqa: E402
-import lexgap.mandates  # noqa: E402, F401

@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from helpers import REPO
 from lexgap.communication import LetterPlan
+from lexgap.knowledge import load_register
 from lexgap.lawcite import portion_citation, provision_citation, provisions_citation
 from lexgap.loading import read_yaml, validate
-from lexgap.mandates import load_register
 from lexgap.questions import STAGE_CASE, STAGE_COMMENTS, STAGE_LAW, STAGE_PREVENTION, Candidate, Choice, curate
 
 JAN_2021 = dt.date(2021, 1, 25)

@@ -34,7 +34,7 @@ from helpers import REPO
 from lexgap.assess import Assessment
 from lexgap.compose import load_clauses
 from lexgap.knowledge import Knowledge, check_subject, load_subject
-from lexgap.letters import build_letter, load_letter_texts, template_dir
+from lexgap.letters import LetterTexts, build_letter, load_letter_texts, template_dir
 from lexgap.loading import load_file
 from lexgap.models import Company, Instrument, Jurisdiction, Rule, RuleSet
 from lexgap.problems import Problem
@@ -138,15 +138,24 @@ def _assessments() -> list[tuple[Assessment, Jurisdiction | Company]]:
     return found
 
 
+_TEXTS: list[LetterTexts] = []
+
+
+def _bundled_texts() -> LetterTexts:
+    if not _TEXTS:
+        texts, problems = load_letter_texts()
+        assert texts is not None, problems
+        _TEXTS.append(texts)
+    return _TEXTS[0]
+
+
 def letters_hold(knowledge: Knowledge, rules: Mapping[str, Rule], folder: Path | None = None) -> list[str]:
     """Build both letters; never a raise, every failure a Problem, each in seconds."""
     wrong = []
-    texts = clauses = None
-    if folder is not None:
-        texts, problems = load_letter_texts(folder)
-        clauses, more = load_clauses(folder=folder)
-        if texts is None or clauses is None:
-            return [f"no texts and no problem in {folder}"] if not problems + more else []
+    texts, problems = load_letter_texts(folder) if folder is not None else (_bundled_texts(), [])
+    clauses, more = load_clauses(folder=folder) if folder is not None else (None, [])
+    if texts is None or (folder is not None and clauses is None):
+        return [f"no texts and no problem in {folder}"] if not problems + more else []
     for assessment, subject in _assessments():
         started = time.monotonic()
         try:

@@ -20,8 +20,8 @@ from docx.shared import Mm
 
 from helpers import REPO, lexgap
 from lexgap.drafts import run_check_draft
-from lexgap.letters import letter_bytes
 from lexgap.problems import Level
+from lexgap.render import letter_bytes
 from lexgap.render.docx import read_footnotes
 
 ROMANIA, TELEGRAM = "romania-2020.yaml", "telegram-2021.yaml"
@@ -272,7 +272,7 @@ def test_docx_is_a4_in_british_english_with_page_numbers(letters: dict[tuple[str
     assert any("PAGE" in footer for footer in footers)
     numbered = [p for p in document.paragraphs if p.style is not None and p.style.name == "List Number"]
     assert len(numbered) == len(json.loads(letters[(ROMANIA, "json")])["questions"])
-    assert all(abs(p.paragraph_format.first_line_indent + Mm(10)) < Mm(0.5) for p in numbered)
+    assert all(abs((p.paragraph_format.first_line_indent or 0) + Mm(10)) < Mm(0.5) for p in numbered)
 
 
 def test_docx_footnotes_are_real_footnotes(letters: dict[tuple[str, str], bytes]) -> None:

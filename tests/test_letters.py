@@ -16,8 +16,9 @@ from docx import Document
 
 from helpers import REPO, read_only_folder
 from lexgap.compose import Communication
-from lexgap.letters import build_letter, letter_bytes
+from lexgap.letters import build_letter
 from lexgap.output import write_atomic
+from lexgap.render import letter_bytes
 
 ROMANIA = "romania-2020.yaml"
 TELEGRAM = "telegram-2021.yaml"
@@ -37,14 +38,14 @@ def romania_md() -> str:
 
 @pytest.fixture(scope="module")
 def romania_json() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(_letter(ROMANIA, "json"))
-    return loaded
+    data: dict[str, Any] = json.loads(_letter(ROMANIA, "json"))
+    return data
 
 
 @pytest.fixture(scope="module")
 def telegram_json() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(_letter(TELEGRAM, "json"))
-    return loaded
+    data: dict[str, Any] = json.loads(_letter(TELEGRAM, "json"))
+    return data
 
 
 def _questions(letter: dict[str, Any]) -> dict[str, str]:

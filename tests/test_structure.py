@@ -55,7 +55,7 @@ def test_the_walk_sees_the_known_imports() -> None:
     assert "lexgap.durable" in GRAPH["lexgap.assess"]
     assert "lexgap.ids" in GRAPH["lexgap.models"]  # from lexgap import ids
     assert "rich" in GRAPH["lexgap.render.terminal"] and "docx" in GRAPH["lexgap.render.docx"]
-    assert "lexgap.letters" in GRAPH["lexgap.render.markdown"]
+    assert "lexgap.compose" in GRAPH["lexgap.render.markdown"]
 
 
 def test_only_renderers_import_rich_docx_or_renderers() -> None:

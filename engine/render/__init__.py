@@ -98,3 +98,35 @@ def render_bytes(command: str, fmt: str, *values: Any) -> bytes:
         raise ValueError(f"{command} --format {fmt} renders for a console, not to bytes")
     result = entry.load()(*values)
     return result if isinstance(result, bytes) else str(result).encode("utf-8")
+
+
+def letter_bytes(file: str, fmt: str, rules: list[str] | None = None, plan: str | None = None,
+                 clauses: Any = None, reference_docx: Any = None,
+                 init: bool = False, knowledge: Any = None) -> tuple[bytes | None, list[Any]]:
+    """`lexgap letter` short of writing: the bytes of the letter in `fmt` (or of the scaffolded plan)."""
+    from lexgap.letters import FORMATS, run_letter
+    from lexgap.vocabulary import did_you_mean
+
+    if fmt not in FORMATS:
+        did = did_you_mean(fmt, list(FORMATS))
+        return None, [_problem(file, f"unknown letter format {fmt!r}{did} (choose: {', '.join(FORMATS)})")]
+    letter, problems = run_letter(file, rules, plan, clauses, reference_docx, knowledge)
+    if letter is None:
+        return None, problems
+    if init:
+        from lexgap.knowledge import load_register
+        from lexgap.plan_init import scaffold
+
+        return scaffold(letter, load_register()).encode("utf-8"), []
+    try:
+        return render_bytes("letter", fmt, letter), []
+    except Exception as error:  # python-docx raises its own types for a broken template
+        if reference_docx is None:
+            raise
+        return None, [_problem(str(reference_docx), f"cannot use this Word template: {error}")]
+
+
+def _problem(file: str, message: str) -> Any:
+    from lexgap.problems import Problem
+
+    return Problem(file, 1, 1, message)
