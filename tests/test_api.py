@@ -39,7 +39,7 @@ def test_compare_letter_and_check_draft_return_their_values() -> None:
     assert any(c.change is Change.introduced for c in comparison.changes)
     letter = lexgap.letter("romania-2020.yaml")
     assert isinstance(letter, Letter) and letter.questions
-    assert render_bytes("letter", "markdown", letter).startswith(b"# ")
+    assert render_bytes("letter", "markdown", letter).startswith(b"**Mandates of ")
     issues = lexgap.check_draft(REPO / "tests" / "fixtures" / "drafts" / "al-rou-2-2020.txt",
                                 subject="romania-2020.yaml")
     assert issues and all(isinstance(i, DraftIssue) for i in issues)
