@@ -437,6 +437,15 @@ def legal_system_name(subject: Jurisdiction, provision: Provision) -> str | None
     return next((s.name for s in subject.legal_systems if s.id == system), None) if system else None
 
 
+def _systems_encoded(subject: Jurisdiction) -> tuple[str, str]:
+    """For a file with several legal systems: those with laws in the file, and those listed without any
+    (named so that an absence under federal law never reads as an absence in the country's law as a whole)."""
+    with_laws = {law.legal_system for law in subject.laws}
+    encoded = [s.name for s in subject.legal_systems if s.id in with_laws]
+    listed_only = [s.name for s in subject.legal_systems if s.id not in with_laws]
+    return " and ".join(encoded), " and ".join(listed_only)
+
+
 def _conduct_list(conducts: Iterable[str]) -> str:
     return "; ".join(plain(Conduct(c)) for c in conducts)
 
@@ -497,12 +506,18 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
     if pending and final is not Outcome.met:
         lines.append("Pending: " + ", ".join(f"{r.title} ({r.law_title}; {STATUS_WORDS[Status(r.status)]})"
                                              for r in pending) + " would cover it if adopted.")
+    encoded, not_encoded = _systems_encoded(subject)
+    if encoded:
+        lines[0] = f"Under {encoded}: {lines[0]}"
+    if not_encoded and final is not Outcome.met:
+        lines.append(f"This speaks of {encoded} only: {not_encoded} is not encoded in this file and may cover it.")
     grounds, no_ground = assessor.grounds(rule, subject.as_of, rule_areas(rule), True)
     if no_ground:
         final = Outcome.not_assessable
         lines.append(no_ground)
     finding = Finding(rule.id, rule.label, final, rule.severity, concerned, grounds, " ".join(lines),
-                      related=pending if final is not Outcome.met else [], caveat=rule.caveat)
+                      related=pending if final is not Outcome.met else [], caveat=rule.caveat,
+                      legal_system=encoded or None)
     finding.rule_kind = "absence"
     return finding
 
