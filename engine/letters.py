@@ -353,7 +353,7 @@ class _Builder:
             if finding.rule_kind == "company":
                 key, heading, law = "company", self.say("group_company"), None
             elif finding.rule_kind == "absence" or not finding.provisions:
-                key, heading, law = "whole", self.say("group_whole_law"), None
+                key, heading, law = "whole", self.say("group_whole_law", legal_system=finding.legal_system), None
             else:
                 first = finding.provisions[0]
                 key, law = first.law, first.law
