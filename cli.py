@@ -1,16 +1,18 @@
 """The lexgap command line: parse options, call the engine, render, choose the exit code.
 
-This is the only module that prints or exits.  Exit codes are a contract:
-0 done, 1 findings at or above --fail-on, 2 bad input or usage, 70 internal error.
+This is the only module that prints or exits.  Exit codes are a contract (`problems.ExitCode`):
+0 done, 1 findings at or above --fail-on, 2 bad input or usage, 70 internal error (engine failures
+included), 74 input/output error; a command's problems decide it by their kinds (`problems.exit_code`).
+Each command's formats come from the one table in `render/__init__.py`.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
 from rich.console import Console
@@ -20,24 +22,35 @@ from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subj
 from lexgap.loading import Loaded, load_file
 from lexgap.models import FORMATS, Bill, Jurisdiction
 from lexgap.paths import data_dir, resolve_subject, yaml_files
-from lexgap.problems import Level, Problem
+from lexgap.problems import ExitCode, Level, Problem, exit_code
+from lexgap.render import RENDERERS, Output, formats, renderer
 from lexgap.vocabulary import OUTCOME_ORDER, Outcome, did_you_mean, nearest
 
-if TYPE_CHECKING:
-    from lexgap.assess import Assessment
+
+def _format_choices(command: str) -> Any:
+    """The --format choices of a command, from the render table, as the enum typer needs."""
+    return StrEnum(f"{command.title().replace('-', '')}Format", {name: name for name in formats(command)})
 
 
-class ExitCode(IntEnum):
-    done = 0
-    findings = 1
-    bad_input = 2
-    internal_error = 70  # EX_SOFTWARE
+if TYPE_CHECKING:  # to mypy a format is its name; to typer, one of the choices
+    AssessFormat: TypeAlias = str
+    LetterFormat: TypeAlias = str
+    DraftFormat: TypeAlias = str
+    CompareFormat: TypeAlias = str
+else:
+    AssessFormat = _format_choices("assess")
+    LetterFormat = _format_choices("letter")
+    DraftFormat = _format_choices("check-draft")
+    CompareFormat = _format_choices("compare")
 
 
-class OutputFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
-    markdown = "markdown"
+def _default(command: str) -> Any:
+    """The default format of a command: the first of its formats, as a choice."""
+    return next(iter(RENDERERS[command]))
+
+
+ASSESS_DEFAULT, LETTER_DEFAULT, DRAFT_DEFAULT, COMPARE_DEFAULT = (
+    _default(c) for c in ("assess", "letter", "check-draft", "compare"))
 
 
 class FailOn(StrEnum):
@@ -68,6 +81,25 @@ class Stop(typer.Exit):
 def _print_problems(problems: list[Problem], console: Console = stderr) -> None:
     for problem in sorted(problems):
         console.print(str(problem), markup=False, soft_wrap=True)
+
+
+def _stop(problems: list[Problem]) -> Stop:
+    """Print the problems and leave with the exit code their kinds decide (bad input when unsure)."""
+    _print_problems(problems)
+    return Stop(exit_code(problems) if problems else ExitCode.bad_input)
+
+
+def _show(command: str, fmt: str, *values: Any) -> None:
+    """Render values in a format and write them to standard output."""
+    entry = renderer(command, fmt)
+    result = entry.load()(*values)
+    if entry.output is Output.rich:
+        stdout.print(result)
+    elif isinstance(result, bytes):
+        sys.stdout.buffer.write(result)
+        sys.stdout.flush()
+    else:
+        _emit(result)
 
 
 def _knowledge() -> Knowledge:
@@ -185,9 +217,9 @@ def _fail_code(statuses: list[Outcome], fail_on: FailOn) -> ExitCode:
 def assess(
     files: Annotated[list[str], typer.Argument(help="Jurisdiction or company files (or bundled names), or folders "
                                                     "of them.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format; several subjects "
+    output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help="Output format; several subjects "
                                                         "in json give one JSON object per line.")] =
-        OutputFormat.terminal,
+        ASSESS_DEFAULT,
     fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding at or above this "
                                                              "status exists.")] = FailOn.gap,
     status: Annotated[list[Outcome] | None, typer.Option("--status", help="Show only these statuses.")] = None,
@@ -197,8 +229,6 @@ def assess(
 ) -> None:
     """Assess a jurisdiction's law (or a company's practice) against the rules."""
     from lexgap.batch import assess_many, subject_paths
-    from lexgap.render import json as json_render
-    from lexgap.render import markdown
 
     knowledge = _knowledge()
     unknown = knowledge.unknown_rules(rule or [])
@@ -211,82 +241,66 @@ def assess(
     if not paths:
         stderr.print(f"no .yaml files in {', '.join(files)}", markup=False)
         raise Stop(ExitCode.bad_input)
-    renderers = {
-        OutputFormat.json: (json_render.render_assessment if single else json_render.render_line),
-        OutputFormat.markdown: markdown.render_assessment,
-        OutputFormat.terminal: _terminal_text,
-    }
+    entry = renderer("assess", output_format)
+    render = _terminal_text if entry.output is Output.rich else entry.load(many=not single)
     shown = frozenset(s.value for s in status or [])
     found: list[Outcome] = []
     problems: list[Problem] = []
-    for index, result in enumerate(assess_many(paths, knowledge, rule, renderers[output_format], jobs, shown)):
+    for index, result in enumerate(assess_many(paths, knowledge, rule, render, jobs, shown)):
         if result.text is None:
             _print_problems(list(result.problems))
             problems += result.problems
             continue
         found += [Outcome(s) for s in result.statuses]
-        if output_format is OutputFormat.markdown and index:
+        if output_format == "markdown" and index:
             _emit("\n")
         _emit(result.text)
     if problems:
-        raise Stop(ExitCode.internal_error if _engine_failure(problems) else ExitCode.bad_input)
+        raise Stop(exit_code(problems))
     raise Stop(_fail_code(found, fail_on))
 
 
-def _engine_failure(problems: list[Problem]) -> bool:
-    return any(p.message.startswith("engine:") for p in problems)
-
-
-def _terminal_text(assessment: Assessment) -> str:
+def _terminal_text(assessment: Any) -> str:
     """Render the rich report to text here, so that worker processes can return it."""
-    from lexgap.render import terminal
-
     with stdout.capture() as captured:
-        stdout.print(terminal.render_assessment(assessment))
+        stdout.print(renderer("assess", "terminal").load()(assessment))
     return captured.get()
-
-
-class LetterFormat(StrEnum):
-    markdown = "markdown"
-    docx = "docx"
-    text = "text"
-    json = "json"
 
 
 @app.command()
 def letter(
     file: Annotated[str, typer.Argument(help="A jurisdiction or company file, or the name of a bundled one.")],
     output_format: Annotated[LetterFormat, typer.Option("--format", "-f", help="Output format.")] =
-        LetterFormat.markdown,
+        LETTER_DEFAULT,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
 ) -> None:
     """Draft a letter: information received, concerns, numbered questions and an annex of standards."""
-    from lexgap.letters import run_letter
-    from lexgap.output import write_atomic
+    import jinja2
 
-    if output_format is LetterFormat.docx and output is None:
-        stderr.print("a .docx letter needs --output PATH (it is a binary file)", markup=False)
+    from lexgap.letters import run_letter, template_problem
+    from lexgap.output import write_atomic
+    from lexgap.render import render_bytes
+
+    if renderer("letter", output_format).output is Output.binary and output is None:
+        stderr.print(f"a .{output_format} letter needs --output PATH (it is a binary file)", markup=False)
         raise Stop(ExitCode.bad_input)
-    data, problems = run_letter(file, output_format.value, rule)
-    if data is None or problems:
-        _print_problems(problems)
-        raise Stop(ExitCode.bad_input)
+    letter, problems = run_letter(file, rule)
+    if letter is None or problems:
+        raise _stop(problems)
+    try:
+        data = render_bytes("letter", output_format, letter)
+    except jinja2.TemplateError as error:
+        raise _stop([template_problem(error)]) from None
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
     problem = write_atomic(output, data, force)
     if problem is not None:
-        _print_problems([problem])
-        raise Stop(ExitCode.bad_input)
+        raise _stop([problem])
     stderr.print(f"wrote {output}", markup=False)
-
-
-class DraftFormat(StrEnum):
-    terminal = "terminal"
-    json = "json"
 
 
 @app.command("check-draft")
@@ -295,22 +309,17 @@ def check_draft(
     subject: Annotated[str | None, typer.Option("--subject", help="A jurisdiction file, to check the ratification "
                                                                   "dates the draft gives.")] = None,
     output_format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] =
-        DraftFormat.terminal,
+        DRAFT_DEFAULT,
     fail_on: Annotated[Level, typer.Option("--fail-on", help="Exit 1 when a problem at or above this level "
                                                             "exists.")] = Level.error,
 ) -> None:
     """Check the citations in a hand-written draft against lexgap's data."""
     from lexgap.drafts import at_or_above, run_check_draft
-    from lexgap.render import draft_json, draft_terminal
 
     issues, problems = run_check_draft(file, subject)
     if issues is None:
-        _print_problems(problems)
-        raise Stop(ExitCode.bad_input)
-    if output_format is DraftFormat.json:
-        _emit(draft_json.render_draft(str(file), issues))
-    else:
-        stdout.print(draft_terminal.render_draft(str(file), issues))
+        raise _stop(problems)
+    _show("check-draft", output_format, str(file), issues)
     raise Stop(ExitCode.findings if at_or_above(issues, fail_on) else ExitCode.done)
 
 
@@ -325,29 +334,21 @@ def compare(
     others: Annotated[list[str] | None, typer.Argument(help="Later versions of the jurisdiction.")] = None,
     bill: Annotated[list[str] | None, typer.Option("--bill", help="A bill applied to BASE: an id in the bundled "
                                                                   "legislation/bills/, or a path. Repeatable.")] = None,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] =
-        OutputFormat.terminal,
+    output_format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] =
+        COMPARE_DEFAULT,
     fail_on: Annotated[CompareFailOn, typer.Option("--fail-on", help="Exit 1 when a version or bill introduces "
                                                                     "a gap.")] = CompareFailOn.never,
 ) -> None:
     """Compare BASE with later versions or bills: gaps introduced, closed, unchanged; facts changed."""
     from lexgap.compare import run_compare
-    from lexgap.render import compare_json, compare_markdown, compare_terminal
 
     if not others and not bill:
         stderr.print("give at least one OTHER jurisdiction file or --bill ID to compare with BASE", markup=False)
         raise Stop(ExitCode.bad_input)
     comparisons, problems = run_compare(base, list(others or []), list(bill or []))
     if comparisons is None:
-        _print_problems(problems)
-        engine = any(p.message.startswith("engine:") for p in problems)
-        raise Stop(ExitCode.internal_error if engine else ExitCode.bad_input)
-    if output_format is OutputFormat.json:
-        _emit(compare_json.render_comparisons(comparisons))
-    elif output_format is OutputFormat.markdown:
-        _emit(compare_markdown.render_comparisons(comparisons))
-    else:
-        stdout.print(compare_terminal.render_comparisons(comparisons))
+        raise _stop(problems)
+    _show("compare", output_format, comparisons)
     introduced = any(c.introduced for c in comparisons)
     raise Stop(ExitCode.findings if fail_on is CompareFailOn.introduced and introduced else ExitCode.done)
 
@@ -355,7 +356,7 @@ def compare(
 @app.command()
 def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, e.g. conduct.")] = None) -> None:
     """List the closed vocabularies and what each word means."""
-    from lexgap.vocabulary import MEANINGS, VOCABULARIES
+    from lexgap.vocabulary import VOCABULARIES
 
     names = list(VOCABULARIES)
     if name is not None and name not in VOCABULARIES:
@@ -363,63 +364,25 @@ def vocabulary(name: Annotated[str | None, typer.Argument(help="One vocabulary, 
         did = f"did you mean {hint!r}? " if hint else ""
         stderr.print(f"unknown vocabulary {name!r}; {did}choose one of: {', '.join(names)}", markup=False)
         raise Stop(ExitCode.bad_input)
-    out: list[str] = []
-    for title in [name] if name else names:
-        out.append(f"{title}:")
-        vocabulary = VOCABULARIES[title]
-        out += [f"  {word.value:<30} {MEANINGS.get((vocabulary, word.value), '')}".rstrip() for word in vocabulary]
-        out.append("")
-    _emit("\n".join(out))
+    _show("vocabulary", "terminal", [name] if name else names)
 
 
 @app.command("rules")
 def list_rules() -> None:
     """List the rules: id, label, severity and basis."""
-    from rich.table import Table
-
-    knowledge = _knowledge()
-    table = Table(show_lines=False, expand=True)
-    for column in ("id", "label", "severity", "basis"):
-        table.add_column(column, overflow="fold")
-    for rule in knowledge.rules:
-        basis = ", ".join(f"{s[0].short_title} {s[1].pinpoint}" for ref in rule.basis
-                          if (s := knowledge.standard(ref)) is not None)
-        table.add_row(rule.id, rule.label, rule.severity.value, basis)
-    stdout.print(table)
+    _show("rules", "terminal", _knowledge())
 
 
 @app.command()
 def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, as `lexgap rules` lists them.")]) -> None:
     """Show a rule in plain words: its condition, why it matters, and its legal basis."""
-    from lexgap.conditions import describe_rule
-
     knowledge = _knowledge()
     rule = knowledge.rule(rule_id)
     if rule is None:
         did = did_you_mean(rule_id, [r.id for r in knowledge.rules])
         stderr.print(f"unknown rule {rule_id!r}{did} (see `lexgap rules`)", markup=False)
         raise Stop(ExitCode.bad_input)
-    out = [f"{rule.id}: {rule.label}", f"severity: {rule.severity.value}", "", "Why it matters:", f"  {rule.why}",
-           "", "Condition:"]
-    out += [f"  - {line}" for line in describe_rule(rule)]
-    if rule.caveat:
-        out += ["", "Caveat:", f"  {rule.caveat}"]
-    out += ["", "Basis:"]
-    for ref in rule.basis:
-        found = knowledge.standard(ref)
-        if found is None:
-            continue
-        instrument, provision = found
-        source = provision.source
-        check = "verified" if source.verified else "NOT VERIFIED"
-        out.append(f"  - {instrument.short_title} {provision.pinpoint} ({instrument.title}"
-                   + (f", {instrument.symbol}" if instrument.symbol else "") + ")")
-        out.append(f"    {provision.paraphrase}")
-        if provision.reading is not None:
-            out.append(f"    lexgap's reading: {provision.reading.text}")
-        out.append(f"    source: {source.document}" + (f", {source.pinpoint}" if source.pinpoint else "")
-                   + (f", {source.url}" if source.url else "") + f"; consulted {source.consulted}; {check}")
-    _emit("\n".join(out) + "\n")
+    _show("explain", "terminal", rule, knowledge)
 
 
 def main() -> None:

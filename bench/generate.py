@@ -153,7 +153,7 @@ def jurisdiction(index: int, seed: int = SEED, provisions: int = PROVISIONS) -> 
     rng = random.Random(f"{seed}:{index}")
     country = chr(97 + index // 26 % 26) + chr(97 + index % 26)
     source = {"document": "Synthetic gazette", "consulted": dt.date(2026, 11, 23), "verified": "primary"}
-    laws = [
+    laws: list[dict[str, Any]] = [
         {"id": f"{country}/code/2009/286", "title": "Criminal Code", "type": "code", "status": "in_force"},
         {"id": f"{country}/act/2003/217", "title": "Law on violence", "type": "act", "status": "in_force"},
         {"id": f"{country}/bill/2019/606", "title": "Bill amending the Criminal Code", "type": "bill",

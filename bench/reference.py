@@ -193,8 +193,8 @@ class Reference:
             self.rules.append(_Rule(rule.name, [p for p in patterns if not p.negated],
                                     [p for p in patterns if p.negated], rule.bound))
         self._alphas: dict[str, Local] = {}
-        for rule in self.rules:
-            for pattern in (*rule.positives, *rule.negatives):
+        for compiled in self.rules:
+            for pattern in (*compiled.positives, *compiled.negatives):
                 self._alphas.setdefault(pattern.alpha, pattern.local)
 
     def evaluate(self, facts: Iterable[Fact]) -> list[Match]:

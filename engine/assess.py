@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lexgap import ids
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
@@ -20,30 +21,24 @@ from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_valu
 from lexgap.fit import finding_areas, rule_areas
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
+from lexgap.problems import Kind, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
+from lexgap.words import en
 
 #: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
 PACK_SIZE = 24
 
-STATUS_WORDS = {
-    Status.in_force: "in force",
-    Status.adopted: "adopted, not yet in force",
-    Status.pending_bill: "pending bill",
-    Status.draft: "draft",
-    Status.reported_draft: "draft known only from reports",
-    Status.repealed: "repealed",
-}
+#: A status in a sentence (words/en.py).
+STATUS_WORDS = en.STATUS_WORDS
 
 
 @dataclass(frozen=True)
 class Basis:
     ref: str
     instrument: str
-    instrument_title: str
     pinpoint: str
     paraphrase: str
     verified: Verification
-    binding: bool
     reading: str | None = None  # lexgap's reading of the standard, never the instrument's words
     areas: frozenset[str] = frozenset()
     child_only: bool = False
@@ -81,14 +76,14 @@ class Finding:
 
     @property
     def explanation(self) -> str:
-        """The reason, then each standard the rule rests on with its pinpoint and our paraphrase, then the caveat."""
-        caveat = [f"Caveat: {self.caveat.strip()}"] if self.caveat else []
+        """The reason, then each standard the rule rests on with its pinpoint and our paraphrase."""
+        caveat = [en.EXPLAIN["caveat"].format(caveat=self.caveat.strip())] if self.caveat else []
         return " ".join([self.reason, *_basis_lines(self.basis), *caveat])
 
     @property
     def key(self) -> str:
         target = self.provisions[0].id if self.provisions and self.rule_kind != "absence" else ""
-        return f"{self.rule}@{target}" if target else self.rule
+        return ids.finding_key(self.rule, target)
 
     def sort_key(self) -> tuple[Any, ...]:
         first = self.provisions[0] if self.provisions else None
@@ -104,6 +99,11 @@ class Assessment:
     as_of: str
     findings: list[Finding]
     engine_problems: list[EngineProblem]
+
+    def engine_failures(self, file: str) -> list[Problem]:
+        """The engine's failures on this subject, as problems of kind engine (exit 70, a bug)."""
+        return [Problem(file, 1, 1, f"{p.kind} on {p.fact_id}: {p.detail}", kind=Kind.engine)
+                for p in self.engine_problems]
 
     def counts(self) -> dict[str, int]:
         counts = {outcome.value: 0 for outcome in Outcome}
@@ -206,9 +206,8 @@ class Assessor:
             instrument, provision = found
             areas = frozenset(str(a) for a in (provision.areas or instrument.areas))
             victims = {str(x) for x in (provision.victims or instrument.victims)}
-            result.append(Basis(ref, instrument.short_title, instrument.title, provision.pinpoint,
-                                provision.paraphrase, provision.source.verified,
-                                instrument.kind.value in ("treaty", "eu_law"),
+            result.append(Basis(ref, instrument.short_title, provision.pinpoint, provision.paraphrase,
+                                provision.source.verified,
                                 provision.reading.text if provision.reading else None,
                                 areas=areas, child_only=victims == {"child"}, existed_on=instrument.existed_on()))
         self._basis[rule.id] = result
@@ -225,11 +224,11 @@ class Assessor:
         if existing:
             return existing, ""
         if fitting:
-            later = "; ".join(f"{b.instrument} {b.pinpoint} (of {b.existed_on:%-d %B %Y})" for b in fitting)
-            return [], (f"No standard this rule rests on existed on {as_of:%-d %B %Y}, the date of this assessment "
-                        f"({later}), so lexgap cannot ground a finding on it for that date.")
-        return [], ("None of the standards this rule rests on speaks to this provision's area and victims, so "
-                    "lexgap cannot ground a finding on it.")
+            later = "; ".join(en.EXPLAIN["later_standard"].format(instrument=b.instrument, pinpoint=b.pinpoint,
+                                                                  date=en.date(b.existed_on))
+                              for b in fitting)
+            return [], en.EXPLAIN["no_ground_date"].format(date=en.date(as_of), later=later)
+        return [], en.EXPLAIN["no_ground_fit"]
 
 
 # --- jurisdictions --------------------------------------------------------------------
@@ -243,27 +242,22 @@ class _Outcome:
     other: str | None
 
 
-def _split(fact_id: str) -> tuple[str, str]:
-    provision, _, conduct = fact_id.partition("#")
-    return provision, conduct
-
-
 def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
     per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for match in matches:
-        rule_id, _, variant = match.rule.partition("|")
+        rule_id, variant = ids.split_engine_rule_name(match.rule)
         rule = assessor.rules[rule_id]
         if rule.gap_when_no_provision is not None:
             per_absence[rule_id].append((variant, match.fact("q")))
             continue
         p = match.fact("p")
         assert p is not None
-        provision_id, conduct = _split(p)
+        provision_id, conduct = ids.split_fact_id(p)
         outcome = VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed)
         other = match.fact("q")
         per_provision[(rule_id, provision_id)].append(
-            _Outcome(outcome, variant, conduct, _split(other)[0] if other else None))
+            _Outcome(outcome, variant, conduct, ids.split_fact_id(other)[0] if other else None))
     provisions = {p.id: p for p in subject.provisions}
     findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions)
                 for (rule_id, pid), outcomes in sorted(per_provision.items())]
@@ -279,13 +273,11 @@ def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
                         str(status_of(provision, subject)))
 
 
-#: How the words of a list attribute combine when said: all required, or any one of them.
-_JOINERS = {"mental_element": " together with ", "relationship_required": ", or ", "victim_categories": ", or "}
 
 
 def _words(values: Any, attribute: str = "") -> str:
     if isinstance(values, list):
-        return _JOINERS.get(attribute, "; ").join(plain(v) for v in values) if values else "none"
+        return en.JOINERS.get(attribute, "; ").join(plain(v) for v in values) if values else en.EXPLAIN["none"]
     return plain(values)
 
 
@@ -302,12 +294,11 @@ def field_of(attribute: str) -> str:
 
 def _wording(provision: Provision, field_name: str) -> str:
     """The statute's own words for a field, as a short quotation with its language and our translation."""
-    quotes = []
-    for entry in provision.wording:
-        if entry.field == field_name:
-            translated = f", in English \u201c{entry.translation}\u201d" if entry.translation else ""
-            quotes.append(f"\u201c{entry.text}\u201d ({entry.language}{translated})")
-    return f" (the text says {'; '.join(quotes)})" if quotes else ""
+    quotes = [en.EXPLAIN["quote"].format(
+        text=entry.text, language=entry.language,
+        translation=en.EXPLAIN["translation"].format(translation=entry.translation) if entry.translation else "")
+        for entry in provision.wording if entry.field == field_name]
+    return en.EXPLAIN["wording"].format(quotes="; ".join(quotes)) if quotes else ""
 
 
 def _source_phrase(sources: Iterable[Any]) -> str:
@@ -327,12 +318,13 @@ def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[lis
         value = values[name]
         if name in disputes:
             entry = next(d for d in provision.disputed if d.field == disputes[name])
-            note = entry.note.rstrip(".")
-            disputed.append(f"{attribute.plain} is disputed: {note} ({_source_phrase(entry.sources)})")
+            disputed.append(en.EXPLAIN["disputed_fact"].format(attribute=attribute.plain, note=entry.note.rstrip("."),
+                                                               sources=_source_phrase(entry.sources)))
         elif value is None:
             missing.append(attribute.plain)
         else:
-            said.append(f"{attribute.plain}: {_words(value, name)}{_wording(provision, field_of(name))}")
+            said.append(en.EXPLAIN["attribute"].format(attribute=attribute.plain, value=_words(value, name))
+                        + _wording(provision, field_of(name)))
     return said, missing, disputed
 
 
@@ -346,7 +338,8 @@ def _unverified_facts(provision: Provision, fields: Iterable[str]) -> list[str]:
         for source in provision.sources:
             if not source.verified and (not source.covers or field_name in source.covers):
                 named.setdefault(plain_name, []).append(source)
-    return [f"{name} ({_source_phrase(sources)})" for name, sources in named.items()]
+    return [en.EXPLAIN["unverified_fact"].format(fact=name, sources=_source_phrase(sources))
+            for name, sources in named.items()]
 
 
 def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, provision: Provision,
@@ -366,7 +359,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     if others is None:
         others = {p.id: p for p in subject.provisions}
     system = legal_system_name(subject, provision)
-    lines = [(f"Under {system}: " if system else "") + f"{provision.title} ({ref.law_title}; {STATUS_WORDS[status]})"
+    lines = [(en.EXPLAIN["legal_system"].format(system=system) if system else "")
+             + en.EXPLAIN["provision"].format(title=provision.title, law=ref.law_title, status=STATUS_WORDS[status])
              + (": " + "; ".join(said) if said else "") + "."]
     conducts = sorted({o.conduct for o in by_outcome[final]})
     grounds, no_ground = assessor.grounds(rule, subject.as_of, finding_areas(conducts, rule),
@@ -375,7 +369,7 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
         final = Outcome.not_assessable
         conducts = sorted({o.conduct for o in outcomes})
     if len(set(provision.conduct)) > 1:
-        lines.append(f"This concerns: {_conduct_list(conducts)}.")
+        lines.append(en.EXPLAIN["concerns"].format(conducts=_conduct_list(conducts)))
     related: dict[str, ProvisionRef] = {}
     for item in sorted(outcomes, key=lambda o: (o.conduct, o.variant, o.other or "")):
         if item.other and item.other in others:
@@ -383,47 +377,43 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     if no_ground:
         lines.append(no_ground)
     if final is Outcome.gap:
-        lines.append(f"This is a gap ({rule.label}).")
+        lines.append(en.EXPLAIN["gap"].format(label=rule.label))
         if rule.unless_covered_elsewhere:
             disputed = [o for o in by_outcome[Outcome.gap] if o.variant == "disputed_cure"]
             if disputed:
                 for item in disputed:
                     other = others[item.other] if item.other else None
                     if other is not None:
-                        lines.append(f"{other.title} may cover {plain(item.conduct)} without this deficiency, but "
-                                     f"its coverage is disputed: {other.disputed_note or 'see its sources'}")
+                        lines.append(en.EXPLAIN["disputed_cure"].format(
+                            other=other.title, conduct=plain(item.conduct), note=_note(other.disputed_note)))
             else:
                 kind = f" ({plain(provision.provision_type)})" if provision.provision_type else ""
-                lines.append(f"No other provision in force in this file of the same type{kind} covers the same "
-                             "conduct for the same victims without this deficiency.")
+                lines.append(en.EXPLAIN["no_cure"].format(kind=kind))
     elif final is Outcome.met:
         cured = [o for o in outcomes if o.variant in ("cured", "cured_in_text") and o.other in others]
         if cured:
             names = sorted({others[o.other].title for o in cured if o.other})
-            lines.append(f"Although this provision has the deficiency, {', '.join(names)} covers the same conduct "
-                         "for the same victims without it, so the law as a whole meets the standard.")
+            lines.append(en.EXPLAIN["cured"].format(names=", ".join(names)))
         else:
-            lines.append(f"The standard is met on this point ({rule.label}: not found).")
+            lines.append(en.EXPLAIN["met"].format(label=rule.label))
     else:
         if missing:
-            lines.append("lexgap cannot assess this: the file does not record " + ", ".join(missing) + ".")
+            lines.append(en.EXPLAIN["missing"].format(missing=", ".join(missing)))
         for text in disputed_facts:
-            lines.append(f"lexgap cannot assess this: {text}.")
+            lines.append(en.EXPLAIN["cannot_assess"].format(what=text))
         uncertain = [o for o in by_outcome[Outcome.not_assessable] if o.other in others]
         for item in uncertain:
             other = others[item.other] if item.other else None
             if other is None:
                 continue
             if item.variant == "disputed_cure":
-                lines.append(f"{other.title} may cover it, but its coverage is disputed: "
-                             f"{other.disputed_note or 'see its sources'}")
+                lines.append(en.EXPLAIN["may_cover_disputed"].format(other=other.title,
+                                                                     note=_note(other.disputed_note)))
             else:
-                lines.append(f"{other.title} might cover the same conduct without this deficiency, but the file "
-                             "does not record enough of its facts to tell.")
+                lines.append(en.EXPLAIN["might_cover"].format(other=other.title))
     unverified = _unverified_facts(provision, [*sorted(rule.gap_when or {}), "conduct"])
     if unverified:
-        lines.append("Some facts on this provision rest on sources lexgap has not verified: "
-                     + "; ".join(unverified) + ".")
+        lines.append(en.EXPLAIN["unverified_named"].format(facts="; ".join(unverified)))
     return Finding(rule.id, rule.label, final, rule.severity, [ref], grounds, " ".join(lines),
                    conducts, sorted(related.values(), key=lambda r: r.id), missing + disputed_facts,
                    caveat=rule.caveat, legal_system=system)
@@ -435,6 +425,15 @@ def legal_system_name(subject: Jurisdiction, provision: Provision) -> str | None
 
     system = legal_system_of(provision, subject)
     return next((s.name for s in subject.legal_systems if s.id == system), None) if system else None
+
+
+def _note(note: str | None) -> str:
+    """A provision's note on its disputed coverage, or where to look when it has none."""
+    return note or en.EXPLAIN["see_sources"]
+
+
+def _practice_note(note: str | None) -> str:
+    return en.EXPLAIN["note"].format(note=note.rstrip(".")) if note else ""
 
 
 def _systems_encoded(subject: Jurisdiction) -> tuple[str, str]:
@@ -454,8 +453,8 @@ def _basis_lines(basis: list[Basis]) -> list[str]:
     if not basis:
         return []
     parts = [f"{b.instrument} {b.pinpoint}: {b.paraphrase.rstrip('.')}"
-             + (f" (lexgap's reading: {b.reading.rstrip('.')})" if b.reading else "") for b in basis]
-    return ["Standards: " + " | ".join(parts) + "."]
+             + (en.EXPLAIN["reading"].format(reading=b.reading.rstrip('.')) if b.reading else "") for b in basis]
+    return [en.EXPLAIN["standards"].format(standards=" | ".join(parts))]
 
 
 def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
@@ -464,53 +463,49 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
     provisions = {p.id: p for p in subject.provisions}
     kinds = {variant for variant, _ in variants}
     def refs(variant: str) -> list[ProvisionRef]:
-        ids = sorted({_split(q)[0] for v, q in variants if v == variant and q})
-        return [provision_ref(subject, provisions[i]) for i in ids if i in provisions]
+        found = sorted({ids.split_fact_id(q)[0] for v, q in variants if v == variant and q})
+        return [provision_ref(subject, provisions[i]) for i in found if i in provisions]
     what = assessor.described(rule)
     lines: list[str] = []
     concerned: list[ProvisionRef] = []
     if "present" in kinds:
         final = Outcome.met
         concerned = refs("present")
-        lines.append(f"Covered in force by {', '.join(r.title for r in concerned)} ({what}).")
+        lines.append(en.EXPLAIN["absence_present"].format(names=", ".join(r.title for r in concerned), what=what))
     elif "disputed" in kinds:
         final = Outcome(rule.when_coverage_disputed)
         concerned = refs("disputed")
         for ref in concerned:
             note = provisions[ref.id].disputed_note
-            lines.append(f"Only {ref.title} may cover it ({what}), and its coverage is disputed: "
-                         f"{note or 'see its sources'}")
+            lines.append(en.EXPLAIN["absence_disputed"].format(title=ref.title, what=what, note=_note(note)))
     elif "uncertain" in kinds:
         final = Outcome.not_assessable
         concerned = refs("uncertain")
-        lines.append(f"lexgap cannot tell whether the law covers it ({what}): the file does not record enough "
-                     f"about {', '.join(r.title for r in concerned)}.")
+        lines.append(en.EXPLAIN["absence_uncertain"].format(what=what, names=", ".join(r.title for r in concerned)))
     elif "absent" in kinds:
         final = Outcome.gap
-        lines.append(f"No provision in force covers it ({what}); the file lists all in-force provisions for the "
-                     f"area '{rule.area}'.")
+        lines.append(en.EXPLAIN["absence_absent"].format(what=what, area=rule.area))
     else:
         final = Outcome.not_assessable
-        lines.append(f"No provision in force in this file covers it ({what}), but the file does not declare its "
-                     f"list of provisions complete for the area '{rule.area}', so lexgap cannot conclude there "
-                     "is none.")
+        lines.append(en.EXPLAIN["absence_open"].format(what=what, area=rule.area))
     if final is not Outcome.met:
         wanted = rule.gap_when_no_provision.get("conduct")
         words = {str(w) for w in (wanted.any_of or [])} if wanted is not None else set()
         for provision in sorted(subject.provisions, key=lambda p: p.id):
             for added in provision.conduct_added:
                 if str(added.conduct) in words and added.date > subject.as_of:
-                    lines.append(f"{provision.title} covers {plain(added.conduct)} only from "
-                                 f"{added.date:%-d %B %Y}, after the date of this assessment.")
+                    lines.append(en.EXPLAIN["added_later"].format(title=provision.title, conduct=plain(added.conduct),
+                                                                  date=en.date(added.date)))
     pending = refs("pending")
     if pending and final is not Outcome.met:
-        lines.append("Pending: " + ", ".join(f"{r.title} ({r.law_title}; {STATUS_WORDS[Status(r.status)]})"
-                                             for r in pending) + " would cover it if adopted.")
+        bills = ", ".join(en.EXPLAIN["pending_bill"].format(title=r.title, law=r.law_title,
+                                                            status=STATUS_WORDS[Status(r.status)]) for r in pending)
+        lines.append(en.EXPLAIN["pending"].format(bills=bills))
     encoded, not_encoded = _systems_encoded(subject)
     if encoded:
-        lines[0] = f"Under {encoded}: {lines[0]}"
+        lines[0] = en.EXPLAIN["legal_system"].format(system=encoded) + lines[0]
     if not_encoded and final is not Outcome.met:
-        lines.append(f"This speaks of {encoded} only: {not_encoded} is not encoded in this file and may cover it.")
+        lines.append(en.EXPLAIN["not_encoded"].format(system=encoded, others=not_encoded))
     grounds, no_ground = assessor.grounds(rule, subject.as_of, rule_areas(rule), True)
     if no_ground:
         final = Outcome.not_assessable
@@ -528,7 +523,7 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
 def _company_findings(assessor: Assessor, company: Company, matches: list[Match]) -> list[Finding]:
     findings = []
     for match in matches:
-        rule_id, _, variant = match.rule.partition("|")
+        rule_id, variant = ids.split_engine_rule_name(match.rule)
         rule = assessor.rules[rule_id]
         outcome = VARIANT_OUTCOME[variant] or Outcome.not_assessable
         lines: list[str] = []
@@ -538,16 +533,16 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
             plain = PRACTICES[name]
             if practice is None or practice.answer is None:
                 missing.append(plain)
-                lines.append(f"Nothing is known of {company.name}'s {plain}"
-                             + (f" ({practice.note.rstrip('.')})" if practice and practice.note else "") + ".")
+                lines.append(en.EXPLAIN["practice_unknown"].format(
+                    company=company.name, practice=plain, note=_practice_note(practice.note if practice else None)))
             else:
-                lines.append(f"{company.name}'s {plain}: {practice.answer.value}"
-                             + (f" ({practice.note.rstrip('.')})" if practice.note else "") + ".")
+                lines.append(en.EXPLAIN["practice"].format(company=company.name, practice=plain,
+                                                           answer=practice.answer.value,
+                                                           note=_practice_note(practice.note)))
             basis = [b for b in assessor.basis(rule) if b.existed_on is None or b.existed_on <= company.as_of]
             if not basis:
                 outcome = Outcome.not_assessable
-                lines.append(f"No standard this rule rests on existed on {company.as_of:%-d %B %Y}, the date of "
-                             "this assessment.")
+                lines.append(en.EXPLAIN["no_ground_company"].format(date=en.date(company.as_of)))
             finding = Finding(rule.id, rule.label, outcome, rule.severity, [], basis, " ".join(lines),
                               missing=missing, caveat=rule.caveat)
         finding.rule_kind = "company"

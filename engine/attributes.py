@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lexgap import vocabulary as v
+from lexgap.words import en
 
 
 @dataclass(frozen=True)
@@ -22,50 +23,36 @@ class Attribute:
 
 
 _PROVISION_ATTRIBUTES = [
-    Attribute("status", "the status", v.Status, False),
-    Attribute("provision_type", "the type of provision", v.ProvisionType, False),
-    Attribute("conduct", "the conduct covered", v.Conduct, False),
-    Attribute("medium", "the medium covered", v.Medium, False),
-    Attribute("victim_categories", "the victims protected", v.VictimCategory, True),
-    Attribute("protects_children", "whether it protects victims under 18", v.YesNo, False),
-    Attribute("protects_adults", "whether it protects victims aged 18 or over", v.YesNo, False),
-    Attribute("victim_age_min", "the minimum age of a protected victim", None, False),
-    Attribute("victim_age_max", "the maximum age of a protected victim", None, False),
-    Attribute("relationship_required", "the relationship required between perpetrator and victim",
+    Attribute("status", en.ATTRIBUTE_PHRASES["status"], v.Status, False),
+    Attribute("provision_type", en.ATTRIBUTE_PHRASES["provision_type"], v.ProvisionType, False),
+    Attribute("conduct", en.ATTRIBUTE_PHRASES["conduct"], v.Conduct, False),
+    Attribute("medium", en.ATTRIBUTE_PHRASES["medium"], v.Medium, False),
+    Attribute("victim_categories", en.ATTRIBUTE_PHRASES["victim_categories"], v.VictimCategory, True),
+    Attribute("protects_children", en.ATTRIBUTE_PHRASES["protects_children"], v.YesNo, False),
+    Attribute("protects_adults", en.ATTRIBUTE_PHRASES["protects_adults"], v.YesNo, False),
+    Attribute("victim_age_min", en.ATTRIBUTE_PHRASES["victim_age_min"], None, False),
+    Attribute("victim_age_max", en.ATTRIBUTE_PHRASES["victim_age_max"], None, False),
+    Attribute("relationship_required", en.ATTRIBUTE_PHRASES["relationship_required"],
               v.Relationship, True),
-    Attribute("mental_element", "the mental element (least demanding alternative)",
+    Attribute("mental_element", en.ATTRIBUTE_PHRASES["mental_element"],
               v.MentalElement, True),
-    Attribute("harm_requirement", "the harm requirement", v.HarmRequirement, False),
-    Attribute("consent_treatment", "the treatment of the victim's consent", v.ConsentTreatment, False),
-    Attribute("means_required", "the means required", v.MeansRequired, False),
-    Attribute("scope_requirement", "the scope requirement", v.ScopeRequirement, False),
-    Attribute("prosecution", "how prosecution starts", v.Prosecution, True),
-    Attribute("exceptions", "the exceptions", v.Exception_, True),
-    Attribute("addressees", "who the provision binds", v.Addressee, True),
-    Attribute("csam_definition", "what its definition of child sexual abuse material reaches", v.CsamLimb, True),
-    Attribute("children_can_offend", "whether a person under 18 can commit it", v.YesNo, False),
-    Attribute("peer_exception", "its exception for consensual self-generated images of adolescents",
-              v.PeerExceptionReach, False),
-    Attribute("defences", "the defences open to the accused", v.Defence, True),
-    Attribute("recklessness_as_to", "what the recklessness must be about", v.RecklessnessObject, True),
-    Attribute("aggravating_circumstances", "the aggravating circumstances", v.Aggravation, True),
-    Attribute("images_reached", "the images of a person it reaches", v.ImageKind, True),
+    Attribute("harm_requirement", en.ATTRIBUTE_PHRASES["harm_requirement"], v.HarmRequirement, False),
+    Attribute("consent_treatment", en.ATTRIBUTE_PHRASES["consent_treatment"], v.ConsentTreatment, False),
+    Attribute("means_required", en.ATTRIBUTE_PHRASES["means_required"], v.MeansRequired, False),
+    Attribute("scope_requirement", en.ATTRIBUTE_PHRASES["scope_requirement"], v.ScopeRequirement, False),
+    Attribute("prosecution", en.ATTRIBUTE_PHRASES["prosecution"], v.Prosecution, True),
+    Attribute("exceptions", en.ATTRIBUTE_PHRASES["exceptions"], v.Exception_, True),
+    Attribute("addressees", en.ATTRIBUTE_PHRASES["addressees"], v.Addressee, True),
+    Attribute("csam_definition", en.ATTRIBUTE_PHRASES["csam_definition"], v.CsamLimb, True),
+    Attribute("children_can_offend", en.ATTRIBUTE_PHRASES["children_can_offend"], v.YesNo, False),
+    Attribute("peer_exception", en.ATTRIBUTE_PHRASES["peer_exception"], v.PeerExceptionReach, False),
+    Attribute("defences", en.ATTRIBUTE_PHRASES["defences"], v.Defence, True),
+    Attribute("recklessness_as_to", en.ATTRIBUTE_PHRASES["recklessness_as_to"], v.RecklessnessObject, True),
+    Attribute("aggravating_circumstances", en.ATTRIBUTE_PHRASES["aggravating_circumstances"], v.Aggravation, True),
+    Attribute("images_reached", en.ATTRIBUTE_PHRASES["images_reached"], v.ImageKind, True),
 ]
 
-_PRACTICES = [
-    ("policy_commitment", "a human-rights policy commitment"),
-    ("human_rights_due_diligence", "a human-rights due diligence process"),
-    ("integration_action", "action on the findings of due diligence"),
-    ("effectiveness_tracking", "tracking of the effectiveness of its response"),
-    ("communication", "public communication on how impacts are addressed"),
-    ("remediation", "remediation of the impacts it causes or contributes to"),
-    ("grievance_mechanism", "an operational-level grievance mechanism"),
-    ("law_enforcement_reporting", "reporting of abuse to law enforcement authorities"),
-    ("referral_cooperation", "cooperation with national referral mechanisms and victim services"),
-    ("staff_training", "training of staff to identify and report abuse"),
-    ("content_moderation", "content moderation able to detect and remove abuse material"),
-    ("national_law_compliance", "compliance with national law on child protection"),
-]
+_PRACTICES = list(en.PRACTICE_PHRASES.items())
 
 PRACTICES: dict[str, str] = dict(_PRACTICES)
 

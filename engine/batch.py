@@ -63,9 +63,7 @@ def _assess_one(knowledge: Knowledge, assessor: Assessor, render: Render, shown:
         return Assessed(str(path), None, problems=tuple(problems))
     assessment = assessor.assess(subject)
     if assessment.engine_problems:
-        details = tuple(Problem(str(path), 1, 1, f"engine: {p.kind} on {p.fact_id}: {p.detail}")
-                        for p in assessment.engine_problems)
-        return Assessed(str(path), None, problems=details)
+        return Assessed(str(path), None, problems=tuple(assessment.engine_failures(str(path))))
     if shown:
         assessment.findings = [f for f in assessment.findings if f.status.value in shown]
     return Assessed(str(path), render(assessment), tuple(f.status.value for f in assessment.findings))

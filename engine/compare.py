@@ -30,6 +30,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from lexgap import ids
 from lexgap.assess import Assessment, Assessor, Finding
 from lexgap.facts import status_of
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
@@ -72,7 +73,7 @@ class FindingChange:
 
     @property
     def key(self) -> str:
-        return f"{self.rule}@{self.provision}" if self.provision else self.rule
+        return ids.finding_key(self.rule, self.provision or "")
 
     def sort_key(self) -> tuple[Any, ...]:
         return (CHANGE_ORDER[self.change], SEVERITY_ORDER[self.severity], self.provision is None,
@@ -391,12 +392,10 @@ def run_compare(base_path: str, others: list[str], bills: list[str], *,
         comparisons = []
         for version, kind, vid, title, file in versions:
             after = runner.assess(version)
-            problems += [Problem(str(file), 1, 1, f"engine: {p.kind} on {p.fact_id}: {p.detail}")
-                         for p in after.engine_problems]
+            problems += after.engine_failures(str(file))
             comparisons.append(compare(before, after, base, version, other_kind=kind, other_id=vid,
                                        other_title=title))
-        problems += [Problem(str(base_file), 1, 1, f"engine: {p.kind} on {p.fact_id}: {p.detail}")
-                     for p in before.engine_problems]
+        problems += before.engine_failures(str(base_file))
     finally:
         if owned:
             runner.close()

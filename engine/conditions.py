@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from lexgap import ids
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, Attribute
 from lexgap.durable import EngineRule
 from lexgap.facts import ANCHOR, COMPANY, COVERAGE, MAX_REPLACED, known_flag, word_flag
 from lexgap.models import Condition, Rule, Test
-from lexgap.vocabulary import Outcome, meaning, plain, words
+from lexgap.vocabulary import Outcome, meaning, plain
 
 Json = dict[str, Any]
 
@@ -136,7 +137,7 @@ class _Compiler:
         return tests
 
     def name(self, variant: str) -> str:
-        return f"{self.rule.id}|{variant}"
+        return ids.engine_rule_name(self.rule.id, variant)
 
     def engine_rule(self, variant: str, patterns: list[tuple[str, Json]]) -> EngineRule:
         bound = tuple(label for label, _ in patterns if not label.endswith("$not"))
@@ -293,7 +294,3 @@ def describe_rule(rule: Rule) -> list[str]:
         lines.append(f"If the only coverage is disputed: {rule.when_coverage_disputed}.")
     lines.append("Not assessable when a fact the rule reads is not in the file.")
     return lines
-
-
-def vocabulary_words(attribute: Attribute) -> list[str]:
-    return words(attribute.vocabulary) if attribute.vocabulary is not None else []

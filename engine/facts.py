@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lexgap import ids
 from lexgap import vocabulary as v
 from lexgap.attributes import COMPANY_ATTRIBUTES, PROVISION_ATTRIBUTES, Attribute
 from lexgap.models import Company, HarmAlternatives, Jurisdiction, MentalAlternatives, Provision
@@ -19,7 +20,7 @@ UNKNOWN = "unknown"
 COVERAGE = "coverage"
 ANCHOR = "jurisdiction"
 COMPANY = "company"
-ANCHOR_ID = "~jurisdiction"
+ANCHOR_ID = ids.ANCHOR_ID
 #: A coverage fact names up to this many provisions it would replace.
 MAX_REPLACED = 4
 
@@ -245,7 +246,7 @@ def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
         for index in range(MAX_REPLACED):
             base[f"replaces_{index + 1}"] = replaced[index] if index < len(replaced) else ""
         for conduct in conduct_on(provision, jurisdiction.as_of):
-            fact = dict(base, id=f"{provision.id}#{conduct}", conduct=str(conduct), conduct__known=1)
+            fact = dict(base, id=ids.fact_id(provision.id, conduct), conduct=str(conduct), conduct__known=1)
             fact["disputed"] = 1 if conduct in provision.conduct_disputed else 0
             facts.append(fact)
     facts.append(anchor_fact(jurisdiction))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, TypeAdapter
 
-from lexgap import cache
+from lexgap import cache, ids
 from lexgap.loading import Loaded, load_file
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, Source, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
@@ -30,7 +30,7 @@ class Knowledge:
     problems: list[Problem] = field(default_factory=list)
 
     def standard(self, ref: str) -> tuple[Instrument, StandardProvision] | None:
-        instrument_id, _, portion = ref.partition("~")
+        instrument_id, portion = ids.split_basis_ref(ref)
         instrument = self.instruments.get(instrument_id)
         if instrument is None:
             return None
@@ -56,7 +56,7 @@ class Knowledge:
         return messages
 
     def all_refs(self) -> list[str]:
-        return [f"{i.id}~{p.id}" for i in self.instruments.values() for p in i.provisions]
+        return [ids.basis_ref(i.id, p.id) for i in self.instruments.values() for p in i.provisions]
 
 
 def load_knowledge(standards: Path | None = None, rules: Path | None = None, use_cache: bool = True) -> Knowledge:

@@ -5,7 +5,7 @@ the rules' `letter` templates filled from each finding, the standing questions a
 the wording in `templates/letter/`, and the ratifications of the jurisdiction.
 Each statement keeps the finding keys and numbered sources behind it, so that an
 officer can check where every sentence comes from.  Rendering is elsewhere
-(`render/letter_*.py`); this module decides what the letter says, never its layout.
+(`render/`, one module per format); this module decides what the letter says, never its layout.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import jinja2
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from lexgap import ids
 from lexgap.assess import STATUS_WORDS, Assessment, Finding
 from lexgap.knowledge import Knowledge
 from lexgap.loading import mark_position
@@ -399,7 +400,7 @@ class _Builder:
         used: dict[str, dict[str, list[str]]] = {}  # instrument id -> basis ref -> finding keys
         for finding in findings:
             for basis in finding.basis:
-                instrument_id = basis.ref.partition("~")[0]
+                instrument_id = ids.split_basis_ref(basis.ref)[0]
                 keys = used.setdefault(instrument_id, {}).setdefault(basis.ref, [])
                 if finding.key not in keys:
                     keys.append(finding.key)
@@ -459,7 +460,7 @@ class _Builder:
         pinpoints: list[AnnexPinpoint] = []
         order = {p.id: index for index, p in enumerate(instrument.provisions)}
         whole = str(self.texts.raw(self.kind, "whole_document"))
-        for ref in sorted(refs, key=lambda r: order.get(r.partition("~")[2], len(order))):
+        for ref in sorted(refs, key=lambda r: order.get(ids.split_basis_ref(r)[1], len(order))):
             standard = self.knowledge.standard(ref)
             if standard is None:
                 continue
@@ -526,19 +527,12 @@ def layout_environment(folder: Path | None = None) -> jinja2.Environment:
                            lstrip_blocks=True, keep_trailing_newline=True)
 
 
-FORMATS = ("markdown", "docx", "text", "json")
-
-
-def run_letter(file: str, fmt: str, rules: list[str] | None = None) -> tuple[bytes | None, list[Problem]]:
-    """What `lexgap letter FILE --format FMT [--rule ...]` does, short of writing: the bytes, or problems."""
+def run_letter(file: str, rules: list[str] | None = None) -> tuple[Letter | None, list[Problem]]:
+    """What `lexgap letter FILE [--rule ...]` decides, short of rendering: the letter, or problems."""
     from lexgap.assess import Assessor
     from lexgap.knowledge import load_knowledge, load_subject
     from lexgap.paths import resolve_subject
-    from lexgap.vocabulary import did_you_mean
 
-    if fmt not in FORMATS:
-        did = did_you_mean(fmt, list(FORMATS))
-        return None, [Problem(file, 1, 1, f"unknown letter format {fmt!r}{did} (choose: {', '.join(FORMATS)})")]
     knowledge = load_knowledge()
     errors = knowledge.errors()
     if errors:
@@ -552,32 +546,14 @@ def run_letter(file: str, fmt: str, rules: list[str] | None = None) -> tuple[byt
     with Assessor(knowledge, rules) as assessor:
         assessment = assessor.assess(subject)
         if assessment.engine_problems:
-            return None, [Problem(file, 1, 1, f"engine: {p.kind} on {p.fact_id}: {p.detail}")
-                          for p in assessment.engine_problems]
+            return None, assessment.engine_failures(file)
         letter = build_letter(assessment, subject, knowledge, assessor.rules)
     if letter.problems:
         return None, letter.problems
-    try:
-        return render_letter(letter, fmt), []
-    except jinja2.TemplateError as error:
-        where = getattr(error, "filename", None) or str(template_dir())
-        return None, [Problem(str(where), getattr(error, "lineno", None) or 1, 1, f"letter template: {error}")]
+    return letter, []
 
 
-def render_letter(letter: Letter, fmt: str) -> bytes:
-    """The letter in one format, as the bytes to write."""
-    if fmt == "docx":
-        from lexgap.render import letter_docx
-
-        return letter_docx.render_letter(letter)
-    if fmt == "json":
-        from lexgap.render import letter_json
-
-        return letter_json.render_letter(letter).encode("utf-8")
-    if fmt == "text":
-        from lexgap.render import letter_text
-
-        return letter_text.render_letter(letter).encode("utf-8")
-    from lexgap.render import letter_markdown
-
-    return letter_markdown.render_letter(letter).encode("utf-8")
+def template_problem(error: jinja2.TemplateError) -> Problem:
+    """A broken layout template, located in its file (the templates are data a user may edit)."""
+    where = getattr(error, "filename", None) or str(template_dir())
+    return Problem(str(where), getattr(error, "lineno", None) or 1, 1, f"letter template: {error}")

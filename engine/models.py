@@ -47,7 +47,7 @@ def _slug(text: str) -> str:
 
 
 def _portion(text: str) -> str:
-    if not ids.BASIS_REF.fullmatch(f"x~{text}"):
+    if not ids.BASIS_REF.fullmatch(ids.basis_ref("x", text)):
         raise ValueError(f"{text!r} is not a portion id; write it like 'art_2__lit_c' or 'para_24'")
     return text
 
@@ -268,7 +268,7 @@ class Provision(Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> Provision:
-        if not self.id.startswith(self.law + "~"):
+        if not ids.is_portion_of(self.id, self.law):
             raise ValueError(f"provision id {self.id!r} must start with its law id {self.law!r} followed by '~'")
         extra = sorted(set(self.conduct_disputed) - set(self.conduct))
         if extra:

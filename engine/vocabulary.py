@@ -1,4 +1,4 @@
-"""The closed vocabularies of lexgap, each word defined once with its meaning.
+"""The closed vocabularies of lexgap, each word defined once; its meaning is in words/en.py.
 
 Every enumerated field of every file format draws its words from here, so that a
 rule, a provision and a template can only ever speak of the same things.  The
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import difflib
 from enum import StrEnum
+
+from lexgap.words import en
 
 
 class Status(StrEnum):
@@ -329,17 +331,6 @@ class Area(StrEnum):
     corporate_liability = "corporate_liability"
 
 
-def area_of_conduct(conduct: str) -> Area:
-    """The area of law a conduct word belongs to: which standards can ground a finding on it."""
-    prefixes = [("csam_", Area.csam), ("child_", Area.child_sexual_abuse), ("tip_", Area.trafficking),
-                ("ncii_", Area.intimate_images), ("platform_", Area.platform_duties),
-                ("victim_", Area.victim_remedies)]
-    for prefix, area in prefixes:
-        if conduct.startswith(prefix):
-            return area
-    return Area.online_violence
-
-
 class Verification(StrEnum):
     """How far a fact was checked: only `primary` counts as verified (true in a boolean test)."""
 
@@ -351,208 +342,29 @@ class Verification(StrEnum):
         return self is Verification.primary
 
 
+def area_of_conduct(conduct: str) -> Area:
+    """The area of law a conduct word belongs to: which standards can ground a finding on it."""
+    prefixes = [("csam_", Area.csam), ("child_", Area.child_sexual_abuse), ("tip_", Area.trafficking),
+                ("ncii_", Area.intimate_images), ("platform_", Area.platform_duties),
+                ("victim_", Area.victim_remedies)]
+    for prefix, area in prefixes:
+        if conduct.startswith(prefix):
+            return area
+    return Area.online_violence
+
+
 SEVERITY_ORDER = {Severity.high: 0, Severity.medium: 1, Severity.low: 2}
 OUTCOME_ORDER = {Outcome.gap: 0, Outcome.not_assessable: 1, Outcome.met: 2}
 
-_MEANINGS: list[tuple[StrEnum, str]] = [
-    (Status.in_force, "law in force on the file's date; only these provisions close a gap"),
-    (Status.adopted, "passed by the legislature but not yet in force"),
-    (Status.pending_bill, "a bill formally before the legislature"),
-    (Status.draft, "a draft not yet tabled (ministry draft, consultation text)"),
-    (Status.reported_draft, "a draft known only from reports; its text was not seen"),
-    (Status.repealed, "no longer law; kept for comparison only"),
-    (LawType.act, "an act of the legislature"),
-    (LawType.code, "a code (criminal, civil...)"),
-    (InstrumentKind.treaty, "a treaty binding the States that ratify it"),
-    (InstrumentKind.eu_law, "European Union law binding member States"),
-    (InstrumentKind.general_comment, "a treaty body's general comment (authoritative reading of a treaty)"),
-    (InstrumentKind.general_recommendation, "CEDAW's general recommendation (authoritative reading of CEDAW)"),
-    (InstrumentKind.treaty_body_guidelines, "a treaty body's guidelines on implementing a treaty"),
-    (InstrumentKind.declaration, "a General Assembly declaration"),
-    (InstrumentKind.soft_law_principles, "principles endorsed by a UN body, not a treaty"),
-    (InstrumentKind.sp_report, "a report of a Special Procedures mandate-holder"),
-    (InstrumentKind.sg_report, "a report of the Secretary-General"),
-    (InstrumentKind.wg_report, "a report of a working group"),
-    (InstrumentKind.concluding_observations, "a treaty body's concluding observations on one State"),
-    (InstrumentKind.monitoring_report, "a monitoring body's report on one State (e.g. GRETA, GREVIO)"),
-    (ProvisionType.criminal_offence, "a criminal offence"),
-    (ProvisionType.civil_remedy, "a civil remedy for victims (compensation, injunction)"),
-    (ProvisionType.protection_measure, "a protection measure (protection orders, services)"),
-    (ProvisionType.administrative_duty, "an administrative duty (for example on platforms)"),
-    (ProvisionType.procedure, "a rule of procedure"),
-    (ProvisionType.definition, "a definition used by other provisions"),
-    (VictimCategory.any_person, "any person, whatever age or sex"),
-    (VictimCategory.adult, "adults only"),
-    (VictimCategory.child, "children (under 18 unless ages say otherwise)"),
-    (VictimCategory.woman, "women only"),
-    (VictimCategory.girl, "girls only"),
-    (ConsentTreatment.irrelevant, "the victim's consent is expressly irrelevant"),
-    (ConsentTreatment.lack_of_consent_is_element, "the prosecution must prove the victim did not consent"),
-    (ConsentTreatment.defence, "the victim's consent is a defence"),
-    (ConsentTreatment.mitigating, "the victim's consent reduces the penalty"),
-    (ConsentTreatment.not_addressed, "the text says nothing about consent"),
-    (MeansRequired.none, "no means (force, deception...) need be proven"),
-    (MeansRequired.adults_only, "means must be proven for adult victims only"),
-    (MeansRequired.all_victims, "means must be proven for every victim, children included"),
-    (HarmRequirement.none, "no harm need be shown"),
-    (HarmRequirement.apt_to_cause_harm, "the act must be apt to cause harm; no proof that harm occurred"),
-    (HarmRequirement.harm_proven, "harm to the victim must be proven"),
-    (HarmRequirement.distress_proven, "the victim's distress must be proven"),
-    (ScopeRequirement.none, "no transnational or organised-group element is required: all cases"),
-    (ScopeRequirement.transnational, "transnational cases only"),
-    (ScopeRequirement.organised_group, "cases involving an organised group only"),
-    (Exception_.none, "the text has no exceptions"),
-    (Exception_.artistic, "no offence for artistic works"),
-    (Exception_.scientific_medical, "no offence for scientific or medical purposes"),
-    (Exception_.law_enforcement, "no offence for law enforcement purposes"),
-    (Prosecution.ex_officio, "by the authorities of their own motion"),
-    (Prosecution.on_complaint, "only on the victim's complaint"),
-    (Prosecution.ends_on_withdrawal, "on complaint, and ending if the victim withdraws it"),
-    (Prosecution.ends_on_pardon, "on complaint, and ending if the victim pardons or reconciles with the offender"),
-    (Prosecution.prosecutor_consent, "only with the consent of the public prosecutor (for example the DPP)"),
-    (Prosecution.attorney_general_consent, "only with the consent of the Attorney General"),
-    (HarmRequirement.privacy_interference_proven, "a serious interference with the victim's privacy must be proven"),
-    (Conduct.csam_coerce_self_generated, "causing, coercing or extorting a child to produce sexual images of "
-                                         "themselves, or obtaining such self-generated images by threat or deceit"),
-    (CsamLimb.real_sexual_activity, "a child in real sexually explicit activity"),
-    (CsamLimb.simulated_sexual_activity, "a child in simulated sexually explicit activity"),
-    (CsamLimb.sexual_parts, "a child's sexual parts shown for primarily sexual purposes"),
-    (CsamLimb.appears_to_be_child, "a person who appears to be a child, whatever their age or whether they exist "
-                                   "(this also reaches realistic or generated images)"),
-    (CsamLimb.realistic_non_existent_child, "realistic images of a child who does not exist, drawn, altered or "
-                                            "generated (including by artificial intelligence)"),
-    (CsamLimb.non_visual, "non-visual representations (audio, written)"),
-    (PeerExceptionReach.none, "no exception for consensual self-generated images of adolescents"),
-    (PeerExceptionReach.relationship_limited, "an exception only for some relationships (for example spouses)"),
-    (PeerExceptionReach.age_limited, "an exception leaving out some adolescents above the age of sexual consent"),
-    (PeerExceptionReach.excludes_acts, "an exception that leaves out making, keeping or privately sharing the "
-                                       "images this offence covers"),
-    (PeerExceptionReach.adequate, "an exception for consensual images adolescents make, keep or share privately, "
-                                  "whatever their relationship"),
-    (Defence.legitimate_reason, "the accused had a legitimate reason (a defence the accused must raise)"),
-    (Defence.not_seen, "the accused had not seen the material and did not know or suspect what it was"),
-    (Defence.unsolicited, "the material was sent unasked and not kept for an unreasonable time"),
-    (Defence.research, "the accused acted for genuine research"),
-    (Defence.official_duty, "the accused acted in an official duty (police, prosecution, courts)"),
-    (Defence.reasonable_belief_age, "the accused reasonably believed the person was an adult"),
-    (RecklessnessObject.consent, "reckless as to whether the victim consented"),
-    (RecklessnessObject.harm, "reckless as to whether harm or distress would be caused"),
-    (RecklessnessObject.age, "reckless as to the victim's age"),
-    (RecklessnessObject.other_circumstance, "reckless as to another circumstance"),
-    (Aggravation.child_victim, "a heavier penalty where the victim is a child"),
-    (Aggravation.disabled_victim, "a heavier penalty where the victim has a disability"),
-    (Aggravation.vulnerable_victim, "a heavier penalty where the victim is otherwise vulnerable"),
-    (Aggravation.profit, "a heavier penalty where the act is done for profit"),
-    (Aggravation.organised_group, "a heavier penalty where an organised group is involved"),
-    (Aggravation.repeated, "a heavier penalty for repeated or habitual acts"),
-    (Aggravation.public_official, "a heavier penalty where the offender is a public official"),
-    (Aggravation.endangering_life, "a heavier penalty where the victim's life is endangered"),
-    (Aggravation.wide_dissemination, "a heavier penalty where the material reaches many people"),
-    (ImageKind.real, "genuine images of the person"),
-    (ImageKind.altered, "real images of the person altered or manipulated"),
-    (ImageKind.synthetic, "images that appear to show the person but are wholly generated (for example deepfakes)"),
-    (Victims.any_person, "speaks to every victim, adult or child"),
-    (Victims.child, "speaks only to children"),
-    (Victims.woman, "speaks to women and girls"),
-    (Medium.any, "online and offline"),
-    (Medium.online_only, "online only (acts through ICT)"),
-    (Medium.offline_only, "offline only (acts outside ICT)"),
-    (Addressee.natural_person, "individuals"),
-    (Addressee.legal_person, "companies and other legal persons"),
-    (Addressee.intermediary, "online intermediaries and platforms"),
-    (Addressee.public_authority, "public authorities"),
-    (Severity.high, "an express obligation of a treaty the State is party to, or its treaty body's reading"),
-    (Severity.medium, "an obligation open to reservation or latitude"),
-    (Severity.low, "soft law only"),
-    (Outcome.gap, "the law falls short of the standard"),
-    (Outcome.not_assessable, "a fact the rule needs is unknown: lexgap asks instead of guessing"),
-    (Outcome.met, "the law meets the standard on this point"),
-    (Answer.yes, "the company has it, per a source"),
-    (Answer.partial, "the company has it in part"),
-    (Answer.no, "the company does not have it, per a source"),
-    (YesNo.yes, "yes"),
-    (YesNo.no, "no"),
-    (Area.csam, "child sexual abuse material"),
-    (Area.child_sexual_abuse, "sexual abuse and exploitation of children (grooming, extortion, live streaming)"),
-    (Area.trafficking, "trafficking in persons"),
-    (Area.intimate_images, "non-consensual intimate images"),
-    (Area.online_violence, "online violence (harassment, stalking, threats)"),
-    (Area.platform_duties, "duties of online platforms"),
-    (Area.victim_remedies, "victims' compensation and assistance"),
-    (Area.corporate_liability, "liability of legal persons"),
-    (Verification.primary, "checked by us in the primary text (the official text, or a faithful copy of it, "
-                           "named in the source's document, url or note)"),
-    (Verification.secondary, "checked by us only in a secondary source (a letter, report, commentary or press "
-                             "article quoting or summarising the text); the primary text was not read"),
-    (Verification.unverified, "not checked: taken as given, to be verified before relying on it"),
-    (LawType.bill, "a bill before the legislature"),
-    (LawType.government_position, "a government's proposed changes to a bill"),
-    (LawType.draft, "a draft law not yet tabled"),
-    (Conduct.csam_produce, "producing child sexual abuse material"),
-    (Conduct.csam_distribute, "distributing, disseminating or transmitting child sexual abuse material"),
-    (Conduct.csam_offer, "offering or making available child sexual abuse material"),
-    (Conduct.csam_sell, "selling child sexual abuse material"),
-    (Conduct.csam_import_export, "importing or exporting child sexual abuse material"),
-    (Conduct.csam_procure, "procuring child sexual abuse material for oneself or another"),
-    (Conduct.csam_possess, "possessing child sexual abuse material"),
-    (Conduct.csam_access, "knowingly obtaining access to child sexual abuse material online"),
-    (Conduct.csam_advertise, "advertising child sexual abuse material"),
-    (Conduct.child_solicit, "soliciting a child for sexual purposes (grooming), including online"),
-    (Conduct.child_solicit_images, "asking a child to produce or send sexual images"),
-    (Conduct.child_sexual_extortion, "sexual extortion of a child"),
-    (Conduct.child_live_stream, "live streaming of child sexual abuse"),
-    (Conduct.child_prostitution, "offering, obtaining or procuring a child for prostitution"),
-    (Conduct.child_sexual_activity, "sexual activity with a child"),
-    (Conduct.tip_recruit, "trafficking: recruitment"),
-    (Conduct.tip_transport, "trafficking: transportation"),
-    (Conduct.tip_transfer, "trafficking: transfer"),
-    (Conduct.tip_harbour, "trafficking: harbouring"),
-    (Conduct.tip_receive, "trafficking: receipt of persons"),
-    (Conduct.tip_use_services, "knowingly using the services of a trafficking victim"),
-    (Conduct.ncii_record, "recording intimate images without consent"),
-    (Conduct.ncii_disseminate, "disseminating intimate images without consent"),
-    (Conduct.ncii_threaten, "threatening to disseminate intimate images"),
-    (Conduct.online_harass, "online harassment"),
-    (Conduct.online_stalk, "online stalking"),
-    (Conduct.online_threat, "online threats"),
-    (Conduct.online_hate, "online hate messages"),
-    (Conduct.illegal_access_interception, "unlawful access to or interception of communications or data"),
-    (Conduct.personal_data_disclosure, "disclosing a person's private data"),
-    (Conduct.platform_remove, "a platform's duty to remove unlawful content"),
-    (Conduct.platform_report, "a platform's duty to report abuse to the authorities"),
-    (Conduct.platform_preserve_evidence, "a platform's duty to preserve and share evidence"),
-    (Conduct.platform_due_diligence, "a platform's duty of human-rights or risk due diligence"),
-    (Conduct.victim_compensation, "a route for victims to obtain compensation"),
-    (Conduct.victim_assistance, "assistance and support measures for victims"),
-    (MentalElement.strict, "no mental element (strict liability)"),
-    (MentalElement.negligence, "negligence"),
-    (MentalElement.recklessness, "recklessness"),
-    (MentalElement.knowledge, "knowledge of the circumstances"),
-    (MentalElement.intent_general, "general intent to do the act"),
-    (MentalElement.purpose_exploitation, "purpose of exploitation (definitional in trafficking)"),
-    (MentalElement.purpose_sexual, "a sexual purpose"),
-    (MentalElement.intent_to_harm, "intent to harm the victim"),
-    (MentalElement.intent_to_distress, "intent to shame, humiliate, frighten or silence the victim"),
-    (MentalElement.intent_to_harass, "intent to harass the victim"),
-    (MentalElement.specific_intent_other, "another specific intent beyond doing the act"),
-    (Exception_.public_interest, "no offence where the content reveals information of public interest"),
-    (Exception_.public_interest_balancing, "no offence where disclosure serves a public interest that outweighs "
-                                           "the harm to the victim (a balancing test)"),
-    (Exception_.newsworthiness, "no offence where the content is newsworthy"),
-    (Exception_.peer_consensual_private, "no offence for consensual images kept privately between peers"),
-    (Exception_.victim_consent_to_exposure, "no offence where the victim explicitly acted to be seen or heard"),
-    (Exception_.evidence_of_offence, "no offence where the recording captures or proves an offence"),
-    (Exception_.legitimate_participant, "no offence for a participant with a legitimate interest"),
-    (Relationship.none, "no relationship between perpetrator and victim is required"),
-    (Relationship.family_member, "the perpetrator must be a family member"),
-    (Relationship.current_or_former_partner, "the perpetrator must be a current or former partner"),
-    (Relationship.spouse_or_former_spouse, "the perpetrator must be a spouse or former spouse"),
-    (Relationship.cohabitant, "the perpetrator must live with the victim"),
-    (Relationship.household_member, "the perpetrator must belong to the victim's household"),
-    (Relationship.position_of_trust, "the perpetrator must hold a position of trust or authority"),
-    (Relationship.caregiver, "the perpetrator must have care of the victim"),
-]
 
+
+#: Every vocabulary by its class name, the key of its meanings in words/en.py.
+_ENUMS: dict[str, type[StrEnum]] = {
+    cls.__name__: cls for cls in (Status, LawType, InstrumentKind, ProvisionType, Conduct, MentalElement, Relationship,
+                                  VictimCategory, ConsentTreatment, MeansRequired, HarmRequirement, ScopeRequirement,
+                                  Exception_, Prosecution, Medium, Addressee, Severity, Outcome, YesNo, Answer, Area,
+                                  Verification, CsamLimb, PeerExceptionReach, Defence, RecklessnessObject,
+                                  Aggravation, ImageKind, Victims)}
 
 #: The vocabularies documented by `lexgap vocabulary`, by the field names that use them.
 VOCABULARIES: dict[str, type[StrEnum]] = {
@@ -561,18 +373,19 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "victim categories": VictimCategory, "consent_treatment": ConsentTreatment, "means_required": MeansRequired,
     "harm_requirement": HarmRequirement, "scope_requirement": ScopeRequirement, "exceptions": Exception_,
     "prosecution": Prosecution, "medium": Medium, "addressees": Addressee, "severity": Severity,
+    "outcome": Outcome, "company practice answer": Answer, "area (complete_for)": Area,
+    "verified": Verification,
     "csam_definition": CsamLimb, "peer_exception (derived)": PeerExceptionReach, "defences": Defence,
     "recklessness_as_to": RecklessnessObject, "aggravating_circumstances": Aggravation, "images_reached": ImageKind,
     "victims (standards)": Victims,
-    "outcome": Outcome, "company practice answer": Answer, "area (complete_for)": Area,
-    "verified": Verification,
 }
 
 
 #: Each word's meaning, by vocabulary: a word such as `none` is in several vocabularies and means
 #: something else in each (no relationship required, no harm to show, no exception...), so a
 #: dict keyed by the words themselves would keep only one meaning for all of them.
-MEANINGS: dict[tuple[type[StrEnum], str], str] = {(type(word), word.value): text for word, text in _MEANINGS}
+MEANINGS: dict[tuple[type[StrEnum], str], str] = {
+    (_ENUMS[name], word): text for name, meanings in en.MEANINGS.items() for word, text in meanings.items()}
 
 #: Meanings of the words that belong to one vocabulary only; status words are left out (their
 #: plain form is said by the renderers).

@@ -11,10 +11,14 @@ from typing import Any
 
 import pytest
 
-from lexgap.assess import Assessor
-from lexgap.knowledge import Knowledge, load_knowledge
+from lexgap.assess import Assessment, Assessor
+from lexgap.compare import Comparison, run_compare
+from lexgap.drafts import DraftIssue, run_check_draft
+from lexgap.knowledge import Knowledge, load_knowledge, load_subject
+from lexgap.letters import Letter, run_letter
 from lexgap.loading import load_file
 from lexgap.models import RuleCase, RuleTests
+from lexgap.paths import resolve_subject
 from lexgap.rulecases import run_case
 
 TESTS = Path(__file__).parent
@@ -98,3 +102,36 @@ class RuleCaseItem(pytest.Item):
 
 class RuleCaseFailure(Exception):
     pass
+
+
+# --- the values the renderer tests (tests/render/) render ---------------------------------
+
+DRAFT = TESTS / "fixtures" / "drafts" / "al-rou-2-2020.txt"
+
+
+@pytest.fixture(scope="session")
+def romania(knowledge: Knowledge, assessor: Assessor) -> Assessment:
+    subject, problems = load_subject(resolve_subject("romania-2020.yaml"), knowledge)
+    assert subject is not None, problems
+    return assessor.assess(subject)
+
+
+@pytest.fixture(scope="session")
+def comparisons() -> list[Comparison]:
+    found, problems = run_compare("romania-2020.yaml", ["romania-2024.yaml"], [])
+    assert found is not None, problems
+    return found
+
+
+@pytest.fixture(scope="session")
+def letter() -> Letter:
+    found, problems = run_letter("romania-2020.yaml")
+    assert found is not None, problems
+    return found
+
+
+@pytest.fixture(scope="session")
+def issues() -> list[DraftIssue]:
+    found, problems = run_check_draft(DRAFT, "romania-2020.yaml")
+    assert found is not None, problems
+    return found

@@ -188,8 +188,9 @@ def provision(draw: DrawFn, law_id: str, others: list[str], bare: bool = False) 
         flat = mental if isinstance(mental, list) else [e for a in (mental or {}).get("any_of", []) for e in a]
         if "recklessness" in flat and draw(st.booleans()):
             data["recklessness_as_to"] = draw(word_list(v.RecklessnessObject, min_size=1))
-        if others and draw(st.booleans()):
-            data["amends"] = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
+        if others:  # noqa: SIM102 (one condition would make mypy infer draw's type from `others`)
+            if draw(st.booleans()):
+                data["amends"] = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
     data["sources"] = draw(sources(fields=[f for f in Provision.model_fields if f != "sources"]))
     assert set(REQUIRED_PROVISION_FIELDS) <= set(data)
     return data
@@ -320,7 +321,7 @@ def to_yaml(data: Data) -> str:
 
 def check_valid(data: Data) -> None:
     """Fail fast, in the strategy's terms, if a generated file does not fit its model."""
-    model = {"jurisdiction": Jurisdiction, "company": Company}[data["format"]]
-    model.model_validate(data)
+    models: dict[str, type[Jurisdiction | Company]] = {"jurisdiction": Jurisdiction, "company": Company}
+    models[data["format"]].model_validate(data)
 
 

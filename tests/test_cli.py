@@ -159,3 +159,41 @@ def test_an_internal_error_is_one_line_asking_for_a_bug_report_with_exit_70(
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "internal error (RuntimeError: simulated bug); please report this bug" in " ".join(err.split())
+
+
+@pytest.mark.parametrize("args", [["assess", "romania-2020.yaml"], ["assess", "romania-2020.yaml", "-f", "json"],
+                                  ["compare", "romania-2020.yaml", "romania-2024.yaml"],
+                                  ["letter", "romania-2020.yaml"]])
+def test_an_engine_failure_exits_70_from_every_command_that_runs_the_engine(
+        args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import lexgap.cli as cli
+    from lexgap.durable import EngineProblem, RulePack
+
+    def failing(self: RulePack, facts: list[dict[str, object]]) -> tuple[list[object], list[EngineProblem]]:
+        return [], [EngineProblem("ro/act/2003/217~art_4#online_harass", "assert", "simulated failure")]
+
+    monkeypatch.setattr(RulePack, "evaluate", failing)
+    monkeypatch.setattr(sys, "argv", ["lexgap", *args])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 70
+    err = capsys.readouterr().err
+    assert "engine: assert on ro/act/2003/217~art_4#online_harass: simulated failure" in err
+    assert "Traceback" not in err
+
+
+def test_a_failure_in_check_draft_exits_70_too(monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    # check-draft does not run the rule engine: its failures are internal ones, with the same code
+    import lexgap.cli as cli
+    import lexgap.drafts as drafts
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(drafts, "check_draft", broken)
+    monkeypatch.setattr(sys, "argv", ["lexgap", "check-draft", str(REPO / "tests/fixtures/drafts/al-rou-2-2020.txt")])
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 70
+    assert "Traceback" not in capsys.readouterr().err

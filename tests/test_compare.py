@@ -20,7 +20,8 @@ from lexgap.knowledge import load_knowledge, load_subject
 from lexgap.loading import load_file
 from lexgap.models import Bill, Jurisdiction
 from lexgap.paths import data_dir
-from lexgap.render import compare_json, compare_markdown
+from lexgap.render import json as compare_json
+from lexgap.render import markdown as compare_markdown
 from lexgap.vocabulary import Outcome
 
 LEGISLATION = data_dir("legislation")

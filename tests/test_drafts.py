@@ -18,7 +18,8 @@ from lexgap.drafts import DraftIssue, IssueKind, at_or_above, check_draft, read_
 from lexgap.knowledge import Knowledge, load_knowledge
 from lexgap.models import Jurisdiction
 from lexgap.problems import Level
-from lexgap.render import draft_json, draft_terminal
+from lexgap.render import json as draft_json
+from lexgap.render import terminal as draft_terminal
 
 DRAFTS = Path(__file__).parent / "fixtures" / "drafts"
 ROU = DRAFTS / "al-rou-2-2020.txt"

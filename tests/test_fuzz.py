@@ -44,7 +44,7 @@ from lexgap.knowledge import Knowledge, check_subject, load_subject
 from lexgap.loading import MAX_FILE_BYTES, load_file, read_yaml
 from lexgap.models import Rule, RuleSet
 from lexgap.output import write_atomic
-from lexgap.problems import Problem
+from lexgap.problems import ExitCode, Kind, Problem
 
 MUTANTS = int(os.environ.get("LEXGAP_FUZZ_MUTANTS", "300"))
 SEED = int(os.environ.get("LEXGAP_FUZZ_SEED", "8"))
@@ -53,8 +53,8 @@ PROCESS_SAMPLE = max(3, MUTANTS // 400)
 
 DATA_FILES = sorted([*REPO.glob("legislation/*.yaml"), *REPO.glob("legislation/bills/*.yaml"),
                      *REPO.glob("standards/*.yaml"), *REPO.glob("rules/*.yaml")])
-EXPECTED_FORMAT = {"legislation": ("jurisdiction", "company"), "bills": "bill", "standards": "instrument",
-                   "rules": "rules"}
+EXPECTED_FORMAT: dict[str, str | tuple[str, ...]] = {
+    "legislation": ("jurisdiction", "company"), "bills": "bill", "standards": "instrument", "rules": "rules"}
 
 # --- mutations ------------------------------------------------------------------------------
 
@@ -143,10 +143,10 @@ def mutate(original: bytes, rng: Random) -> tuple[bytes, list[str]]:
             joined = b"\n".join(lines)
             lines = _lines(joined[: rng.randrange(len(joined) + 1)])
         else:
-            joined = bytearray(b"\n".join(lines))
-            if joined:
-                joined[rng.randrange(len(joined))] = rng.randrange(256)
-            lines = _lines(bytes(joined))
+            mutable = bytearray(b"\n".join(lines))
+            if mutable:
+                mutable[rng.randrange(len(mutable))] = rng.randrange(256)
+            lines = _lines(bytes(mutable))
         steps.append(f"{operation} at line {at + 1}")
     return b"\n".join(lines), steps
 
@@ -211,7 +211,7 @@ def check_engine(path: Path, mutant: Mutant, assessor: Assessor) -> list[str]:
             comparisons, problems = run_compare("romania-2020", [], [str(path)], assessor=assessor)
             if comparisons is None and not problems:
                 return ["no comparison and no problem"]
-            if any(p.message.startswith("engine:") for p in problems):
+            if any(p.kind is Kind.engine for p in problems):
                 return [f"engine problems: {problems}"]
         else:
             model, loaded = load_file(path, EXPECTED_FORMAT[kind])
@@ -276,7 +276,7 @@ def exit_code(result: Any) -> int:
         return int(error.code)
     if error is None or isinstance(error, SystemExit):
         return int(result.exit_code)
-    return int(cli.ExitCode.internal_error)
+    return int(ExitCode.internal_error)
 
 
 def check_output(code: int, output: str, path: Path, data: bytes, what: str) -> list[str]:

@@ -48,3 +48,38 @@ def test_a_subdivision_provision_belongs_to_its_country() -> None:
     data["country"] = "ie"
     with pytest.raises(ValueError, match="does not start with the country code 'ie'"):
         Jurisdiction.model_validate(data)
+
+
+def test_doctests() -> None:
+    import doctest
+
+    import lexgap.ids
+
+    assert doctest.testmod(lexgap.ids).failed == 0
+
+
+@pytest.mark.parametrize(("join", "split", "parts"), [
+    ("fact_id", "split_fact_id", ("ro/act/2003/217~art_4", "online_harass")),
+    ("engine_rule_name", "split_engine_rule_name", ("no-consent-defence", "disputed_cure")),
+    ("basis_ref", "split_basis_ref", ("crc-gc-13", "para_24")),
+])
+def test_every_identity_splits_back_into_its_parts(join: str, split: str, parts: tuple[str, str]) -> None:
+    import lexgap.ids
+
+    assert getattr(lexgap.ids, split)(getattr(lexgap.ids, join)(*parts)) == parts
+
+
+#: ids.py itself, and cache.py whose `kind|code` is a hash input, not an identity.
+NOT_IDENTITIES = {"ids.py", "cache.py"}
+
+
+def test_the_engine_uses_ids_for_its_identities() -> None:
+    # callers build and split identity strings through ids.py, never with their own separators
+    import re
+
+    from helpers import REPO
+
+    pattern = re.compile(r"""partition\(["'][~#|@]["']\)|f["'][^"']*\}[~#|@]\{""")
+    offenders = [f"{p.name}:{n}" for p in sorted((REPO / "engine").rglob("*.py")) if p.name not in NOT_IDENTITIES
+                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    assert offenders == []

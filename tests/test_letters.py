@@ -16,16 +16,17 @@ from docx import Document
 from helpers import REPO, read_only_folder
 from lexgap.letters import Letter, build_letter, run_letter
 from lexgap.output import write_atomic
+from lexgap.render import formats, render_bytes
 
 ROMANIA = "romania-2020.yaml"
 TELEGRAM = "telegram-2021.yaml"
 
 
 def _letter(name: str, fmt: str = "markdown") -> bytes:
-    data, problems = run_letter(name, fmt, None)
+    letter, problems = run_letter(name, None)
     assert not problems, "\n".join(map(str, problems))
-    assert data is not None
-    return data
+    assert letter is not None
+    return render_bytes("letter", fmt, letter)
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +36,14 @@ def romania_md() -> str:
 
 @pytest.fixture(scope="module")
 def romania_json() -> dict[str, Any]:
-    return json.loads(_letter(ROMANIA, "json"))
+    found: dict[str, Any] = json.loads(_letter(ROMANIA, "json"))
+    return found
 
 
 @pytest.fixture(scope="module")
 def telegram_json() -> dict[str, Any]:
-    return json.loads(_letter(TELEGRAM, "json"))
+    found: dict[str, Any] = json.loads(_letter(TELEGRAM, "json"))
+    return found
 
 
 def _section(markdown: str, heading: str) -> str:
@@ -196,12 +199,12 @@ def test_telegram_markdown_and_text(telegram_json: dict[str, Any]) -> None:
 
 def test_docx_has_headings_and_a_real_numbered_list_of_questions(romania_json: dict[str, Any]) -> None:
     document = Document(io.BytesIO(_letter(ROMANIA, "docx")))
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
     for heading in ("Information received", "Concerns", "Questions",
                     "Annex: reference to international human rights law", "Sources",
                     "Law 217/2003 (domestic violence) (in force)"):
         assert heading in headings
-    numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
+    numbered = [p for p in document.paragraphs if p.style is not None and p.style.name == "List Number"]
     assert len(numbered) == len(romania_json["questions"])
     assert numbered[0].text.startswith("Please share any observations the Government of Romania")
     assert any("status of Draft law 655/2020" in p.text for p in numbered)
@@ -213,11 +216,12 @@ def test_same_input_gives_the_same_bytes(fmt: str) -> None:
     assert _letter(ROMANIA, fmt) == _letter(ROMANIA, fmt)
 
 
-def test_unknown_format_and_rule_are_problems() -> None:
-    data, problems = run_letter(ROMANIA, "pdf", None)
-    assert data is None and "unknown letter format 'pdf'" in problems[0].message
-    data, problems = run_letter(ROMANIA, "markdown", ["intent-to-harm"])
-    assert data is None and "did you mean 'intent-to-harm-requirement'" in problems[0].message
+def test_letter_formats_and_unknown_rule() -> None:
+    assert formats("letter") == ["markdown", "docx", "text", "json"]
+    with pytest.raises(KeyError):
+        render_bytes("letter", "pdf", None)
+    letter, problems = run_letter(ROMANIA, ["intent-to-harm"])
+    assert letter is None and "did you mean 'intent-to-harm-requirement'" in problems[0].message
 
 
 def test_rules_option_narrows_the_letter() -> None:
@@ -227,9 +231,9 @@ def test_rules_option_narrows_the_letter() -> None:
 
 
 def _letter_with_rules(rules: list[str]) -> bytes:
-    data, problems = run_letter(ROMANIA, "json", rules)
-    assert not problems and data is not None
-    return data
+    letter, problems = run_letter(ROMANIA, rules)
+    assert not problems and letter is not None
+    return render_bytes("letter", "json", letter)
 
 
 def test_a_broken_rule_template_becomes_a_problem(knowledge: Any, assessor: Any) -> None:

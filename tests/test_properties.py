@@ -26,10 +26,9 @@ from conftest import shared_assessor
 from lexgap.assess import Assessment, Assessor
 from lexgap.compare import Comparison, run_compare
 from lexgap.knowledge import load_subject
-from lexgap.letters import FORMATS as LETTER_FORMATS
-from lexgap.letters import build_letter, load_letter_texts, render_letter
+from lexgap.letters import build_letter, load_letter_texts
 from lexgap.models import Company, Jurisdiction, Provision
-from lexgap.render import compare_json, compare_markdown, compare_terminal, json, markdown, terminal
+from lexgap.render import formats, json, markdown, render_bytes, terminal
 from lexgap.vocabulary import Outcome
 
 PROPERTIES = settings(max_examples=25, derandomize=True, deadline=None, database=None, print_blob=True,
@@ -114,8 +113,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import strategies as gen
 from lexgap.assess import Assessor
 from lexgap.knowledge import load_knowledge, load_subject
-from lexgap.letters import build_letter, render_letter
-from lexgap.render import json, markdown
+from lexgap.letters import build_letter
+from lexgap.render import json, markdown, render_bytes
 knowledge = load_knowledge()
 assessor = Assessor(knowledge)
 
@@ -130,7 +129,7 @@ def render(data):
     assessment = assessor.assess(subject)
     letter = build_letter(assessment, subject, knowledge, assessor.rules)
     out = (json.render_assessment(assessment) + markdown.render_assessment(assessment)).encode()
-    out += render_letter(letter, "markdown") + render_letter(letter, "json")
+    out += render_bytes("letter", "markdown", letter) + render_bytes("letter", "json", letter)
     print(len(assessment.findings), hashlib.sha256(out).hexdigest())
 
 render()
@@ -196,13 +195,13 @@ def test_every_format_of_every_valid_file_renders(data: dict[str, Any]) -> None:
     assert texts is not None and not problems
     letter = build_letter(assessment, subject, assessor.knowledge, assessor.rules, texts)
     assert letter.problems == []
-    for fmt in LETTER_FORMATS:
-        assert render_letter(letter, fmt)
+    for fmt in formats("letter"):
+        assert render_bytes("letter", fmt, letter)
     if isinstance(subject, Jurisdiction):
         with written(data, "other.yaml") as other, written(data, "base.yaml") as base:
             comparisons, problems = run_compare(str(base), [str(other)], [], assessor=assessor)
         assert comparisons is not None and not problems
         assert comparisons[0].is_empty()
-        compare_json.render_comparisons(comparisons)
-        compare_markdown.render_comparisons(comparisons)
-        Console(file=io.StringIO(), width=100).print(compare_terminal.render_comparisons(comparisons))
+        json.render_comparisons(comparisons)
+        markdown.render_comparisons(comparisons)
+        Console(file=io.StringIO(), width=100).print(terminal.render_comparisons(comparisons))

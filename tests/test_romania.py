@@ -25,13 +25,15 @@ GOLDEN = Path(__file__).parent / "golden" / "romania-2020.json"
 def report() -> dict:  # type: ignore[type-arg]
     run = lexgap("assess", "romania-2020.yaml", "--format", "json", "--fail-on", "never")
     assert run.code == 0, run.stderr
-    return json.loads(run.stdout)
+    found: dict = json.loads(run.stdout)  # type: ignore[type-arg]
+    return found
 
 
 def _find(report: dict, rule: str, provision: str) -> dict:  # type: ignore[type-arg]
     found = [f for f in report["findings"] if f["rule"] == rule and provision in f["provisions"]]
     assert len(found) == 1, (rule, provision)
-    return found[0]
+    first: dict = found[0]  # type: ignore[type-arg]
+    return first
 
 
 def test_the_letters_three_legal_gaps_are_found(report: dict) -> None:  # type: ignore[type-arg]

@@ -1,13 +1,77 @@
-"""The JSON contract of `lexgap assess` (documented in the README; other tools read it)."""
+"""Every JSON contract of lexgap (documented in the README; other tools read them).
+
+- `lexgap assess`: `render_assessment`, one object; `render_line` for batches (JSON Lines).
+- `lexgap compare`: `render_comparisons` (shape below).
+- `lexgap letter --format json`: `render_letter`, every paragraph and question with the finding
+  keys and sources behind it.
+- `lexgap check-draft --format json`: `render_draft`, one object per issue, in draft order.
+
+Keys always come in the order the builders write them; a source has the keys of the file format.
+
+The comparison::
+
+
+    {
+      "lexgap": "0.1.0",
+      "base": {"id": "romania-2020", "name": "Romania", "as_of": "2021-01-25"},
+      "others": [
+        {
+          "id": "ro-bill-606-2019-government",
+          "kind": "bill",
+          "title": "Bill no. 606/2019 adopted with the Government's requested changes (2020, as reported)",
+          "as_of": "2021-01-25",
+          "summary": {"introduced": 3, "closed": 0, "status_changed": 1, "unchanged": 54},
+          "changes": [
+            {"rule": "intent-to-harm-requirement", "label": "intent-to-harm requirement",
+             "severity": "high", "provision": "ro/bill/2019/606~art_1",
+             "before": "met", "after": "gap", "change": "introduced"}
+          ],
+          "provision_changes": [
+            {"provision": "ro/bill/2019/606~art_1", "field": "mental_element",
+             "before": ["intent_general"], "after": ["intent_general", "intent_to_harm"],
+             "sources": [{"document": "AL ROU 2/2020", "pinpoint": "body, paragraph on Bill n°606/2019; ...",
+                          "url": null, "consulted": "2026-11-23", "verified": "unverified"}]}
+          ]
+        }
+      ]
+    }
+
+- `others` come in the order compared: OTHER jurisdiction files as given, then bills as given.
+  A bill is BASE as it would be if the bill were adopted; its `as_of` is BASE's.
+- `changes` holds every finding of either side, matched by rule and provision id (`provision`
+  is null for absence rules, which concern the law as a whole).  `before`/`after` are `gap`,
+  `not_assessable`, `met`, or null where that side has no such finding (the provision is
+  absent or repealed, or the rule no longer applies to it).  `change` is `introduced` (a gap
+  in OTHER that is not one in BASE), `closed` (a gap in BASE that is not one in OTHER),
+  `status_changed` (any other change, such as `not_assessable` -> `met`) or `unchanged`.
+  Order: introduced, closed, status_changed, unchanged; then severity (high first), then
+  provision id (absence findings last), then rule id.
+- `provision_changes` lists, per provision id, each field whose value differs, as JSON values
+  (null: not recorded in the file, so not known).  `status` is the status in force, taken
+  from the provision or its law.  A provision present on one side only has one entry with
+  `field` "provision" and its title as `before` (removed) or `after` (added).  `sources` are
+  the sources of the new value: those OTHER adds first; for a status that comes from the law,
+  the law's.  Order: provision id, then field in the order of the provision format.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
 from lexgap import __version__
 from lexgap.assess import Assessment, Finding
+from lexgap.compare import Comparison, FindingChange, ProvisionChange
+from lexgap.drafts import DraftIssue
+from lexgap.letters import Letter
 from lexgap.models import Source
+from lexgap.problems import Level
+
+
+def dumps(value: Any) -> str:
+    """Stable JSON text: fixed key order from the builders, UTF-8, a final newline."""
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 def source_json(source: Source) -> dict[str, Any]:
@@ -20,6 +84,8 @@ def source_json(source: Source) -> dict[str, Any]:
         "verified": source.verified,
     }
 
+
+# --- assess ------------------------------------------------------------------------------
 
 def finding_json(finding: Finding) -> dict[str, Any]:
     return {
@@ -47,11 +113,6 @@ def assessment_json(assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def dumps(value: Any) -> str:
-    """Stable JSON text: fixed key order from the builders, UTF-8, a final newline."""
-    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
-
-
 def render_assessment(assessment: Assessment) -> str:
     return dumps(assessment_json(assessment))
 
@@ -59,3 +120,96 @@ def render_assessment(assessment: Assessment) -> str:
 def render_line(assessment: Assessment) -> str:
     """One assessment as one line of JSON (JSON Lines), for batches."""
     return json.dumps(assessment_json(assessment), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# --- compare -----------------------------------------------------------------------------
+
+
+def change_json(change: FindingChange) -> dict[str, Any]:
+    return {
+        "rule": change.rule,
+        "label": change.label,
+        "severity": change.severity.value,
+        "provision": change.provision,
+        "before": change.before.value if change.before else None,
+        "after": change.after.value if change.after else None,
+        "change": change.change.value,
+    }
+
+
+def provision_change_json(change: ProvisionChange) -> dict[str, Any]:
+    return {
+        "provision": change.provision,
+        "field": change.field,
+        "before": change.before,
+        "after": change.after,
+        "sources": [source_json(s) for s in change.sources],
+    }
+
+
+def other_json(comparison: Comparison) -> dict[str, Any]:
+    return {
+        "id": comparison.other_id,
+        "kind": comparison.other_kind,
+        "title": comparison.other_title,
+        "as_of": comparison.other_as_of,
+        "summary": comparison.counts(),
+        "changes": [change_json(c) for c in comparison.changes],
+        "provision_changes": [provision_change_json(c) for c in comparison.provision_changes],
+    }
+
+
+def comparisons_json(comparisons: list[Comparison]) -> dict[str, Any]:
+    first = comparisons[0] if comparisons else None
+    return {
+        "lexgap": __version__,
+        "base": {"id": first.base_id, "name": first.base_name, "as_of": first.base_as_of} if first else None,
+        "others": [other_json(c) for c in comparisons],
+    }
+
+
+def render_comparisons(comparisons: list[Comparison]) -> str:
+    return dumps(comparisons_json(comparisons))
+
+
+# --- letter ------------------------------------------------------------------------------
+
+
+def letter_json(letter: Letter) -> dict[str, Any]:
+    parts = dataclasses.asdict(letter)
+    parts.pop("problems")
+    return {"lexgap": __version__, "format": "letter", **parts}
+
+
+def render_letter(letter: Letter) -> str:
+    return dumps(letter_json(letter))
+
+
+# --- check-draft -------------------------------------------------------------------------
+
+
+def issue_json(issue: DraftIssue) -> dict[str, Any]:
+    return {
+        "line": issue.line,
+        "column": issue.column,
+        "kind": issue.kind.value,
+        "level": issue.level.value,
+        "found": issue.found,
+        "expected": issue.expected,
+        "message": issue.message,
+        "instrument": issue.instrument,
+        "source": source_json(issue.source) if issue.source is not None else None,
+    }
+
+
+def draft_json(file_name: str, issues: list[DraftIssue]) -> dict[str, Any]:
+    return {
+        "lexgap": __version__,
+        "file": file_name,
+        "issues": [issue_json(i) for i in issues],
+        "summary": {level.value: sum(1 for i in issues if i.level is level) for level in Level},
+    }
+
+
+def render_draft(file_name: str, issues: list[DraftIssue]) -> str:
+    return dumps(draft_json(file_name, issues))

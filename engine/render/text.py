@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lexgap.letters import Letter, layout_environment
-from lexgap.render.letter_markdown import tidy
+from lexgap.render.shared import tidy
 
 #: Columns of the wrapped text.
 WIDTH = 88

@@ -1,0 +1,101 @@
+"""What the output formats share: the words of a status or a change, the side-by-side rows of a
+comparison, a value or a source in words, and tidy text.  No layout here: that is each format's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lexgap.assess import Finding
+from lexgap.compare import CHANGE_ORDER, PROVISION_FIELD, Change, Comparison, FindingChange
+from lexgap.models import Source
+from lexgap.vocabulary import SEVERITY_ORDER, Outcome, Severity
+from lexgap.words import en
+
+STATUS_TITLE = en.STATUS_TITLE
+CHANGE_TITLE = en.CHANGE_TITLE
+
+
+def group_name(finding: Finding) -> str:
+    """Findings are grouped by the law or bill they concern; absences under the whole law."""
+    if finding.provisions and finding.rule_kind == "provision":
+        return finding.provisions[0].law_title
+    if finding.rule_kind == "company":
+        return en.COMPANY_PRACTICE
+    return en.LAW_AS_A_WHOLE
+
+
+@dataclass(frozen=True)
+class Row:
+    """One finding key across BASE and every OTHER (None where an OTHER has nothing for it)."""
+
+    rule: str
+    label: str
+    severity: Severity
+    provision: str | None
+    before: Outcome | None
+    cells: list[FindingChange | None]
+
+    def shown(self) -> bool:
+        changed = any(c is not None and c.change is not Change.unchanged for c in self.cells)
+        return changed or self.before is not Outcome.met
+
+
+def rows(comparisons: list[Comparison]) -> list[Row]:
+    """The side-by-side rows, most significant change first (as in `compare`), then by severity and id."""
+    by_key: dict[str, list[FindingChange | None]] = {}
+    first: dict[str, FindingChange] = {}
+    for index, comparison in enumerate(comparisons):
+        for change in comparison.changes:
+            by_key.setdefault(change.key, [None] * len(comparisons))[index] = change
+            first.setdefault(change.key, change)
+    result = []
+    for key, cells in by_key.items():
+        sample = first[key]
+        before = next((c.before for c in cells if c is not None), None)
+        result.append(Row(sample.rule, sample.label, sample.severity, sample.provision, before, cells))
+
+    def order(row: Row) -> tuple[Any, ...]:
+        best = min(CHANGE_ORDER[c.change] for c in row.cells if c is not None)
+        return (best, SEVERITY_ORDER[row.severity], row.provision is None, row.provision or "", row.rule)
+
+    return sorted(result, key=order)
+
+
+def status_text(status: Outcome | None) -> str:
+    return STATUS_TITLE[status] if status is not None else en.NO_FINDING
+
+
+def value_text(field: str, value: Any) -> str:
+    """A field value in words: None is 'not known', or 'absent' for a whole provision."""
+    if value is None:
+        return en.ABSENT if field == PROVISION_FIELD else en.NOT_KNOWN
+    if isinstance(value, bool):
+        return en.YES if value else en.NO
+    if isinstance(value, list):
+        return ", ".join(value_text(field, v) for v in value) if value else en.NONE_LISTED
+    if isinstance(value, dict):
+        if "any_of" in value:
+            return en.OR.join(f"({value_text(field, v)})" for v in value["any_of"])
+        return "; ".join(f"{k}: {value_text(field, v)}" for k, v in value.items())
+    return str(value)
+
+
+def source_text(source: Source) -> str:
+    """A source in one line: document, pinpoint (verified or not)."""
+    parts = [source.document]
+    if source.pinpoint:
+        parts.append(source.pinpoint)
+    text = ", ".join(parts)
+    return f"{text} ({en.verified(source.verified)})"
+
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def tidy(text: str) -> str:
+    """No trailing spaces, at most one blank line in a row, exactly one final newline."""
+    lines = "\n".join(line.rstrip() for line in text.splitlines())
+    return _BLANK_RUNS.sub("\n\n", lines).strip("\n") + "\n"
