@@ -330,6 +330,9 @@ class _Builder:
             values["conduct"] = self.conduct_phrase(finding)
         values["caveat"] = finding.caveat or ""
         values["legal_system"] = finding.legal_system or ""
+        if finding.rule_kind == "absence" and finding.legal_system:
+            # an absence under federal law is not one in the country's law as a whole
+            values["subject"] = f"{self.base['subject']} (under {finding.legal_system})"
         return values
 
     def rule_text(self, finding: Finding, part: Literal["concern", "question", "missing_question"]) -> str:
