@@ -40,7 +40,7 @@ def test_explain_intent_rule_names_a_hrc_38_47_with_pinpoints_and_no_child_speci
     assert "CRC/C/156" not in run.stdout  # child-specific guidance does not ground an intimate-image rule
     assert "A/HRC/38/47 section III.C" in run.stdout
     assert "CEDAW General Recommendation No. 35 para. 29(a)" in run.stdout
-    assert "NOT VERIFIED" in run.stdout  # the section-level pinpoints are honest about it
+    assert "checked in a secondary source only" in run.stdout  # the section-level pinpoints are honest about it
     assert "A gap when the mental element (least demanding alternative) includes any of" in run.stdout
 
 

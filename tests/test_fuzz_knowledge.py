@@ -172,7 +172,9 @@ def test_mutated_rule_templates_are_refused_or_rendered_safely(source: Path, tmp
     knowledge = assessor.knowledge
     failures = []
     loaded_count = 0
-    for mutant, marker in mutants(source, tmp_path, _RULE_KEYS, max(1, MUTANTS // len(RULE_FILES))):
+    # a fifth of the budget per rules file, however many files there are: with a sixth file (csam-depth.yaml)
+    # an even share (20) left remedies.yaml with no mutant that loads (its first is number 22)
+    for mutant, marker in mutants(source, tmp_path, _RULE_KEYS, max(1, MUTANTS // 5)):
         path = tmp_path / str(mutant.index) / source.name
         path.parent.mkdir()
         path.write_bytes(mutant.data)
