@@ -162,6 +162,6 @@ def test_meta_2021_records_no_human_rights_policy_before_march_2021() -> None:
     assert "16 March 2021" in policy["explanation"]
     assert found["company-no-authority-reporting"]["status"] == "met"
     # what the research did not find, or found only in part, stays unknown
-    for rule in ("company-no-content-moderation", "company-no-hrdd", "company-no-remediation", "company-no-staff-training",
-                 "company-no-referral-cooperation"):
+    for rule in ("company-no-content-moderation", "company-no-hrdd", "company-no-remediation",
+                 "company-no-staff-training", "company-no-referral-cooperation"):
         assert found[rule]["status"] == "not_assessable", rule
