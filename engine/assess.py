@@ -438,6 +438,15 @@ def _practice_note(note: str | None) -> str:
     return en.EXPLAIN["note"].format(note=note.rstrip(".")) if note else ""
 
 
+def _systems_encoded(subject: Jurisdiction) -> tuple[str, str]:
+    """For a file with several legal systems: those with laws in the file, and those listed without any
+    (named so that an absence under federal law never reads as an absence in the country's law as a whole)."""
+    with_laws = {law.legal_system for law in subject.laws}
+    encoded = [s.name for s in subject.legal_systems if s.id in with_laws]
+    listed_only = [s.name for s in subject.legal_systems if s.id not in with_laws]
+    return " and ".join(encoded), " and ".join(listed_only)
+
+
 def _conduct_list(conducts: Iterable[str]) -> str:
     return "; ".join(plain(Conduct(c)) for c in conducts)
 
@@ -494,13 +503,18 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
         bills = ", ".join(en.EXPLAIN["pending_bill"].format(title=r.title, law=r.law_title,
                                                             status=STATUS_WORDS[Status(r.status)]) for r in pending)
         lines.append(en.EXPLAIN["pending"].format(bills=bills))
+    encoded, not_encoded = _systems_encoded(subject)
+    if encoded:
+        lines[0] = en.EXPLAIN["legal_system"].format(system=encoded) + lines[0]
+    if not_encoded and final is not Outcome.met:
+        lines.append(en.EXPLAIN["not_encoded"].format(system=encoded, others=not_encoded))
     grounds, no_ground = assessor.grounds(rule, subject.as_of, rule_areas(rule), True)
     if no_ground:
         final = Outcome.not_assessable
         lines.append(no_ground)
     finding = Finding(rule.id, rule.label, final, rule.severity, concerned, grounds, " ".join(lines),
                       related=pending if final is not Outcome.met else [], caveat=rule.caveat,
-                      area=rule.area.value if rule.area else None)
+                      area=rule.area.value if rule.area else None, legal_system=encoded or None)
     finding.rule_kind = "absence"
     return finding
 

@@ -50,7 +50,8 @@ REFERENCE = re.compile(r"^(?P<kind>AL|UA|OL|JAL|JUA|JOL) (?P<addressee>[A-Z]{3})
 class Addressee(Strict):
     """Who the letter is written to: a State's Government, or a company (or other non-State actor)."""
 
-    kind: Literal["state", "company"]
+    kind: Literal["state", "company"] = Field(
+        description="'state' for a Government, 'company' for a business enterprise")
     name: ShortText = Field(description="'Romania'; 'Telegram Messenger LLP'")
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = Field(
         None, description="ISO 3166-1 alpha-3 for a State ('ROU'); OTH for any other addressee")
@@ -67,7 +68,8 @@ class Addressee(Strict):
 class Copy(Strict):
     """Another addressee written to on the same subject (told in the copies paragraph)."""
 
-    kind: Literal["state", "company"]
+    kind: Literal["state", "company"] = Field(
+        description="'state' or 'company': who else received a letter on the same facts")
     name: ShortText = Field(description="'the United Kingdom'; 'Meta Platforms, Inc.'")
     note: ShortText | None = Field(None, description="why: 'where the companies are based'")
 
@@ -82,7 +84,7 @@ class ConcernChoice(Strict):
 
     finding: ShortText = Field(description="finding id: 'rule@provision', or the rule id for a finding on the law "
                                            "as a whole or a company's practice")
-    choice: Choice = Choice.include
+    choice: Choice = Field(Choice.include, description="include (the default) or drop")
     reason: Text | None = Field(None, description="why it is dropped (or included against the defaults)")
     text: Text | None = Field(None, description="the officer's own wording, replacing lexgap's")
 
@@ -98,8 +100,8 @@ class QuestionChoice(Strict):
 
     id: ShortText = Field(description="question id: a standing question ('comments', 'investigations'), or "
                                       "'rule@law' for a question on one law, or 'rule' on the law as a whole")
-    choice: Choice = Choice.include
-    reason: Text | None = None
+    choice: Choice = Field(Choice.include, description="include (the default) or drop")
+    reason: Text | None = Field(None, description="why it is dropped or kept, for the memo")
     text: Text | None = Field(None, description="the officer's own wording")
     merge: list[ShortText] = Field(default_factory=list,
                                    description="ids of questions asked as part of this one (they disappear)")
@@ -115,7 +117,7 @@ class FactChoice(Strict):
     """Leave a fact of the subject file out of the information received (it stays in the memo)."""
 
     fact: Slug
-    choice: Choice = Choice.drop
+    choice: Choice = Field(Choice.drop, description="drop (the default): leave the fact out of the letter")
     reason: Text = Field(description="why it is left out, for the memo")
 
 
@@ -133,33 +135,49 @@ class Allegation(Strict):
 class LetterPlan(Strict):
     """A communication: its frame, and the officer's choices over what lexgap drafts."""
 
-    format: Literal["letter_plan"]
+    format: Literal["letter_plan"] = Field(description="always 'letter_plan'")
     id: Slug
     applies_to: Slug = Field(description="id of the jurisdiction or company file the letter is drawn from")
-    type: LetterType = LetterType.other_letter
+    type: LetterType = Field(
+        LetterType.other_letter,
+        description="the kind of communication: allegation letter, urgent appeal or other letter (on legislation)")
     reference: Annotated[str, Field(pattern=REFERENCE.pattern, examples=["AL ROU 2/2020"])] | None = Field(
         None, description="'AL ROU 2/2020'; leave out and the letter shows a placeholder")
     date: dt.date | None = Field(None, description="the letter's date; leave out and it shows a placeholder")
-    language: Literal["en"] = "en"
+    language: Literal["en"] = Field(
+        "en",
+        description="the language of the letter: 'en' (French and Spanish are not yet available)")
     mandates: list[Slug] = Field(default_factory=list, description="ids of the register (standards/mandates/)")
     addressee: Addressee | None = Field(None, description="default: the subject file's State or company")
     subject_line: Text | None = Field(None, description="what the letter is about, in bold in the opening")
-    copies: list[Copy] = Field(default_factory=list)
-    reply_within_days: Annotated[int, Field(ge=1, le=365)] = 60
+    copies: list[Copy] = Field(
+        description="the other States and companies written to on the same facts, named in the copies"
+                    " paragraph", default_factory=list)
+    reply_within_days: Annotated[int, Field(ge=1, le=365)] = Field(
+        60,
+        description="days the addressee is given to reply before the communication is made public (60 by default)")
     areas: list[Area] | None = Field(None, description="limit concerns and questions to these areas; "
                                                        "default: every area with a finding")
     include_not_assessable: Literal["high", "all", "none"] = Field(
         "high", description="which not-assessable findings give questions: high severity only (default), all, none")
-    facts: list[FactChoice] = Field(default_factory=list)
+    facts: list[FactChoice] = Field(
+        description="context facts of the subject file left out of the letter, each with the reason the memo"
+                    " shows", default_factory=list)
     allegations: list[Allegation] = Field(default_factory=list,
                                           description="concerns on the facts, in order; default: a general one")
-    concerns: list[ConcernChoice] = Field(default_factory=list)
-    max_questions: Annotated[int, Field(ge=1, le=60)] = 15
-    questions: list[QuestionChoice] = Field(default_factory=list)
+    concerns: list[ConcernChoice] = Field(
+        description="the officer's choices on concerns, by finding id: include, drop (with a reason) or"
+                    " reword", default_factory=list)
+    max_questions: Annotated[int, Field(ge=1, le=60)] = Field(
+        15,
+        description="at most this many numbered questions (15 by default); the rest stay in the memo")
+    questions: list[QuestionChoice] = Field(
+        description="the officer's choices on questions, by question id: include, drop, merge,"
+                    " reword", default_factory=list)
     order: list[ShortText] = Field(default_factory=list,
                                    description="question ids in the order to ask them; the others follow in "
                                                "lexgap's order")
-    notes: Text | None = None
+    notes: Text | None = Field(None, description="the officer's own notes on the plan, shown in the memo only")
 
     @model_validator(mode="after")
     def _consistent(self) -> LetterPlan:

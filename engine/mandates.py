@@ -69,8 +69,8 @@ class MandateTitle(Strict):
     title: ShortText = Field(description="in full, as the Council wrote it: 'Special Rapporteur on ...'")
     since: PartialDate | None = Field(None, description="when this title started; unknown: leave out")
     until: PartialDate | None = Field(None, description="when it ended; leave out while current or unknown")
-    note: Text | None = None
-    sources: Sources
+    note: Text | None = Field(None, description="anything a reader should know about this title")
+    sources: Sources = Field(description="where the title and its dates were read")
 
     _since = field_validator("since", "until")(_partial)
 
@@ -80,10 +80,12 @@ class MandateResolution(Strict):
 
     symbol: Annotated[str, Field(pattern=RESOLUTION_SYMBOL.pattern, examples=["A/HRC/RES/43/22"])] | None = Field(
         None, description="leave out when not established")
-    action: Literal["creation", "renewal", "renewal_and_rename", "rename", "endorsement"]
+    action: Literal["creation", "renewal", "renewal_and_rename", "rename", "endorsement"] = Field(
+        description="what the resolution did to the mandate: creation, renewal, renewal_and_rename, rename,"
+                    " endorsement")
     adopted: PartialDate | None = Field(None, description="the day the body adopted it, or the month or year")
-    note: Text | None = None
-    sources: Sources
+    note: Text | None = Field(None, description="anything a reader should know about this resolution")
+    sources: Sources = Field(description="where the resolution and its effect were read")
 
     _adopted = field_validator("adopted")(_partial)
 
@@ -102,21 +104,23 @@ class Observation(Strict):
     """A dated fact that a person held the mandate (or a role in a working group) on that day, such as
     a letter they signed: it places them in office on that day even when their term's dates are unknown."""
 
-    date: dt.date
-    role: ShortText | None = None
-    sources: Sources
+    date: dt.date = Field(description="the day a source shows the holder in office")
+    role: ShortText | None = Field(None, description="the role shown on that day: 'Chair-Rapporteur', 'member'")
+    sources: Sources = Field(description="the source that shows it")
 
 
 class Holder(Strict):
     """A mandate-holder (or, for a working group, a member) and the dates of the term."""
 
-    name: ShortText
+    name: ShortText = Field(description="the holder's name as OHCHR writes it")
     role: ShortText | None = Field(None, description="'Special Rapporteur'; for a working group 'member'")
     since: PartialDate | None = Field(None, description="first day in office, or month or year; unknown: leave out")
     until: PartialDate | None = Field(None, description="last day; leave out while in office or when unknown")
-    observed: list[Observation] = Field(default_factory=list)
-    note: Text | None = None
-    sources: Sources
+    observed: list[Observation] = Field(
+        description="dates on which a source shows the holder in office, where the term's dates are"
+                    " unknown", default_factory=list)
+    note: Text | None = Field(None, description="anything a reader should know about this entry")
+    sources: Sources = Field(description="where the holder and dates were read")
 
     _dates = field_validator("since", "until")(_partial)
 
@@ -134,16 +138,23 @@ class Holder(Strict):
 class Mandate(Strict):
     """A Special Procedures mandate, as a communication needs it."""
 
-    format: Literal["mandate"]
+    format: Literal["mandate"] = Field(description="always 'mandate'")
     id: Slug
-    kind: Literal["special_rapporteur", "working_group", "independent_expert"]
-    titles: Annotated[list[MandateTitle], Field(min_length=1)]
-    resolutions: Annotated[list[MandateResolution], Field(min_length=1)]
-    holders: list[Holder] = Field(default_factory=list)
+    kind: Literal["special_rapporteur", "working_group", "independent_expert"] = Field(
+        description="special_rapporteur, working_group or independent_expert")
+    titles: Annotated[list[MandateTitle], Field(min_length=1)] = Field(
+        description="the mandate's titles, each with the dates it applied")
+    resolutions: Annotated[list[MandateResolution], Field(min_length=1)] = Field(
+        description="the resolutions that created, renewed or renamed the mandate, with their dates")
+    holders: list[Holder] = Field(
+        description="the mandate-holders, with their dates in office (or dates they were seen in"
+                    " office)", default_factory=list)
     #: How the signature names a working group's signatory: the role that signs for it.
     signing_role: ShortText | None = Field(None, description="for a working group: 'Chair-Rapporteur'")
-    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = None
-    notes: Text | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$")] | None = Field(
+        None,
+        description="the OHCHR page of the mandate")
+    notes: Text | None = Field(None, description="what the research could not establish, and conflicts between sources")
 
     def title_on(self, date: dt.date) -> str | None:
         """The title in use on `date`; None when the register cannot tell."""

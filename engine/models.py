@@ -139,7 +139,8 @@ class MentalAlternatives(Strict):
 class HarmAlternatives(Strict):
     """An either/or harm requirement ("serious interference with privacy or distress")."""
 
-    any_of: Annotated[list[v.HarmRequirement], Field(min_length=2)]
+    any_of: Annotated[list[v.HarmRequirement], Field(min_length=2)] = Field(
+        description="harm requirements of which any one suffices: at least two")
 
 
 class PeerException(Strict):
@@ -154,21 +155,21 @@ class PeerException(Strict):
     relationship: list[v.Relationship] | None = Field(
         None, description="[none] for any peer; else the relationship it needs (for example spouses only)")
     private_only: bool = Field(True, description="only images kept or shared privately between those concerned")
-    note: Text | None = None
+    note: Text | None = Field(None, description="the exception's conditions, in our words")
 
 
 class DefenceScope(Strict):
     """A defence the accused may raise (distinct from an exception: the act is an offence, but excused)."""
 
-    defence: v.Defence
+    defence: v.Defence = Field(description="the defence, a word of the defence vocabulary")
     conduct: list[v.Conduct] = Field(default_factory=list, description="the acts it applies to; empty: all")
-    note: Text | None = None
+    note: Text | None = Field(None, description="the statute's conditions for the defence, in our words")
 
 
 class ConductAdded(Strict):
     """A conduct added to the provision later than the provision itself."""
 
-    conduct: v.Conduct
+    conduct: v.Conduct = Field(description="the conduct word added to the provision on that date")
     date: dt.date = Field(description="date from which the provision covers this conduct")
     by: ShortText | None = Field(None, description="the amending act")
 
@@ -188,7 +189,7 @@ class DisputedFact(Strict):
 
     field: ShortText = Field(description="the provision field in dispute: 'harm_requirement', 'victims'")
     note: Text = Field(description="what is disputed, in our words")
-    sources: Sources
+    sources: Sources = Field(description="the sources that disagree, each named")
 
 
 class Penalty(Strict):
@@ -490,7 +491,7 @@ class Instrument(Strict):
     issuer: ShortText | None = None
     adopted: dt.date | None = None
     issued: dt.date | None = None
-    opened_for_signature: dt.date | None = None
+    opened_for_signature: dt.date | None = Field(None, description="the date the treaty was opened for signature")
     entry_into_force: dt.date | None = None
     areas: list[v.Area] = Field(
         default_factory=list, description="areas of law it speaks to: a rule may cite it only in these areas")

@@ -392,6 +392,7 @@ EXPLAIN = {
     "note": " ({note})",
     "caveat": "Caveat: {caveat}",
     "legal_system": "Under {system}: ",
+    "not_encoded": "This speaks of {system} only: {others} is not encoded in this file and may cover it.",
     "wording": " (the text says {quotes})",
     "quote": "\u201c{text}\u201d ({language}{translation})",
     "translation": ", in English \u201c{translation}\u201d",
