@@ -33,6 +33,7 @@ from lexgap.words import en
 AREA_TITLES = {
     "online-violence": "Online violence",
     "csam": "Child sexual abuse material",
+    "csam-depth": "Self-generated images and the definition of abuse material",
     "trafficking": "Trafficking",
     "remedies": "Remedies",
     "business": "Company practice",
@@ -251,8 +252,19 @@ def report_paths(arguments: list[str]) -> tuple[list[Path], list[Problem]]:
         folder = resolve_subject(argument)
         if folder.is_dir():
             for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-                paths += yaml_files(sub)
+                paths += [path for path in yaml_files(sub) if not _is_letter_plan(path)]
     return paths, notes
+
+
+def _is_letter_plan(path: Path) -> bool:
+    """A letter plan (legislation/letters/) is no subject to report on; a file that cannot be read is left in,
+    so that its problem is reported where it is loaded."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return re.search(r"(?m)^format:\s*letter_plan\s*$", head) is not None
 
 
 def build_report(arguments: list[str], knowledge: Knowledge | None = None,

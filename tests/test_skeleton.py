@@ -53,7 +53,8 @@ def test_with_a_schemas_folder_the_skeleton_points_there_relatively(tmp_path: Pa
     assert _schema_target(written) == (tmp_path / "schemas" / "company.schema.json").resolve()
     assert sorted(p.name for p in (tmp_path / "schemas").iterdir()) == sorted(f"{k}.schema.json" for k in
                                                                              ("jurisdiction", "company", "instrument",
-                                                                              "rules", "rule_tests", "bill"))
+                                                                              "rules", "rule_tests", "bill",
+                                                                              "letter_plan", "mandate"))
 
 
 def test_init_into_a_folder_names_the_file_after_the_kind(tmp_path: Path) -> None:
