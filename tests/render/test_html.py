@@ -87,7 +87,8 @@ def test_matrix_rows_columns_areas_totals_and_changes(many: Report, knowledge: K
     government = by_id["ro-bill-606-2019-government"].cells["intent-to-harm-requirement"]
     assert government.change == "introduced"
     assert government.introduced == ("intent-to-harm-requirement@ro/bill/2019/606~art_1",)
-    assert by_id["ro-bill-606-2019-tabled"].cells["intent-to-harm-requirement"].change is None  # the bill as tabled adds none
+    tabled = by_id["ro-bill-606-2019-tabled"]
+    assert tabled.cells["intent-to-harm-requirement"].change is None  # the bill as tabled adds none
     assert "<strong>New gaps</strong> against <code>romania-2020</code>" in page
     totals = many.column_totals()["limited-to-domestic-relationships"]
     assert totals == {"gap": 4, "not_assessable": 0, "met": 2}  # Romania gaps; the two US files meet it
