@@ -23,7 +23,7 @@ from lexgap.drafts import DraftIssue, read_draft
 from lexgap.drafts import check_draft as _check_draft
 from lexgap.folders import KnowledgeFolders, load_from
 from lexgap.knowledge import Knowledge, load_subject
-from lexgap.letters import build_letter
+from lexgap.letters import run_letter
 from lexgap.models import Company, Jurisdiction
 from lexgap.paths import resolve_subject
 from lexgap.problems import Problem
@@ -72,19 +72,22 @@ def knowledge(*, rules_dir: Folders = None, standards_dir: Folders = None, bundl
     return loaded
 
 
+def _knowledge_for(path: PathLike, rules: Sequence[str], rules_dir: Folders, standards_dir: Folders,
+                   bundled_rules: bool, bundled_standards: bool) -> Knowledge:
+    """The checked knowledge for assessing `path`, with every rule id asked for known."""
+    base = knowledge(rules_dir=rules_dir, standards_dir=standards_dir, bundled_rules=bundled_rules,
+                     bundled_standards=bundled_standards)
+    unknown = base.unknown_rules(rules)
+    if unknown:
+        raise LexgapError([Problem(str(path), 1, 1, message) for message in unknown])
+    return base
+
+
 def _subject(path: PathLike, base: Knowledge) -> Jurisdiction | Company:
     subject, problems = load_subject(resolve_subject(str(path)), base)
     if subject is None:
         raise LexgapError(problems)
     return subject
-
-
-def _assessed(assessor: Assessor, subject: Jurisdiction | Company, path: PathLike) -> Assessment:
-    assessment = assessor.assess(subject)
-    if assessment.engine_problems:
-        raise LexgapError([Problem(str(path), 1, 1, f"engine: {p.kind} on {p.fact_id}: {p.detail}")
-                           for p in assessment.engine_problems])
-    return assessment
 
 
 def assess(path: PathLike, *, rules_dir: Folders = None, standards_dir: Folders = None, rules: Sequence[str] = (),
@@ -93,14 +96,13 @@ def assess(path: PathLike, *, rules_dir: Folders = None, standards_dir: Folders 
 
     `rules` keeps only these rule ids (like `--rule`).
     """
-    base = knowledge(rules_dir=rules_dir, standards_dir=standards_dir, bundled_rules=bundled_rules,
-                     bundled_standards=bundled_standards)
-    unknown = base.unknown_rules(rules)
-    if unknown:
-        raise LexgapError([Problem(str(path), 1, 1, message) for message in unknown])
+    base = _knowledge_for(path, rules, rules_dir, standards_dir, bundled_rules, bundled_standards)
     subject = _subject(path, base)
     with Assessor(base, list(rules) or None) as assessor:
-        return _assessed(assessor, subject, path)
+        assessment = assessor.assess(subject)
+    if assessment.engine_problems:
+        raise LexgapError(assessment.engine_failures(str(path)))
+    return assessment
 
 
 def compare(base: PathLike, others: Sequence[PathLike] = (), *, bills: Sequence[PathLike] = (),
@@ -118,22 +120,17 @@ def compare(base: PathLike, others: Sequence[PathLike] = (), *, bills: Sequence[
     return comparisons
 
 
-def letter(path: PathLike, *, rules_dir: Folders = None, standards_dir: Folders = None, rules: Sequence[str] = (),
-           bundled_rules: bool = True, bundled_standards: bool = True) -> Communication:
-    """Draft the letter on a jurisdiction or company file.
+def letter(path: PathLike, *, plan: PathLike | None = None, rules_dir: Folders = None, standards_dir: Folders = None,
+           rules: Sequence[str] = (), bundled_rules: bool = True, bundled_standards: bool = True) -> Communication:
+    """Draft the letter on a jurisdiction or company file, as `lexgap letter` does (`plan` like `--plan`).
 
     `lexgap.render.render_bytes("letter", "markdown", letter)` gives its bytes (or "text", "docx", "json").
     """
-    base = knowledge(rules_dir=rules_dir, standards_dir=standards_dir, bundled_rules=bundled_rules,
-                     bundled_standards=bundled_standards)
-    unknown = base.unknown_rules(rules)
-    if unknown:
-        raise LexgapError([Problem(str(path), 1, 1, message) for message in unknown])
-    subject = _subject(path, base)
-    with Assessor(base, list(rules) or None) as assessor:
-        drafted = build_letter(_assessed(assessor, subject, path), subject, base, assessor.rules)
-    if drafted.problems:
-        raise LexgapError(drafted.problems)
+    base = _knowledge_for(path, rules, rules_dir, standards_dir, bundled_rules, bundled_standards)
+    drafted, problems = run_letter(str(path), list(rules) or None, plan=None if plan is None else str(plan),
+                                   knowledge=base)
+    if drafted is None:
+        raise LexgapError(problems)
     return drafted
 
 

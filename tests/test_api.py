@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,16 @@ def test_compare_letter_and_check_draft_return_their_values() -> None:
     issues = lexgap.check_draft(REPO / "tests" / "fixtures" / "drafts" / "al-rou-2-2020.txt",
                                 subject="romania-2020.yaml")
     assert issues and all(isinstance(i, DraftIssue) for i in issues)
+
+
+def test_the_api_letter_is_the_commands_letter_plan_included() -> None:
+    command = subprocess.run([sys.executable, "-m", "lexgap", "letter", "romania-2020.yaml", "-f", "markdown",
+                              "--plan", "al-rou-2-2020"], capture_output=True, check=False)
+    assert command.returncode == 0, command.stderr
+    letter = lexgap.letter("romania-2020.yaml", plan="al-rou-2-2020")
+    assert render_bytes("letter", "markdown", letter) == command.stdout
+    with pytest.raises(lexgap.LexgapError, match="no-such-plan"):
+        lexgap.letter("romania-2020.yaml", plan="no-such-plan")
 
 
 def test_bad_input_raises_lexgap_error_with_located_problems(tmp_path: Path) -> None:
