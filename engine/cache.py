@@ -10,8 +10,10 @@ the cache and reads the files again.  Only knowledge without problems is kept, s
 message still comes from the files themselves.
 
 The cache is an optimisation and never a source of truth: a cache that cannot be read,
-written or trusted is ignored.  It lives in $LEXGAP_CACHE_DIR, else $XDG_CACHE_HOME/lexgap,
-else ~/.cache/lexgap; LEXGAP_NO_CACHE=1 turns it off.
+written or trusted is ignored.  It lives in $LEXGAP_CACHE_DIR, else in the user's cache folder as
+platformdirs names it for the system ($XDG_CACHE_HOME/lexgap or ~/.cache/lexgap on Linux,
+~/Library/Caches/lexgap on macOS, %LOCALAPPDATA%\\lexgap\\Cache on Windows);
+LEXGAP_NO_CACHE=1 turns it off.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+
+import platformdirs
 
 _PACKAGE = Path(__file__).resolve().parent
 _KEEP = 4  # entries of one kind kept side by side (e.g. a source checkout and an installed copy)
@@ -38,13 +42,12 @@ def cache_dir() -> Path | None:
     explicit = os.environ.get("LEXGAP_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError, OSError):  # no HOME and no password entry: run without a cache
-            return None
-    return Path(base) / "lexgap"
+    try:
+        folder = Path(platformdirs.user_cache_dir("lexgap", appauthor=False))
+    except (RuntimeError, KeyError, OSError):
+        return None
+    # No HOME and no password entry leave '~' unexpanded: run without a cache, never in a './~' folder.
+    return folder if folder.is_absolute() else None
 
 
 def _code() -> str:

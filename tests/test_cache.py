@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
+import platformdirs
 import pytest
 
 from helpers import REPO
@@ -122,6 +125,17 @@ def test_an_unusable_cache_location_only_costs_time(tmp_path: Path, monkeypatch:
     assert blocker.read_text(encoding="utf-8") == "not a folder"
 
 
+def test_the_cache_lives_in_the_systems_user_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for name in ("LEXGAP_CACHE_DIR", "LEXGAP_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == Path(platformdirs.user_cache_dir("lexgap", appauthor=False))
+    if sys.platform.startswith("linux"):
+        assert cache.cache_dir() == tmp_path / "xdg" / "lexgap"
+    monkeypatch.setenv("LEXGAP_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.cache_dir() == tmp_path / "mine"
+
+
 def test_only_the_newest_entries_are_kept(cache_folder: Path) -> None:
     for index in range(7):
         cache.put("knowledge", f"{index}".ljust(64, "0"), b"%d" % index)
@@ -129,12 +143,8 @@ def test_only_the_newest_entries_are_kept(cache_folder: Path) -> None:
 
 
 def test_without_a_home_folder_lexgap_runs_without_a_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("LEXGAP_CACHE_DIR", "XDG_CACHE_HOME", "LEXGAP_NO_CACHE"):
+    for name in ("LEXGAP_CACHE_DIR", "XDG_CACHE_HOME", "LEXGAP_NO_CACHE", "HOME"):
         monkeypatch.delenv(name, raising=False)
-
-    def no_home() -> Path:
-        raise RuntimeError("Could not determine home directory.")
-
-    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # what Python does with no password entry
     assert cache.cache_dir() is None
     assert not load_knowledge().problems

@@ -111,11 +111,19 @@ def mutate_lines(original: str, rng: Random, marker: Path, keys: re.Pattern[str]
     return "\n".join(lines), steps
 
 
+def _seed_name(source: Path) -> str:
+    """The file's name in the seed: its path in the repository, or in the installed package when lexgap is
+    installed outside it (a throw-away environment, as `.ci/newest` makes)."""
+    if source.is_relative_to(REPO):
+        return str(source.relative_to(REPO))
+    return f"lexgap/{source.relative_to(template_dir().parent.parent)}"
+
+
 def mutants(source: Path, folder: Path, keys: re.Pattern[str], count: int) -> list[tuple[Mutant, Path]]:
     original = source.read_text(encoding="utf-8")
     found = []
     for number in range(count):
-        rng = Random(f"{SEED}:{source.relative_to(REPO)}:{number}")
+        rng = Random(f"{SEED}:{_seed_name(source)}:{number}")
         marker = folder / f"executed-{number}"
         text, steps = mutate_lines(original, rng, marker, keys)
         found.append((Mutant(number, text.encode("utf-8"), steps), marker))

@@ -4,6 +4,10 @@ The columns are fixed (`COLUMNS`); several subjects give one table, its header o
 (`render_header`, then `render_rows` for each subject).  Lists in a cell (provisions, laws,
 bases) are joined with '; '.  Text is UTF-8; rows end with CRLF, as RFC 4180 and spreadsheet
 programs expect.
+
+A cell that a spreadsheet would read as a formula (one starting with '=', '+', '-', '@', a tab or a
+carriage return: text from a user's file can start so) is written with a leading apostrophe, as
+OWASP's advice on CSV injection says, so that opening the file never computes or fetches anything.
 """
 
 from __future__ import annotations
@@ -35,9 +39,18 @@ def finding_row(assessment: Assessment, finding: Finding) -> list[str]:
     ]
 
 
+#: What a spreadsheet reads as the start of a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(text: str) -> str:
+    """The cell as text a spreadsheet shows and never evaluates."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def _table(rows: Iterable[Sequence[str]]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    csv.writer(out, lineterminator="\r\n").writerows([safe_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
