@@ -11,7 +11,7 @@ import pytest
 from helpers import REPO, lexgap
 from lexgap.knowledge import sources_in
 from lexgap.loading import load_file
-from lexgap.models import Source
+from lexgap.models import Instrument, Source
 from lexgap.vocabulary import Verification
 
 BUNDLED = sorted([*REPO.glob("standards/*.yaml"), *REPO.glob("legislation/*.yaml"),
@@ -52,6 +52,13 @@ def test_validate_stats_counts_each_level_per_file() -> None:
     assert per_file["legislation/romania-2020.yaml"] == expected
 
 
+def _provision_source(instrument: str, provision: str) -> Source:
+    model, loaded = load_file(REPO / "standards" / f"{instrument}.yaml")
+    assert isinstance(model, Instrument), loaded.problems
+    [source] = [p.source for p in model.provisions if p.id == provision]
+    return source
+
+
 def _bundled_sources() -> list[tuple[str, Source]]:
     found = []
     for path in BUNDLED:
@@ -66,3 +73,52 @@ def test_every_primary_source_names_the_text_it_was_read_in() -> None:
     unnamed = [f"{where}: {s.document} {s.pinpoint or ''}" for where, s in _bundled_sources()
                if s.verified is Verification.primary and not (s.url or (s.note and len(s.note) > 20))]
     assert not unnamed, unnamed
+
+
+def test_citations_not_read_in_the_primary_text_are_at_most_half_of_issue_23s_count() -> None:
+    """Issue 23 started from 72 citations not read in the primary text; it asks for at most half of that."""
+    run = lexgap("validate", "--stats")
+    assert run.code == 0, run.output
+    found = re.search(r"^citations not read in the primary text: (\d+)$", run.stdout, re.M)
+    assert found, run.stdout
+    assert int(found.group(1)) <= 72 // 2, run.stdout
+
+
+@pytest.mark.parametrize(("instrument", "provision", "read_at"), [
+    ("ungp", "principle_20", "globalnaps.org/ungp/guiding-principle-20"),
+    ("ungp", "principle_28", "globalnaps.org/ungp/guiding-principle-28"),
+    ("ungp", "principle_29", "globalnaps.org/ungp/guiding-principle-29"),
+    ("ungp", "principle_30", "globalnaps.org/ungp/guiding-principle-30"),
+    ("devaw", "art_4__lit_c", "nkpd.io"),
+    ("devaw", "art_4__lit_d", "nkpd.io"),
+    ("cedaw-gr-38", "para_38-44", "Annotated_CEDAW-GC38-Trafficking.json"),
+    ("cedaw-gr-38", "para_90-106", "Annotated_CEDAW-GC38-Trafficking.json"),
+    ("eu-directive-2011-36", "art_11", "gesetze.legal"),
+    ("eu-directive-2011-36", "art_13", "gesetze.legal"),
+    ("eu-directive-2011-36", "art_14", "exlege.bg"),
+    ("eu-directive-2011-36", "art_16", "doctrine.fr"),
+])
+def test_provisions_read_in_the_text_for_issue_23_are_primary_and_say_where(instrument: str, provision: str,
+                                                                            read_at: str) -> None:
+    source = _provision_source(instrument, provision)
+    assert source.verified is Verification.primary
+    assert read_at in (source.url or "") + (source.note or "")
+
+
+@pytest.mark.parametrize(("instrument", "provision"), [
+    ("eu-directive-2011-36", "art_12"), ("eu-directive-2011-36", "art_15"),  # no copy of their text was found
+    ("devaw", "art_1"),  # the copy read for art. 4 did not reach art. 1
+    ("ungp", "principle_13"), ("ungp", "principle_31"),  # only quotations or summaries found
+])
+def test_provisions_not_read_in_the_text_stay_below_primary(instrument: str, provision: str) -> None:
+    assert _provision_source(instrument, provision).verified is not Verification.primary
+
+
+@pytest.mark.parametrize("instrument", ["crc-c-156", "a-hrc-38-47"])
+def test_the_core_reports_are_cited_by_paragraph_only_from_their_read_text(instrument: str) -> None:
+    """Their bodies could not be read (issue 23): no provision may claim a paragraph that was not read."""
+    model, loaded = load_file(REPO / "standards" / f"{instrument}.yaml")
+    assert isinstance(model, Instrument), loaded.problems
+    claimed = [p.id for p in model.provisions
+               if re.search(r"\bparas?\.", p.pinpoint) and p.source.verified is not Verification.primary]
+    assert not claimed, claimed
