@@ -15,16 +15,13 @@ from typing import Any
 from lexgap import ids
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
-from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
+from lexgap.durable import EngineProblem, EngineRule, Match, RulePack, match_order
 from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
 from lexgap.problems import Kind, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
 from lexgap.words import en
-
-#: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
-PACK_SIZE = 24
 
 #: A status in a sentence (words/en.py).
 STATUS_WORDS = en.STATUS_WORDS
@@ -109,26 +106,26 @@ class Assessor:
         self.rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
         self._basis: dict[str, list[Basis]] = {}
         self._described: dict[str, str] = {}
+        # One pack per rule, registered for a subject kind when the first subject of that kind comes.
         self.packs: dict[str, list[RulePack]] = {}
         # Each pack sees only the coverage facts whose conduct one of its rules can match: an index,
         # not an evaluation (the engine still decides every outcome), that saves most asserts.
         self.pack_conducts: dict[int, frozenset[str] | None] = {}
-        for subject in ("jurisdiction", "company"):
+
+    def packs_for(self, subject: str) -> list[RulePack]:
+        """The packs of one subject kind, compiled and registered on first use.
+
+        One rule (its few engine rules) per pack: durable-rules matches a fact faster in a small
+        ruleset, and a pack's conduct index then lets through only the facts that rule can match.
+        """
+        packs = self.packs.get(subject)
+        if packs is None:
             compiled = sorted((compile_rule(r) for r in self.rules.values() if r.subject == subject),
                               key=lambda c: (c.rule.area or "", sorted(c.conducts() or []), c.rule.id))
-            packs: list[RulePack] = []
-            batch: list[EngineRule] = []
-            conducts: set[str] | None = set()
-            for item in compiled:
-                if batch and len(batch) + len(item.engine_rules) > PACK_SIZE:
-                    packs.append(self._pack(batch, conducts))
-                    batch, conducts = [], set()
-                batch += item.engine_rules
-                more = item.conducts()
-                conducts = None if conducts is None or more is None else conducts | more
-            if batch:
-                packs.append(self._pack(batch, conducts))
-            self.packs[subject] = packs
+            more = [item.conducts() for item in compiled]
+            packs = self.packs[subject] = [self._pack(item.engine_rules, None if conducts is None else set(conducts))
+                                           for item, conducts in zip(compiled, more, strict=True)]
+        return packs
 
     def _pack(self, rules: list[EngineRule], conducts: set[str] | None) -> RulePack:
         pack = RulePack(rules)
@@ -149,14 +146,24 @@ class Assessor:
     def _run(self, subject: str, facts: list[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
         matches: list[Match] = []
         problems: list[EngineProblem] = []
-        for pack in self.packs[subject]:
+        by_conduct: dict[Any, list[int]] = defaultdict(list)  # coverage facts by conduct; others always go
+        others: list[int] = []
+        for index, fact in enumerate(facts):
+            if fact["t"] == COVERAGE:
+                by_conduct[fact.get("conduct", "")].append(index)
+            else:
+                others.append(index)
+        for pack in self.packs_for(subject):
             wanted = self.pack_conducts[id(pack)]
-            relevant = facts if wanted is None else [f for f in facts if f.get("conduct", "") in wanted
-                                                     or f["t"] != COVERAGE]
+            if wanted is None:
+                relevant = facts
+            else:  # in the order given: the anchor stays last
+                chosen = [*others, *(i for conduct in wanted for i in by_conduct.get(conduct, ()))]
+                relevant = [facts[i] for i in sorted(chosen)]
             found, trouble = pack.evaluate(relevant)
             matches += found
             problems += trouble
-        return sorted(matches), problems
+        return sorted(matches, key=match_order), problems
 
     def assess(self, subject: Jurisdiction | Company) -> Assessment:
         if isinstance(subject, Company):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,10 @@ class Match:
         return dict(self.bindings).get(name)
 
 
+#: The order of matches (as `order=True` compares them), as a key: tuples compare in C.
+match_order = operator.attrgetter("rule", "bindings")
+
+
 @dataclass(frozen=True)
 class EngineProblem:
     fact_id: str
@@ -71,6 +76,14 @@ def _ignore(_context: Any) -> None:
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) uses
 _OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex", "$iany", "$iall"})
+
+
+def _getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of these keys of a fact, as a tuple (itemgetter returns a bare value for one key)."""
+    if len(keys) == 1:
+        return lambda fact: (fact[keys[0]],)
+    getter: Callable[[dict[str, Any]], tuple[Any, ...]] = operator.itemgetter(*keys)
+    return getter
 
 
 def _attributes(expression: Any, found: set[str]) -> set[str]:
@@ -111,76 +124,97 @@ class RulePack:
         with _LOCK:
             _HOST.register_rulesets({self.name: definition})
             self._handle = _HOST._ruleset_directory[self.name]._handle
-        self._by_name = {rule.name: rule for rule in self._rules}
+        # Where each bound fact's short id starts in an action's message, found by `str.find`:
+        # a fact shown to the engine always begins with its id (see `evaluate`).
+        self._keys = {rule.name: [(name, f'"{name}":{{"id": "f') for name in rule.bound] for rule in self._rules}
         # The engine is only shown the attributes some pattern of this pack reads: the others
         # cannot change a match, and each one costs JSON text and parsing per assert and action.
         read = _attributes([body for rule in self._rules for item in rule.patterns for body in item.values()],
                            {"t", "id"})
-        self._reads = tuple(sorted(read))
+        self._reads = tuple(sorted(read - {"id"}))  # the engine sees a short id in its place
+        # Per shape of fact (its keys, in order), the keys shown and a getter for their values.
+        self._shapes: dict[tuple[str, ...], tuple[tuple[str, ...], Callable[[dict[str, Any]], tuple[Any, ...]]]] = {}
         self._closed = False
 
     def evaluate(self, facts: Iterable[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
-        """Assert facts in order (anchors last) in a fresh state; return sorted matches."""
+        """Assert facts in order (anchors last) in a fresh state; return sorted matches.
+
+        One `assert_facts` call per evaluation: the sentinel, then the facts, as one JSON array.
+        The engine sees each fact under a short id (its place in the array), put first so that an
+        action's message is read by a regular expression; matches name the facts' own ids.
+        """
         sid = f"s{next(_SIDS)}"
         problems: list[EngineProblem] = []
+        own_ids: list[str] = []
+        seen: set[str] = set()
+        shown: list[dict[str, Any]] = [{"id": "~sentinel", "t": _SENTINEL["t"], "sid": sid}]
+        shapes = self._shapes
+        for fact in facts:
+            fact_id = str(fact.get("id"))
+            if fact_id in seen:  # what the engine says of a second fact with the same id
+                problems.append(EngineProblem(fact_id, "duplicate", "same fact asserted twice"))
+                continue
+            seen.add(fact_id)
+            shape = tuple(fact)
+            read = shapes.get(shape)
+            if read is None:  # the attributes of this pack's patterns that facts of this shape have
+                keys = ("id", *(key for key in self._reads if key in fact))
+                read = shapes[shape] = (keys, _getter(keys))
+            item = dict(zip(read[0], read[1](fact), strict=True))
+            item["id"] = f"f{len(own_ids)}"  # first in the text, where `_run` finds it
+            item["sid"] = sid
+            own_ids.append(fact_id)
+            shown.append(item)
         with _LOCK:
             self._matches, self._errors = [], []
-            for fact in itertools.chain([_SENTINEL], facts):
-                try:
-                    self._assert(fact, sid)
-                except _dr.MessageNotHandledException:
-                    pass
-                except _dr.MessageObservedException:
-                    problems.append(EngineProblem(str(fact.get("id")), "duplicate", "same fact asserted twice"))
-                except Exception as error:  # _dre.error and anything else the C engine raises
-                    problems.append(EngineProblem(str(fact.get("id")), "engine_error", str(error)))
+            try:
+                self._assert_all(_JSON.encode(shown), own_ids)
+            except Exception as error:  # _dre.error and anything else the C engine raises
+                problems.append(EngineProblem(sid, "engine_error", str(error)))
             try:
                 _dre.delete_state(self._handle, sid)
             except Exception as error:  # the sentinel guarantees a state; anything else is reported
                 problems.append(EngineProblem(sid, "engine_error", f"could not free state: {error}"))
-            matches = sorted(set(self._matches))
+            matches = sorted(set(self._matches), key=match_order)
             problems += self._errors
         return matches, problems
 
-    def _assert(self, fact: dict[str, Any], sid: str) -> None:
-        """`Host.assert_fact` and its synchronous action loop, without the per-action objects.
+    def _assert_all(self, text: str, own_ids: list[str]) -> None:
+        """`assert_facts` and the synchronous action loop of durable-rules 2.0.28, without its objects.
 
-        The same calls into the C engine in the same order as durable-rules 2.0.28's
-        `Ruleset.assert_fact` + `Ruleset.do_actions` + `Promise.run`: assert, start the actions
-        of the state, and for each action run it, write the (unchanged) state back and complete
-        it.  Only the Closure/Content/Promise objects and the per-action JSON round trip of the
-        state are saved; each action still receives the facts the engine bound.
+        The same calls into the C engine as `Ruleset.assert_facts` + `do_actions` + `Promise.run`,
+        less `update_state`: our actions never change the state, and `complete_and_start_action`
+        frees the action's context whether or not the state was written back.
         """
-        shown = {key: fact[key] for key in self._reads if key in fact}
-        shown["sid"] = sid
-        text = _JSON.encode(shown)
-        result = _dre.assert_fact(self._handle, text)
-        if result[0] == 1:
-            raise _dr.MessageNotHandledException(fact)
-        if result[0] == 2:
-            raise _dr.MessageObservedException(fact)
+        result = _dre.assert_facts(self._handle, text)
+        if result[0] == 2:  # ids are unique by construction: this is the engine's own doing
+            raise RuntimeError("the engine took a fact for one already asserted")
         state_handle = 0 if result[0] == 3 else result[1]
         started = _dre.start_action_for_state(self._handle, state_handle)
-        if not started:
-            return
-        state = started[0]  # our actions never change the state: the engine's own text goes back as it came
-        message = json.loads(started[1])
+        message = started[1] if started else None
         while message:
-            rule_name, bound = next(iter(message.items()))
-            self._run(rule_name, bound)
-            _dre.update_state(self._handle, state)
-            following = _dre.complete_and_start_action(self._handle, state_handle)
-            message = json.loads(following) if following else None
+            self._run(message, own_ids)
+            message = _dre.complete_and_start_action(self._handle, state_handle)
 
-    def _run(self, rule_name: str, bound: dict[str, Any]) -> None:
-        rule = self._by_name.get(rule_name)
-        if rule is None:  # the sentinel
+    def _run(self, message: str, own_ids: list[str]) -> None:
+        """Record one action's match: `{"<rule>":{"<label>":{"id": "f<n>", ...}, ...}}`."""
+        rule_name = message[2:message.index('"', 2)]
+        keys = self._keys.get(rule_name)
+        if keys is None:  # the sentinel
             return
         try:
-            bindings = tuple((name, str(bound[name]["id"])) for name in rule.bound)
-            self._matches.append(Match(rule.name, bindings))
+            bindings = []
+            for name, key in keys:
+                at = message.find(key)
+                if at < 0:  # not the shape we write: read it in full
+                    bound = json.loads(message)[rule_name]
+                    bindings = [(n, own_ids[int(bound[n]["id"][1:])]) for n, _ in keys]
+                    break
+                at += len(key)
+                bindings.append((name, own_ids[int(message[at:message.index('"', at)])]))
+            self._matches.append(Match(rule_name, tuple(bindings)))
         except Exception as error:  # a binding the engine did not send
-            self._errors.append(EngineProblem("?", "action_error", f"{rule.name}: {error!r}"))
+            self._errors.append(EngineProblem("?", "action_error", f"{rule_name}: {error!r}"))
 
     def close(self) -> None:
         """Unregister the ruleset and free it in the C engine (2.0.28 has no public way)."""
