@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
-from rich.console import Console
 
 from lexgap import __version__
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
@@ -31,6 +30,9 @@ def _format_choices(command: str) -> Any:
     """The --format choices of a command, from the render table, as the enum typer needs."""
     return StrEnum(f"{command.title().replace('-', '')}Format", {name: name for name in formats(command)})
 
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 if TYPE_CHECKING:  # to mypy a format is its name; to typer, one of the choices
     AssessFormat: TypeAlias = str
@@ -66,8 +68,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-stdout = Console(highlight=False, soft_wrap=False, emoji=False)
-stderr = Console(stderr=True, highlight=False, emoji=False)
+class _LazyConsole:
+    """A rich Console made on first use: a machine format (json) never imports rich."""
+
+    def __init__(self, **options: Any):
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+stdout: Console = _LazyConsole(highlight=False, soft_wrap=False, emoji=False)  # type: ignore[assignment]
+stderr: Console = _LazyConsole(stderr=True, highlight=False, emoji=False)  # type: ignore[assignment]
 
 
 class Stop(typer.Exit):
@@ -206,11 +223,12 @@ def schema(kind: Annotated[str, typer.Argument(help=f"One of: {', '.join(FORMATS
     _emit(json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
-def _fail_code(statuses: list[Outcome], fail_on: FailOn) -> ExitCode:
+def _failing(fail_on: FailOn) -> frozenset[str]:
+    """The finding statuses at or above --fail-on (none for never)."""
     if fail_on is FailOn.never:
-        return ExitCode.done
+        return frozenset()
     threshold = OUTCOME_ORDER[Outcome(fail_on.value)]
-    return ExitCode.findings if any(OUTCOME_ORDER[s] <= threshold for s in statuses) else ExitCode.done
+    return frozenset(o.value for o in Outcome if OUTCOME_ORDER[o] <= threshold)
 
 
 @app.command()
@@ -244,20 +262,21 @@ def assess(
     entry = renderer("assess", output_format)
     render = _terminal_text if entry.output is Output.rich else entry.load(many=not single)
     shown = frozenset(s.value for s in status or [])
-    found: list[Outcome] = []
+    failing = _failing(fail_on)
+    failed = 0  # findings at or above --fail-on: a count, so that a batch keeps no finding in memory
     problems: list[Problem] = []
     for index, result in enumerate(assess_many(paths, knowledge, rule, render, jobs, shown)):
         if result.text is None:
             _print_problems(list(result.problems))
             problems += result.problems
             continue
-        found += [Outcome(s) for s in result.statuses]
+        failed += sum(s in failing for s in result.statuses)
         if output_format == "markdown" and index:
             _emit("\n")
         _emit(result.text)
     if problems:
         raise Stop(exit_code(problems))
-    raise Stop(_fail_code(found, fail_on))
+    raise Stop(ExitCode.findings if failed else ExitCode.done)
 
 
 def _terminal_text(assessment: Any) -> str:
