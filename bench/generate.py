@@ -38,7 +38,7 @@ class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[mi
 #: Conduct clustered as laws group it; a provision covers one to three conducts of one cluster.
 CLUSTERS: dict[str, list[str]] = {
     "csam": ["csam_produce", "csam_distribute", "csam_offer", "csam_sell", "csam_import_export", "csam_procure",
-             "csam_possess", "csam_access", "csam_advertise"],
+             "csam_possess", "csam_access", "csam_advertise", "csam_coerce_self_generated"],
     "child": ["child_solicit", "child_solicit_images", "child_sexual_extortion", "child_live_stream",
               "child_prostitution", "child_sexual_activity"],
     "trafficking": ["tip_recruit", "tip_transport", "tip_transfer", "tip_harbour", "tip_receive",

@@ -238,6 +238,7 @@ class _RuleBook:
 
     basis = Assessor.basis
     described = Assessor.described
+    grounds = Assessor.grounds
 
     def __init__(self, knowledge: Knowledge, rules: dict[str, Rule]):
         self.knowledge = knowledge

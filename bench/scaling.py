@@ -31,18 +31,19 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT / "bench") not in sys.path:
-    sys.path.insert(0, str(ROOT / "bench"))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 def child(size: int, folder: Path) -> dict[str, Any]:
     """Generate, load and assess one file of `size` provisions; the timings of each step."""
-    import generate
     import yaml
 
+    from bench import generate
     from lexgap.assess import Assessor
     from lexgap.facts import coverage_facts
     from lexgap.knowledge import load_knowledge, load_subject
+    from lexgap.models import Jurisdiction
 
     path = folder / f"provisions-{size}.yaml"
     data = generate.jurisdiction(0, provisions=size)
@@ -52,7 +53,7 @@ def child(size: int, folder: Path) -> dict[str, Any]:
     started = time.perf_counter()
     subject, problems = load_subject(path, knowledge)
     loaded = time.perf_counter()
-    if subject is None:
+    if not isinstance(subject, Jurisdiction):
         return {"size": size, "problems": [str(p) for p in problems[:3]]}
     with Assessor(knowledge) as assessor:
         compiled = time.perf_counter()

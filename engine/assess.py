@@ -7,6 +7,7 @@ explanation built from the facts that matched and the standards behind the rule.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +17,8 @@ from lexgap import ids
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack, match_order
-from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of
+from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of, victim_reach
+from lexgap.fit import finding_areas, rule_areas
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
 from lexgap.problems import Kind, Problem
@@ -35,6 +37,13 @@ class Basis:
     paraphrase: str
     verified: Verification
     reading: str | None = None  # lexgap's reading of the standard, never the instrument's words
+    areas: frozenset[str] = frozenset()
+    child_only: bool = False
+    existed_on: dt.date | None = None  # adopted, issued or opened for signature; None when not recorded
+
+    def fits(self, areas: Iterable[str], children: bool) -> bool:
+        """Whether this standard can ground a finding in these areas, for these victims."""
+        return bool(self.areas & set(areas)) and (children or not self.child_only)
 
 
 @dataclass(frozen=True)
@@ -59,11 +68,15 @@ class Finding:
     related: list[ProvisionRef] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     rule_kind: str = "provision"  # provision, absence (the law as a whole) or company
+    caveat: str | None = None  # the rule's own caveat, for every reader of the finding (letters included)
+    legal_system: str | None = None  # "federal law", "the law of Scotland": said first in the explanation
+    area: str | None = None  # the rule's area of law, where it has one
 
     @property
     def explanation(self) -> str:
         """The reason, then each standard the rule rests on with its pinpoint and our paraphrase."""
-        return " ".join([self.reason, *_basis_lines(self.basis)])
+        caveat = [en.EXPLAIN["caveat"].format(caveat=self.caveat.strip())] if self.caveat else []
+        return " ".join([self.reason, *_basis_lines(self.basis), *caveat])
 
     @property
     def key(self) -> str:
@@ -189,6 +202,7 @@ class Assessor:
         return cached
 
     def basis(self, rule: Rule) -> list[Basis]:
+        """Every standard the rule cites (see `grounds` for those that can ground one finding)."""
         cached = self._basis.get(rule.id)
         if cached is not None:
             return cached
@@ -198,11 +212,31 @@ class Assessor:
             if found is None:
                 continue
             instrument, provision = found
+            areas = frozenset(str(a) for a in (provision.areas or instrument.areas))
+            victims = {str(x) for x in (provision.victims or instrument.victims)}
             result.append(Basis(ref, instrument.short_title, provision.pinpoint, provision.paraphrase,
                                 provision.source.verified,
-                                provision.reading.text if provision.reading else None))
+                                provision.reading.text if provision.reading else None,
+                                areas=areas, child_only=victims == {"child"}, existed_on=instrument.existed_on()))
         self._basis[rule.id] = result
         return result
+
+    def grounds(self, rule: Rule, as_of: dt.date, areas: Iterable[str], children: bool) -> tuple[list[Basis], str]:
+        """The standards that can ground one finding: existing on `as_of`, fitting its area and victims.
+
+        With none, the reason says why (the finding is then not assessable)."""
+        every = self.basis(rule)
+        wanted = set(areas)
+        fitting = [b for b in every if b.fits(wanted, children)]
+        existing = [b for b in fitting if b.existed_on is None or b.existed_on <= as_of]
+        if existing:
+            return existing, ""
+        if fitting:
+            later = "; ".join(en.EXPLAIN["later_standard"].format(instrument=b.instrument, pinpoint=b.pinpoint,
+                                                                  date=en.date(b.existed_on))
+                              for b in fitting)
+            return [], en.EXPLAIN["no_ground_date"].format(date=en.date(as_of), later=later)
+        return [], en.EXPLAIN["no_ground_fit"]
 
 
 # --- jurisdictions --------------------------------------------------------------------
@@ -255,24 +289,65 @@ def _words(values: Any, attribute: str = "") -> str:
     return plain(values)
 
 
-def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[list[str], list[str]]:
-    """What the provision says on each attribute the rule reads, and which of those are unknown."""
+#: The provision field each rule attribute is read from (for sources, wording and disputes).
+_FIELD_OF: dict[str, str] = {
+    "victim_categories": "victims", "victim_age_min": "victims", "victim_age_max": "victims",
+    "protects_children": "victims", "protects_adults": "victims", "children_can_offend": "offender_age_min",
+}
+
+
+def field_of(attribute: str) -> str:
+    return _FIELD_OF.get(attribute, attribute)
+
+
+def _wording(provision: Provision, field_name: str) -> str:
+    """The statute's own words for a field, as a short quotation with its language and our translation."""
+    quotes = [en.EXPLAIN["quote"].format(
+        text=entry.text, language=entry.language,
+        translation=en.EXPLAIN["translation"].format(translation=entry.translation) if entry.translation else "")
+        for entry in provision.wording if entry.field == field_name]
+    return en.EXPLAIN["wording"].format(quotes="; ".join(quotes)) if quotes else ""
+
+
+def _source_phrase(sources: Iterable[Any]) -> str:
+    return "; ".join(s.document + (f", {s.pinpoint}" if s.pinpoint else "") for s in sources)
+
+
+def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[list[str], list[str], list[str]]:
+    """What the provision says on each attribute the rule reads, which are unknown, and which are disputed."""
+    from lexgap.facts import disputed_attributes
+
     values = provision_values(provision, status)
     attributes = ATTRIBUTES_BY_SUBJECT["jurisdiction"]
-    said, missing = [], []
+    disputes = disputed_attributes(provision)
+    said, missing, disputed = [], [], []
     for name in sorted(rule.gap_when or {}):
         attribute = attributes[name]
         value = values[name]
-        if value is None:
+        if name in disputes:
+            entry = next(d for d in provision.disputed if d.field == disputes[name])
+            disputed.append(en.EXPLAIN["disputed_fact"].format(attribute=attribute.plain, note=entry.note.rstrip("."),
+                                                               sources=_source_phrase(entry.sources)))
+        elif value is None:
             missing.append(attribute.plain)
         else:
-            said.append(en.EXPLAIN["attribute"].format(attribute=attribute.plain, value=_words(value, name)))
-    return said, missing
+            said.append(en.EXPLAIN["attribute"].format(attribute=attribute.plain, value=_words(value, name))
+                        + _wording(provision, field_of(name)))
+    return said, missing, disputed
 
 
-def _unverified(provision: Provision, fields: Iterable[str]) -> bool:
-    wanted = set(fields)
-    return any(not s.verified and (not s.covers or wanted & set(s.covers)) for s in provision.sources)
+def _unverified_facts(provision: Provision, fields: Iterable[str]) -> list[str]:
+    """Each fact the rule reads that rests on a source lexgap has not verified, with that source."""
+    attributes = ATTRIBUTES_BY_SUBJECT["jurisdiction"]
+    named: dict[str, list[Any]] = {}
+    for name in fields:
+        field_name = field_of(name)
+        plain_name = attributes[name].plain if name in attributes else field_name
+        for source in provision.sources:
+            if not source.verified and (not source.covers or field_name in source.covers):
+                named.setdefault(plain_name, []).append(source)
+    return [en.EXPLAIN["unverified_fact"].format(fact=name, sources=_source_phrase(sources))
+            for name, sources in named.items()]
 
 
 def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, provision: Provision,
@@ -288,18 +363,27 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     else:
         final = Outcome.met
     ref = provision_ref(subject, provision)
-    said, missing = _fact_phrases(rule, provision, status)
+    said, missing, disputed_facts = _fact_phrases(rule, provision, status)
     if others is None:
         others = {p.id: p for p in subject.provisions}
-    lines = [en.EXPLAIN["provision"].format(title=provision.title, law=ref.law_title, status=STATUS_WORDS[status])
+    system = legal_system_name(subject, provision)
+    lines = [(en.EXPLAIN["legal_system"].format(system=system) if system else "")
+             + en.EXPLAIN["provision"].format(title=provision.title, law=ref.law_title, status=STATUS_WORDS[status])
              + (": " + "; ".join(said) if said else "") + "."]
     conducts = sorted({o.conduct for o in by_outcome[final]})
+    grounds, no_ground = assessor.grounds(rule, subject.as_of, finding_areas(conducts, rule),
+                                          bool(victim_reach(provision)[1]))
+    if no_ground:
+        final = Outcome.not_assessable
+        conducts = sorted({o.conduct for o in outcomes})
     if len(set(provision.conduct)) > 1:
         lines.append(en.EXPLAIN["concerns"].format(conducts=_conduct_list(conducts)))
     related: dict[str, ProvisionRef] = {}
     for item in sorted(outcomes, key=lambda o: (o.conduct, o.variant, o.other or "")):
         if item.other and item.other in others:
             related[item.other] = provision_ref(subject, others[item.other])
+    if no_ground:
+        lines.append(no_ground)
     if final is Outcome.gap:
         lines.append(en.EXPLAIN["gap"].format(label=rule.label))
         if rule.unless_covered_elsewhere:
@@ -314,7 +398,7 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
                 kind = f" ({plain(provision.provision_type)})" if provision.provision_type else ""
                 lines.append(en.EXPLAIN["no_cure"].format(kind=kind))
     elif final is Outcome.met:
-        cured = [o for o in outcomes if o.variant == "cured" and o.other in others]
+        cured = [o for o in outcomes if o.variant in ("cured", "cured_in_text") and o.other in others]
         if cured:
             names = sorted({others[o.other].title for o in cured if o.other})
             lines.append(en.EXPLAIN["cured"].format(names=", ".join(names)))
@@ -323,6 +407,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     else:
         if missing:
             lines.append(en.EXPLAIN["missing"].format(missing=", ".join(missing)))
+        for text in disputed_facts:
+            lines.append(en.EXPLAIN["cannot_assess"].format(what=text))
         uncertain = [o for o in by_outcome[Outcome.not_assessable] if o.other in others]
         for item in uncertain:
             other = others[item.other] if item.other else None
@@ -333,10 +419,21 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
                                                                      note=_note(other.disputed_note)))
             else:
                 lines.append(en.EXPLAIN["might_cover"].format(other=other.title))
-    if _unverified(provision, [*(rule.gap_when or {}), "conduct"]):
-        lines.append(en.EXPLAIN["unverified"])
-    return Finding(rule.id, rule.label, final, rule.severity, [ref], assessor.basis(rule), " ".join(lines),
-                   conducts, sorted(related.values(), key=lambda r: r.id), missing)
+    unverified = _unverified_facts(provision, [*sorted(rule.gap_when or {}), "conduct"])
+    if unverified:
+        lines.append(en.EXPLAIN["unverified_named"].format(facts="; ".join(unverified)))
+    return Finding(rule.id, rule.label, final, rule.severity, [ref], grounds, " ".join(lines),
+                   conducts, sorted(related.values(), key=lambda r: r.id), missing + disputed_facts,
+                   caveat=rule.caveat, legal_system=system,
+                   area=rule.area.value if rule.area else None)
+
+
+def legal_system_name(subject: Jurisdiction, provision: Provision) -> str | None:
+    """How a sentence names the legal system of the provision's law ('federal law'), when the file has several."""
+    from lexgap.facts import legal_system_of
+
+    system = legal_system_of(provision, subject)
+    return next((s.name for s in subject.legal_systems if s.id == system), None) if system else None
 
 
 def _note(note: str | None) -> str:
@@ -346,6 +443,15 @@ def _note(note: str | None) -> str:
 
 def _practice_note(note: str | None) -> str:
     return en.EXPLAIN["note"].format(note=note.rstrip(".")) if note else ""
+
+
+def _systems_encoded(subject: Jurisdiction) -> tuple[str, str]:
+    """For a file with several legal systems: those with laws in the file, and those listed without any
+    (named so that an absence under federal law never reads as an absence in the country's law as a whole)."""
+    with_laws = {law.legal_system for law in subject.laws}
+    encoded = [s.name for s in subject.legal_systems if s.id in with_laws]
+    listed_only = [s.name for s in subject.legal_systems if s.id not in with_laws]
+    return " and ".join(encoded), " and ".join(listed_only)
 
 
 def _conduct_list(conducts: Iterable[str]) -> str:
@@ -391,13 +497,31 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
     else:
         final = Outcome.not_assessable
         lines.append(en.EXPLAIN["absence_open"].format(what=what, area=rule.area))
+    if final is not Outcome.met:
+        wanted = rule.gap_when_no_provision.get("conduct")
+        words = {str(w) for w in (wanted.any_of or [])} if wanted is not None else set()
+        for provision in sorted(subject.provisions, key=lambda p: p.id):
+            for added in provision.conduct_added:
+                if str(added.conduct) in words and added.date > subject.as_of:
+                    lines.append(en.EXPLAIN["added_later"].format(title=provision.title, conduct=plain(added.conduct),
+                                                                  date=en.date(added.date)))
     pending = refs("pending")
     if pending and final is not Outcome.met:
         bills = ", ".join(en.EXPLAIN["pending_bill"].format(title=r.title, law=r.law_title,
                                                             status=STATUS_WORDS[Status(r.status)]) for r in pending)
         lines.append(en.EXPLAIN["pending"].format(bills=bills))
-    finding = Finding(rule.id, rule.label, final, rule.severity, concerned, assessor.basis(rule), " ".join(lines),
-                      related=pending if final is not Outcome.met else [])
+    encoded, not_encoded = _systems_encoded(subject)
+    if encoded:
+        lines[0] = en.EXPLAIN["legal_system"].format(system=encoded) + lines[0]
+    if not_encoded and final is not Outcome.met:
+        lines.append(en.EXPLAIN["not_encoded"].format(system=encoded, others=not_encoded))
+    grounds, no_ground = assessor.grounds(rule, subject.as_of, rule_areas(rule), True)
+    if no_ground:
+        final = Outcome.not_assessable
+        lines.append(no_ground)
+    finding = Finding(rule.id, rule.label, final, rule.severity, concerned, grounds, " ".join(lines),
+                      related=pending if final is not Outcome.met else [], caveat=rule.caveat,
+                      area=rule.area.value if rule.area else None, legal_system=encoded or None)
     finding.rule_kind = "absence"
     return finding
 
@@ -424,8 +548,13 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
                 lines.append(en.EXPLAIN["practice"].format(company=company.name, practice=plain,
                                                            answer=practice.answer.value,
                                                            note=_practice_note(practice.note)))
-            finding = Finding(rule.id, rule.label, outcome, rule.severity, [], assessor.basis(rule), " ".join(lines),
-                          missing=missing)
+            basis = [b for b in assessor.basis(rule) if b.existed_on is None or b.existed_on <= company.as_of]
+            if not basis:
+                outcome = Outcome.not_assessable
+                lines.append(en.EXPLAIN["no_ground_company"].format(date=en.date(company.as_of)))
+            finding = Finding(rule.id, rule.label, outcome, rule.severity, [], basis, " ".join(lines),
+                              missing=missing, caveat=rule.caveat,
+                              area=rule.area.value if rule.area else None)
         finding.rule_kind = "company"
         findings.append(finding)
     return findings

@@ -40,9 +40,16 @@ _PROVISION_ATTRIBUTES = [
     Attribute("consent_treatment", en.ATTRIBUTE_PHRASES["consent_treatment"], v.ConsentTreatment, False),
     Attribute("means_required", en.ATTRIBUTE_PHRASES["means_required"], v.MeansRequired, False),
     Attribute("scope_requirement", en.ATTRIBUTE_PHRASES["scope_requirement"], v.ScopeRequirement, False),
-    Attribute("prosecution", en.ATTRIBUTE_PHRASES["prosecution"], v.Prosecution, False),
+    Attribute("prosecution", en.ATTRIBUTE_PHRASES["prosecution"], v.Prosecution, True),
     Attribute("exceptions", en.ATTRIBUTE_PHRASES["exceptions"], v.Exception_, True),
     Attribute("addressees", en.ATTRIBUTE_PHRASES["addressees"], v.Addressee, True),
+    Attribute("csam_definition", en.ATTRIBUTE_PHRASES["csam_definition"], v.CsamLimb, True),
+    Attribute("children_can_offend", en.ATTRIBUTE_PHRASES["children_can_offend"], v.YesNo, False),
+    Attribute("peer_exception", en.ATTRIBUTE_PHRASES["peer_exception"], v.PeerExceptionReach, False),
+    Attribute("defences", en.ATTRIBUTE_PHRASES["defences"], v.Defence, True),
+    Attribute("recklessness_as_to", en.ATTRIBUTE_PHRASES["recklessness_as_to"], v.RecklessnessObject, True),
+    Attribute("aggravating_circumstances", en.ATTRIBUTE_PHRASES["aggravating_circumstances"], v.Aggravation, True),
+    Attribute("images_reached", en.ATTRIBUTE_PHRASES["images_reached"], v.ImageKind, True),
 ]
 
 _PRACTICES = list(en.PRACTICE_PHRASES.items())

@@ -36,6 +36,7 @@ VARIANT_OUTCOME: dict[str, Outcome | None] = {
     "met": Outcome.met,
     "unknown": Outcome.not_assessable,
     "cured": Outcome.met,
+    "cured_in_text": Outcome.met,
     "uncertain_cure": Outcome.not_assessable,
     "unknown_victims_cure": Outcome.not_assessable,
     "disputed_cure": None,  # the rule's when_coverage_disputed
@@ -81,6 +82,10 @@ def holds(attribute: Attribute, test: Test) -> Json:
         if attribute.many:
             return _any([{word_flag(name, str(w)): 1} for w in test.any_of])
         return _any([{name: str(w)} for w in test.any_of])
+    if test.all_of is not None:
+        return _all([{known_flag(name): 1}, *({word_flag(name, str(w)): 1} for w in test.all_of)])
+    if test.not_all_of is not None:
+        return _all([{known_flag(name): 1}, _any([{word_flag(name, str(w)): 0} for w in test.not_all_of])])
     assert test.none_of is not None
     if attribute.many:
         return _all([{known_flag(name): 1}, *({word_flag(name, str(w)): 0} for w in test.none_of)])
@@ -92,6 +97,10 @@ def negate(test: Test) -> Test:
         return Test(none_of=test.any_of)
     if test.none_of is not None:
         return Test(any_of=test.none_of)
+    if test.all_of is not None:
+        return Test(not_all_of=test.all_of)
+    if test.not_all_of is not None:
+        return Test(all_of=test.not_all_of)
     if test.below is not None:
         return Test(at_least=test.below)
     return Test(below=test.at_least)
@@ -152,15 +161,18 @@ class _Compiler:
         uncertain = _all([*same, {"disputed": 0}, *self.deficiency_unknown()])
         unknown_victims = _all([*same, {"victims_known": 0}, {"disputed": 0}, fails])
         disputed = _all([*same, {"victims_known": 1}, {"disputed": 1}, fails])
+        text_cure = _all([*self.same_ground(same_text=True), {"victims_known": 1}, {"disputed": 0}, fails])
         return [
-            self.engine_rule("gap", [candidate, anchor, ("c$not", cure), ("u$not", uncertain),
+            self.engine_rule("gap", [candidate, anchor, ("c$not", cure), ("t$not", text_cure), ("u$not", uncertain),
                                      ("v$not", unknown_victims), ("d$not", disputed)]),
             self.engine_rule("cured", [candidate, anchor, ("q", cure)]),
-            self.engine_rule("uncertain_cure", [candidate, anchor, ("c$not", cure), ("q", uncertain)]),
-            self.engine_rule("unknown_victims_cure", [candidate, anchor, ("c$not", cure), ("u$not", uncertain),
-                                                      ("q", unknown_victims)]),
-            self.engine_rule("disputed_cure", [candidate, anchor, ("c$not", cure), ("u$not", uncertain),
-                                               ("v$not", unknown_victims), ("q", disputed)]),
+            self.engine_rule("cured_in_text", [candidate, anchor, ("c$not", cure), ("q", text_cure)]),
+            self.engine_rule("uncertain_cure", [candidate, anchor, ("c$not", cure), ("t$not", text_cure),
+                                                ("q", uncertain)]),
+            self.engine_rule("unknown_victims_cure", [candidate, anchor, ("c$not", cure), ("t$not", text_cure),
+                                                      ("u$not", uncertain), ("q", unknown_victims)]),
+            self.engine_rule("disputed_cure", [candidate, anchor, ("c$not", cure), ("t$not", text_cure),
+                                               ("u$not", uncertain), ("v$not", unknown_victims), ("q", disputed)]),
             *rules,
         ]
 
@@ -169,11 +181,16 @@ class _Compiler:
         test = self.rule.applies_to.get("protects_children")
         return test is not None and test.any_of == ["yes"]
 
-    def same_ground(self) -> list[Json]:
-        """Another in-force provision of the same type, for the same conduct and at least the same victims."""
+    def same_ground(self, same_text: bool = False) -> list[Json]:
+        """Another in-force provision of the same type and legal system, for the same conduct and at least the
+        same victims; with `same_text`, instead another provision of the candidate's own text (law or bill) with
+        its status, when that is not in force: the law as a whole holds inside any one text."""
+        status: list[Json] = ([{"law": {"p": "law"}}, {"status": {"p": "status"}}, {"$neq": {"status": "in_force"}}]
+                              if same_text else [{"status": "in_force"}])
         tests: list[Json] = [
             {"t": COVERAGE},
-            {"status": "in_force"},
+            *status,
+            {"legal_system": {"p": "legal_system"}},
             {"conduct": {"p": "conduct"}},
             {"provision_type": {"p": "provision_type"}},
             {"$neq": {"provision": {"p": "provision"}}},
@@ -232,9 +249,13 @@ def describe_test(attribute: Attribute, test: Test, with_words: bool = True) -> 
         return f"{attribute.plain} is below {test.below}"
     if test.at_least is not None:
         return f"{attribute.plain} is at least {test.at_least}"
-    listed = test.any_of if test.any_of is not None else test.none_of
+    listed = test.listed()
     assert listed is not None
     text = "; ".join(_word(w, with_words, attribute.vocabulary) for w in listed)
+    if test.all_of is not None:
+        return f"{attribute.plain} includes all of: {text}"
+    if test.not_all_of is not None:
+        return f"{attribute.plain} lacks at least one of: {text}"
     if test.any_of is not None:
         verb = "includes any of" if attribute.many else "is one of"
         return f"{attribute.plain} {verb}: {text}" if len(listed) > 1 else f"{attribute.plain} is {text}"
@@ -261,8 +282,8 @@ def describe_rule(rule: Rule) -> list[str]:
         lines.append("A gap when " + "; and ".join(describe_condition(rule, rule.gap_when)) + ".")
         if rule.unless_covered_elsewhere:
             victims = "the same children" if _Compiler(rule).about_children_only() else "at least the same victims"
-            lines.append(f"Unless another provision in force, of the same type, covers the same conduct for {victims} "
-                         "without that deficiency: then met.")
+            lines.append(f"Unless another provision in force (or of the same text and status), of the same type and "
+                         f"legal system, covers the same conduct for {victims} without that deficiency: then met.")
             lines.append(f"If that other provision's coverage is disputed: {rule.when_coverage_disputed}.")
     else:
         assert rule.gap_when_no_provision is not None

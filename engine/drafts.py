@@ -10,7 +10,9 @@ and a fact lexgap has not verified (`verified: false`) gives a warning, never an
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import sys
 import zipfile
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -19,8 +21,9 @@ from pathlib import Path
 
 from lexgap import citations as c
 from lexgap.knowledge import Knowledge, load_knowledge, load_subject
+from lexgap.mandates import Register
 from lexgap.models import Company, Instrument, Jurisdiction, Ratification, Source, StandardProvision
-from lexgap.paths import resolve_subject
+from lexgap.paths import STDIN, resolve_subject
 from lexgap.problems import Level, Problem
 
 #: Drafts larger than this are refused: a letter is a few pages.
@@ -38,6 +41,7 @@ class IssueKind(StrEnum):
     misquote = "misquote"
     ratification_date = "ratification_date"
     not_in_data = "not_in_data"
+    wrong_resolution = "wrong_resolution"
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,8 @@ def read_draft(path: Path) -> tuple[str | None, list[Problem]]:
     def problem(message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(name, 1, 1, message)]
 
+    if name == STDIN:
+        return _read_stdin()
     if not path.exists():
         return problem("no such file")
     if not path.is_file():
@@ -96,6 +102,37 @@ def read_draft(path: Path) -> tuple[str | None, list[Problem]]:
         data = path.read_bytes()
     except OSError as error:
         return problem(f"cannot read the file: {error.strerror or error}")
+    return _decode(name, data)
+
+
+#: Standard input's name in problems (as for YAML files).
+STDIN_NAME = "<stdin>"
+
+
+def _read_stdin() -> tuple[str | None, list[Problem]]:
+    """A draft given as `-`: standard input, text or a .docx (a zip), at most the size cap."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return None, [Problem(STDIN_NAME, 1, 1, "there is no standard input to read")]
+    try:
+        data = stream.read(MAX_DRAFT_BYTES + 1)
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        return None, [Problem(STDIN_NAME, 1, 1, f"cannot read standard input: {reason}")]
+    if len(data) > MAX_DRAFT_BYTES:
+        return None, [Problem(STDIN_NAME, 1, 1, f"standard input holds more than {MAX_DRAFT_BYTES} bytes; a draft "
+                                                "letter above that is refused")]
+    if data.startswith(b"PK\x03\x04"):  # a zip: a .docx draft
+        return _read_docx(io.BytesIO(data), STDIN_NAME)
+    return _decode(STDIN_NAME, data)
+
+
+def _decode(name: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """The text of a .txt or .md draft's bytes, or a located problem."""
+
+    def problem(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(name, 1, 1, message)]
+
     if b"\x00" in data:
         return problem("this is a binary file, not text; give a .txt, .md or .docx draft")
     try:
@@ -111,14 +148,14 @@ def _line_col(data: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, offset - (before.rfind(b"\n") + 1) + 1
 
 
-def _read_docx(path: Path) -> tuple[str | None, list[Problem]]:
+def _read_docx(path: Path | io.BytesIO, name: str | None = None) -> tuple[str | None, list[Problem]]:
     """One line per paragraph (table cells included, in document order); line numbers are paragraphs."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(path if isinstance(path, io.BytesIO) else str(path))
         lines: list[str] = []
 
         def walk(blocks: list[Paragraph | Table]) -> None:
@@ -131,12 +168,31 @@ def _read_docx(path: Path) -> tuple[str | None, list[Problem]]:
                             walk(list(cell.iter_inner_content()))
 
         walk(list(document.iter_inner_content()))
+        lines += _docx_footnotes(document)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        return None, [Problem(str(path), 1, 1, f"cannot read this .docx file ({type(error).__name__}); "
-                                               "is it a Word document?")]
+        return None, [Problem(name or str(path), 1, 1, f"cannot read this .docx file ({type(error).__name__}); "
+                                                       "is it a Word document?")]
     except Exception as error:  # python-docx raises its own exception types for broken packages
-        return None, [Problem(str(path), 1, 1, f"cannot read this .docx file: {error}")]
+        return None, [Problem(name or str(path), 1, 1, f"cannot read this .docx file: {error}")]
     return "\n".join(line.replace("\r", "").replace("\v", "\n") for line in lines), []
+
+
+def _docx_footnotes(document: object) -> list[str]:
+    """The text of a Word document's real footnotes, one line each, after the body (in id order)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    part = document.part  # type: ignore[attr-defined]
+    notes = [rel.target_part for rel in part.rels.values() if rel.reltype == RT.FOOTNOTES and not rel.is_external]
+    lines: list[str] = []
+    for note_part in notes:
+        root = parse_xml(note_part.blob)
+        for note in root.findall(qn("w:footnote")):
+            if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
+                continue
+            lines.append("".join(t.text or "" for t in note.iter(qn("w:t"))).strip())
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -258,7 +314,7 @@ class _Check:
 
 
 def check_draft(text: str, file_name: str, knowledge: Knowledge,
-                subject: Jurisdiction | None = None) -> list[DraftIssue]:
+                subject: Jurisdiction | None = None, register: Register | None = None) -> list[DraftIssue]:
     """Every citation of `text` that lexgap's data contradicts, in the order (line, column, kind)."""
     catalogue = Catalogue.build(knowledge)
     check = _Check(text, file_name, catalogue, subject, c.scan(text, catalogue.names), c.sentences(text))
@@ -276,8 +332,30 @@ def check_draft(text: str, file_name: str, knowledge: Knowledge,
     for citation in check.citations:
         if isinstance(citation, c.DateCitation):
             _check_date(check, citation)
+    _check_mandates(check, register)
     unique = {(i.line, i.column, i.kind, i.found): i for i in check.issues}
     return sorted(unique.values(), key=DraftIssue.sort_key)
+
+
+# --- the resolutions cited for each mandate ---------------------------------------------------------
+
+
+def _check_mandates(check: _Check, register: Register | None) -> None:
+    """The resolution cited for each mandate against the register, for the draft's date."""
+    from lexgap.draft_mandates import check_resolutions
+    from lexgap.knowledge import load_register
+
+    register = register if register is not None else load_register()
+    locate = c.Locator(check.text)
+    for issue in check_resolutions(check.text, register):
+        span = locate.span(issue.start, issue.end)
+        mandate = register.get(issue.mandate)
+        in_force = mandate.resolution_on_number(issue.expected) if mandate and issue.expected else None
+        source = None
+        if in_force is not None:  # the source that decides the level: an unverified one when there is one
+            source = next((x for x in in_force.sources if not x.verified), in_force.sources[0])
+        check.add(span, IssueKind.wrong_resolution, Level.error if issue.verified else Level.warning,
+                  issue.found, issue.expected, issue.message, source)
 
 
 # --- symbols -----------------------------------------------------------------------------------
@@ -696,7 +774,8 @@ def _ratification_source(record: Ratification) -> Source:
 # The command's entry point
 
 
-def run_check_draft(path: Path, subject_path: str | None) -> tuple[list[DraftIssue] | None, list[Problem]]:
+def run_check_draft(path: Path, subject_path: str | None,
+                    knowledge: Knowledge | None = None) -> tuple[list[DraftIssue] | None, list[Problem]]:
     """Read the draft and the optional jurisdiction file and check the draft; None when input is unusable.
 
     The problems returned are about the inputs (unreadable draft, invalid subject file, broken bundled
@@ -704,7 +783,7 @@ def run_check_draft(path: Path, subject_path: str | None) -> tuple[list[DraftIss
     text, problems = read_draft(path)
     if text is None:
         return None, problems
-    knowledge = load_knowledge()
+    knowledge = knowledge or load_knowledge()
     errors = knowledge.errors()
     if errors:
         return None, errors

@@ -16,7 +16,7 @@ from typing import Any
 from lexgap import ids
 from lexgap import vocabulary as v
 from lexgap.attributes import COMPANY_ATTRIBUTES, PROVISION_ATTRIBUTES, Attribute
-from lexgap.models import Company, Jurisdiction, MentalAlternatives, Provision
+from lexgap.models import Company, HarmAlternatives, Jurisdiction, MentalAlternatives, Provision
 
 UNKNOWN = "unknown"
 COVERAGE = "coverage"
@@ -44,10 +44,101 @@ def least_demanding(mental: list[v.MentalElement] | MentalAlternatives | None) -
     return min(mental.any_of, key=demand)
 
 
+def least_harm(harm: v.HarmRequirement | HarmAlternatives | None) -> v.HarmRequirement | None:
+    """An either/or harm requirement counts as its least demanding alternative."""
+    if harm is None or isinstance(harm, v.HarmRequirement):
+        return harm
+    return min(harm.any_of, key=lambda h: (v.HARM_RANK[h], h.value))
+
+
+def prosecution_words(prosecution: v.Prosecution | list[v.Prosecution] | None) -> list[v.Prosecution] | None:
+    """`prosecution` as a list: one word (the older form) or every word that applies."""
+    if prosecution is None or isinstance(prosecution, list):
+        return prosecution
+    return [prosecution]
+
+
+_SELF_GENERATED = (v.Conduct.csam_produce, v.Conduct.csam_possess, v.Conduct.csam_distribute)
+
+
+def peer_exception_reach(provision: Provision) -> v.PeerExceptionReach | None:
+    """How far the provision's exception for consensual self-generated images of adolescents reaches."""
+    scope = provision.peer_exception
+    if scope is None:
+        if provision.exceptions is None:
+            return None
+        if v.Exception_.peer_consensual_private in provision.exceptions:
+            return v.PeerExceptionReach.adequate
+        return v.PeerExceptionReach.none
+    if scope.relationship is None:
+        return None
+    if scope.relationship != [v.Relationship.none]:
+        return v.PeerExceptionReach.relationship_limited
+    if scope.age_max is not None and scope.age_max < 17:
+        return v.PeerExceptionReach.age_limited
+    if scope.age_min is not None and scope.age_min > 0:
+        if provision.age_of_consent is None:
+            return None
+        if scope.age_min > provision.age_of_consent:
+            return v.PeerExceptionReach.age_limited
+    wanted = {c for c in provision.conduct if c in _SELF_GENERATED}
+    if not wanted <= set(scope.conduct):
+        return v.PeerExceptionReach.excludes_acts
+    return v.PeerExceptionReach.adequate
+
+
+def csam_limbs(provision: Provision) -> list[v.CsamLimb] | None:
+    """The limbs of the CSAM definition, with what a limb implies ('appears to be a child' reaches generated images)."""
+    if provision.csam_definition is None:
+        return None
+    limbs = set(provision.csam_definition)
+    for limb in list(limbs):
+        limbs.update(v.CSAM_LIMBS_IMPLIED.get(limb, ()))
+    return sorted(limbs)
+
+
+def defence_words(provision: Provision) -> list[v.Defence] | None:
+    """The defences whose scope reaches any conduct of the provision."""
+    if provision.defences is None:
+        return None
+    conduct = set(provision.conduct)
+    return sorted({d.defence for d in provision.defences if not d.conduct or conduct & set(d.conduct)})
+
+
+#: Provision fields a `disputed` entry can name, and the attributes that are then not known.
+DISPUTED_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "victims": ("victim_categories", "victim_age_min", "victim_age_max", "protects_children", "protects_adults"),
+    "peer_exception": ("peer_exception",),
+    "exceptions": ("exceptions", "peer_exception"),
+    "age_of_consent": ("peer_exception",),
+    "offender_age_min": ("children_can_offend",),
+    "csam_definition": ("csam_definition",),
+    "defences": ("defences",),
+}
+
+
+def disputed_attributes(provision: Provision) -> dict[str, str]:
+    """Each attribute made unknown by a disputed fact, with the field it comes from."""
+    result: dict[str, str] = {}
+    for entry in provision.disputed:
+        for name in DISPUTED_ATTRIBUTES.get(entry.field, (entry.field,)):
+            result.setdefault(name, entry.field)
+    return result
+
+
 def provision_values(provision: Provision, status: v.Status) -> dict[str, Any]:
-    """The value of every provision attribute, None where the file does not say."""
+    """The value of every provision attribute, None where the file does not say or a source disputes it."""
+    values = _provision_values(provision, status)
+    for name in disputed_attributes(provision):
+        if name in values:
+            values[name] = None
+    return values
+
+
+def _provision_values(provision: Provision, status: v.Status) -> dict[str, Any]:
     victims = provision.victims
-    known, children, adults = _victim_reach(provision)
+    known, children, adults = victim_reach(provision)
+    offender = provision.offender_age_min
     return {
         "protects_children": (v.YesNo.yes if children else v.YesNo.no) if known else None,
         "protects_adults": (v.YesNo.yes if adults else v.YesNo.no) if known else None,
@@ -60,13 +151,20 @@ def provision_values(provision: Provision, status: v.Status) -> dict[str, Any]:
         "victim_age_max": victims.age_max if victims else None,
         "relationship_required": provision.relationship_required,
         "mental_element": least_demanding(provision.mental_element),
-        "harm_requirement": provision.harm_requirement,
+        "harm_requirement": least_harm(provision.harm_requirement),
         "consent_treatment": provision.consent_treatment,
         "means_required": provision.means_required,
         "scope_requirement": provision.scope_requirement,
-        "prosecution": provision.prosecution,
+        "prosecution": prosecution_words(provision.prosecution),
         "exceptions": provision.exceptions,
         "addressees": provision.addressees,
+        "csam_definition": csam_limbs(provision),
+        "children_can_offend": None if offender is None else (v.YesNo.yes if offender < 18 else v.YesNo.no),
+        "peer_exception": peer_exception_reach(provision),
+        "defences": defence_words(provision),
+        "recklessness_as_to": provision.recklessness_as_to,
+        "aggravating_circumstances": provision.aggravating_circumstances,
+        "images_reached": provision.images_reached,
     }
 
 
@@ -90,7 +188,7 @@ def _encode(attribute: Attribute, value: Any, fact: dict[str, Any]) -> None:
         fact[name] = UNKNOWN if value is None else str(value)
 
 
-def _victim_reach(provision: Provision) -> tuple[int, int, int]:
+def victim_reach(provision: Provision) -> tuple[int, int, int]:
     """(known, covers children, covers adults); an unknown reach is taken as reaching both."""
     victims = provision.victims
     if victims is None:
@@ -124,24 +222,38 @@ def status_of(provision: Provision, jurisdiction: Jurisdiction) -> v.Status:
     return law.status if law is not None else v.Status.draft
 
 
+def conduct_on(provision: Provision, as_of: Any) -> list[v.Conduct]:
+    """The conduct the provision covers on the file's date: conduct added after it is left out."""
+    later = {a.conduct for a in provision.conduct_added if a.date > as_of}
+    return sorted(set(provision.conduct) - later)
+
+
+def legal_system_of(provision: Provision, jurisdiction: Jurisdiction) -> str:
+    law = next((law for law in jurisdiction.laws if law.id == provision.law), None)
+    return (law.legal_system or "") if law is not None else ""
+
+
 def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
     """One fact per (provision, conduct), in a stable order, then the jurisdiction anchor last."""
     facts: list[dict[str, Any]] = []
     for provision in sorted(jurisdiction.provisions, key=lambda p: p.id):
         status = status_of(provision, jurisdiction)
-        base: dict[str, Any] = {"t": COVERAGE, "provision": provision.id}
+        base: dict[str, Any] = {"t": COVERAGE, "provision": provision.id, "law": provision.law,
+                                "legal_system": legal_system_of(provision, jurisdiction)}
         values = provision_values(provision, status)
         for name, attribute in PROVISION_ATTRIBUTES.items():
             if name != "conduct":
                 _encode(attribute, values[name], base)
-        known, children, adults = _victim_reach(provision)
+        known, children, adults = victim_reach(provision)
+        if any(d.field == "victims" for d in provision.disputed):
+            known = 0
         floor, reach = child_ages(provision, children)
         base.update(victims_known=known, covers_children=children, covers_adults=adults,
                     child_age_floor=floor, child_age_reach=reach)
         replaced = sorted(provision.amends)[:MAX_REPLACED]
         for index in range(MAX_REPLACED):
             base[f"replaces_{index + 1}"] = replaced[index] if index < len(replaced) else ""
-        for conduct in sorted(set(provision.conduct)):
+        for conduct in conduct_on(provision, jurisdiction.as_of):
             fact = dict(base, id=ids.fact_id(provision.id, conduct), conduct=str(conduct), conduct__known=1)
             fact["disputed"] = 1 if conduct in provision.conduct_disputed else 0
             facts.append(fact)

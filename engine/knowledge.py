@@ -7,6 +7,8 @@ ratifications name a known instrument, every `amends` names a provision.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -15,7 +17,8 @@ from pathlib import Path
 from pydantic import BaseModel, TypeAdapter
 
 from lexgap import cache, ids
-from lexgap.loading import Loaded, load_file
+from lexgap.loading import Loaded, load_file, read_yaml, validate
+from lexgap.mandates import Mandate, Register
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, Source, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Level, Problem
@@ -55,8 +58,23 @@ class Knowledge:
                 messages.append(f"unknown rule {name!r}{did_you_mean(name, known)}")
         return messages
 
+    def in_existence(self, ref: str, on: dt.date) -> bool:
+        """Whether the instrument a basis ref names existed on `on` (unknown dates count as existing)."""
+        instrument = self.instruments.get(ids.parse_basis_ref(ref).instrument)
+        issued = instrument_date(instrument) if instrument is not None else None
+        return issued is None or issued <= on
+
     def all_refs(self) -> list[str]:
         return [ids.basis_ref(i.id, p.id) for i in self.instruments.values() for p in i.provisions]
+
+
+def instrument_date(instrument: Instrument) -> dt.date | None:
+    """When an instrument came into existence: adopted or issued; else a year in its title ('(1992)')."""
+    date = instrument.adopted or instrument.issued
+    if date is not None:
+        return date
+    match = re.search(r"\((\d{4})\)", instrument.title)
+    return dt.date(int(match.group(1)), 1, 1) if match else None
 
 
 def load_knowledge(standards: Path | None = None, rules: Path | None = None, use_cache: bool = True) -> Knowledge:
@@ -65,8 +83,12 @@ def load_knowledge(standards: Path | None = None, rules: Path | None = None, use
     A knowledge base without problems is kept in lexgap's cache (see `lexgap.cache`), keyed on
     the files' bytes and on the code, so that the next run with the same files skips the reading.
     """
-    standard_files = yaml_files(standards or data_dir("standards"))
-    rule_files = yaml_files(rules or data_dir("rules"))
+    return load_knowledge_files(yaml_files(standards or data_dir("standards")), yaml_files(rules or data_dir("rules")),
+                                use_cache)
+
+
+def load_knowledge_files(standard_files: list[Path], rule_files: list[Path], use_cache: bool = True) -> Knowledge:
+    """Load and cross-check these standards and rules files (cached like `load_knowledge`)."""
     key = cache.fingerprint("knowledge", standard_files, rule_files) if use_cache else None
     if key is not None:
         body = cache.get("knowledge", key)
@@ -124,13 +146,21 @@ def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowl
 
 
 def _check_basis(rule: Rule, index: int, loaded: Loaded, knowledge: Knowledge, refs: list[str]) -> list[Problem]:
-    """Every basis of a rule must name a standard provision that exists."""
+    """Every basis of a rule must name a standard provision that exists, and fit the rule's area and victims."""
+    from lexgap.fit import misfit
+
     problems = []
     for position, ref in enumerate(rule.basis):
-        if knowledge.standard(ref) is None:
+        found = knowledge.standard(ref)
+        if found is None:
             did = did_you_mean(ref, refs)
             problems.append(loaded.problem(("rules", index, "basis", position),
                                            f"basis {ref!r} names no standard provision{did}"))
+        elif rule.subject == "jurisdiction":
+            why = misfit(rule, *found)
+            if why is not None:
+                problems.append(loaded.problem(("rules", index, "basis", position),
+                                               f"basis {ref!r} does not fit rule {rule.id!r}: {why}"))
     return problems
 
 
@@ -260,3 +290,33 @@ def verification_stats(knowledge: Knowledge, paths: Iterable[Path]) -> list[str]
             shown = ", ".join(f"{level.value} {counts[level]}" for level in Verification)
             lines.append(f"  {path.parent.name}/{path.name}: {shown}")
     return lines
+
+
+# --- the mandates register ---------------------------------------------------------------
+
+
+def register_dir() -> Path:
+    return data_dir("standards") / "mandates"
+
+
+def load_register(folder: Path | None = None) -> Register:
+    """Read every mandate file of `folder` (default: the bundled standards/mandates/)."""
+    register = Register()
+    for path in yaml_files(folder or register_dir()):
+        loaded = read_yaml(path)
+        if not loaded.problems and (not isinstance(loaded.data, dict) or loaded.data.get("format") != "mandate"):
+            loaded.problems.append(loaded.problem(("format",) if isinstance(loaded.data, dict) else (),
+                                                  "a mandate file starts with 'format: mandate'"))
+        mandate = validate(loaded, Mandate)
+        register.problems += loaded.problems
+        if mandate is None:
+            continue
+        if mandate.id != path.stem:
+            register.problems.append(loaded.problem(("id",), f"mandate id {mandate.id!r} differs from the file "
+                                                             f"name; name the file {mandate.id}.yaml"))
+            continue
+        if mandate.id in register.mandates:
+            register.problems.append(loaded.problem(("id",), f"mandate id {mandate.id!r} is already used"))
+            continue
+        register.mandates[mandate.id] = mandate
+    return register

@@ -21,12 +21,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
+import lexgap.communication
+import lexgap.mandates  # noqa: F401  (adds mandate to FORMATS)
 from lexgap.models import FORMATS, Strict
 from lexgap.paths import STDIN
 from lexgap.problems import Problem
 from lexgap.vocabulary import nearest
+from lexgap.yaml12 import Yaml12Resolver
 
 #: Files larger than this are refused before parsing: lexgap files are written by hand.
 MAX_FILE_BYTES = 10 * 1024 * 1024
@@ -118,7 +120,7 @@ class _Builder:
     def __init__(self) -> None:
         self.marks = Marks()
         self.constructor = SafeConstructor()
-        self.resolver = Resolver()
+        self.resolver = Yaml12Resolver()  # yes/no/on/off and 010 are text, as editors read them
 
     def build(self, events: Iterable[yaml.Event]) -> Any:
         positions = self.marks.positions
@@ -233,10 +235,12 @@ def _check_decoded(event: Any) -> None:
     The raw text is checked before parsing; this catches what YAML's escapes in double quotes
     produce, which would otherwise reach a terminal as an escape sequence or break a docx file.
     """
-    found = _DECODED_FORBIDDEN_RE.search(event.value)
-    if found is None:
+    if event.style != '"':  # only double quotes have escapes: other scalars are the raw text, checked already
         return
-    code = ord(found.group())
+    bad = _first_forbidden(event.value, _DECODED_FORBIDDEN_RE)
+    if bad is None:
+        return
+    code = ord(event.value[bad])
     if code < 0xA0 or code in (0x2028, 0x2029):
         what = f"control character U+{code:04X}"
     elif 0xD800 <= code <= 0xDFFF:
@@ -348,14 +352,14 @@ def read_yaml(path: Path) -> Loaded:
             f"byte 0x{raw[error.start]:02x} is not UTF-8; save the file as UTF-8 (in Word: 'Plain Text', "
             "encoding 'Unicode (UTF-8)')"))
         return loaded
-    found = _FORBIDDEN_RE.search(text)
-    bad = found.start() if found else None
+    bad = _first_forbidden(text, _FORBIDDEN_RE)
     if bad is not None:
         line = text.count("\n", 0, bad) + 1
         column = bad - (text.rfind("\n", 0, bad) + 1) + 1
         loaded.problems.append(Problem(
             loaded.name, line, column,
-            f"control character U+{ord(text[bad]):04X} in the file; delete it (often pasted from another program)"))
+            f"{'control ' if ord(text[bad]) < 0xA0 or ord(text[bad]) in (0x2028, 0x2029) else 'non-'}character "
+            f"U+{ord(text[bad]):04X} in the file; delete it (often pasted from another program)"))
         return loaded
     builder = _Builder()
     try:
@@ -386,13 +390,24 @@ def read_yaml(path: Path) -> Loaded:
 #: Control characters (tab, newline and carriage return aside) and non-characters: never typed on purpose.
 #: NEL, U+2028 and U+2029 too: YAML counts them as line breaks, editors do not, so every later line
 #: number lexgap reports would be wrong.
-_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029\ufffe\uffff]")
-#: The same in a decoded string, and also the C1 controls (U+0080 to U+009F: U+009B starts a terminal
-#: escape sequence as ESC [ does), surrogates (which no UTF-8 output can write) and every non-character.
-_DECODED_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff"
-                                   "\ufdd0-\ufdef\ufffe\uffff" +
-                                   "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
-                                           for plane in range(1, 17)) + "]")
+#: C1 controls too (U+0080 to U+009F: U+009B starts a terminal escape sequence as ESC [ does), and the
+#: non-characters U+FDD0 to U+FDEF; those beyond the BMP (the last two code points of each plane) are
+#: found by `_first_forbidden`, as a character class holding them makes the search 15 times slower.
+_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff]")
+#: The same in a string decoded from escapes in double quotes, and surrogates (no UTF-8 output can write one).
+_DECODED_FORBIDDEN_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef\ufffe\uffff"
+                                   "\ud800-\udfff]")
+_ASTRAL_RE = re.compile("[\U00010000-\U0010FFFF]")
+
+
+def _first_forbidden(text: str, pattern: re.Pattern[str]) -> int | None:
+    """Where the first control or non-character of `text` is, or None."""
+    found = pattern.search(text)
+    first = found.start() if found else None
+    for astral in _ASTRAL_RE.finditer(text, 0, len(text) if first is None else first):
+        if ord(astral.group()) & 0xFFFE == 0xFFFE:
+            return astral.start()
+    return first
 
 
 def validate(loaded: Loaded, model: type[Model]) -> Model | None:
@@ -509,6 +524,9 @@ def _message(detail: Any, path: Path_, model: type[BaseModel]) -> str:
         wanted = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
                   "bool_type": "true or false", "bool_parsing": "true or false",
                   "int_from_float": "a whole number"}[kind]
+        if kind == "string_type" and isinstance(value, bool | int | float):  # YAML read a word or code as a number
+            example = f" ('{str(value).lower()}')" if isinstance(value, bool | int) else ""
+            return f"{label} must be text, not {_describe(value)}; put the value in quotes{example} to keep it as text"
         return f"{label} must be {wanted}, not {_describe(value)}"
     if kind == "too_short":
         return f"{label} must not be empty"

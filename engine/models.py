@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from lexgap import ids
 from lexgap import vocabulary as v
@@ -94,6 +95,19 @@ class Source(Strict):
 Sources = Annotated[list[Source], Field(min_length=1)]
 
 
+def _check_covers(model: type[BaseModel], sources: list[Source], what: str) -> None:
+    """Every word of a source's `covers` must name a field of the entry it is attached to."""
+    from lexgap.vocabulary import did_you_mean
+
+    fields = [name for name in model.model_fields if name != "sources"]
+    for source in sources:
+        for name in source.covers:
+            if name not in fields:
+                did = did_you_mean(name, fields)
+                raise ValueError(f"covers {name!r} (source {source.document!r}) is not a field of {what}{did}; "
+                                 f"write the field names this source supports: {', '.join(fields)}")
+
+
 class Dates(Strict):
     filed: dt.date | None = None
     adopted: dt.date | None = None
@@ -122,10 +136,74 @@ class MentalAlternatives(Strict):
     any_of: Annotated[list[Annotated[list[v.MentalElement], Field(min_length=1)]], Field(min_length=2)]
 
 
+class HarmAlternatives(Strict):
+    """An either/or harm requirement ("serious interference with privacy or distress")."""
+
+    any_of: Annotated[list[v.HarmRequirement], Field(min_length=2)] = Field(
+        description="harm requirements of which any one suffices: at least two")
+
+
+class PeerException(Strict):
+    """The scope of an exception for consensual sexual images adolescents make of themselves."""
+
+    conduct: Annotated[list[v.Conduct], Field(min_length=1)] = Field(
+        description="the acts it exempts: csam_produce (making), csam_possess (keeping), csam_distribute (sharing)")
+    age_min: Annotated[int, Field(ge=0, le=17)] | None = Field(None, description="youngest child it covers")
+    age_max: Annotated[int, Field(ge=0, le=120)] | None = Field(None, description="oldest person it covers")
+    max_age_difference: Annotated[int, Field(ge=0, le=20)] | None = Field(
+        None, description="a close-in-age limit between the persons, in years")
+    relationship: list[v.Relationship] | None = Field(
+        None, description="[none] for any peer; else the relationship it needs (for example spouses only)")
+    private_only: bool = Field(True, description="only images kept or shared privately between those concerned")
+    note: Text | None = Field(None, description="the exception's conditions, in our words")
+
+
+class DefenceScope(Strict):
+    """A defence the accused may raise (distinct from an exception: the act is an offence, but excused)."""
+
+    defence: v.Defence = Field(description="the defence, a word of the defence vocabulary")
+    conduct: list[v.Conduct] = Field(default_factory=list, description="the acts it applies to; empty: all")
+    note: Text | None = Field(None, description="the statute's conditions for the defence, in our words")
+
+
+class ConductAdded(Strict):
+    """A conduct added to the provision later than the provision itself."""
+
+    conduct: v.Conduct = Field(description="the conduct word added to the provision on that date")
+    date: dt.date = Field(description="date from which the provision covers this conduct")
+    by: ShortText | None = Field(None, description="the amending act")
+
+
+class Wording(Strict):
+    """The statute's own words for one field, beside the vocabulary word: a short quotation."""
+
+    field: ShortText = Field(description="the provision field these words express: 'mental_element'")
+    text: Annotated[str, Field(min_length=1, max_length=200)] = Field(description="the statute's words, quoted")
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}$")] = Field(description="ISO 639 code: 'en', 'ro'")
+    translation: Annotated[str, Field(min_length=1, max_length=300)] | None = Field(
+        None, description="our translation when the words are not English")
+
+
+class DisputedFact(Strict):
+    """A fact of the provision that courts, authorities or sources dispute: it is then not taken as known."""
+
+    field: ShortText = Field(description="the provision field in dispute: 'harm_requirement', 'victims'")
+    note: Text = Field(description="what is disputed, in our words")
+    sources: Sources = Field(description="the sources that disagree, each named")
+
+
 class Penalty(Strict):
     text: ShortText = Field(description="the penalty in words: '3 months to 2 years or a fine'")
     max_months: Annotated[int, Field(ge=0, le=1200)] | None = None
     fine: bool | None = None
+
+
+def _all_mental(mental: list[v.MentalElement] | MentalAlternatives | None) -> set[v.MentalElement]:
+    if mental is None:
+        return set()
+    if isinstance(mental, list):
+        return set(mental)
+    return {e for alternative in mental.any_of for e in alternative}
 
 
 def _none_alone(words: list[Any], field: str) -> None:
@@ -154,14 +232,37 @@ class Provision(Strict):
         default_factory=list, description="relationships that only raise the penalty (they restrict nobody)")
     mental_element: list[v.MentalElement] | MentalAlternatives | None = Field(
         None, description="elements required together, or any_of: alternatives")
-    harm_requirement: v.HarmRequirement | None = None
+    recklessness_as_to: list[v.RecklessnessObject] | None = Field(
+        None, description="what the recklessness in mental_element must be about")
+    harm_requirement: v.HarmRequirement | HarmAlternatives | None = Field(
+        None, description="one word, or any_of: alternatives ('serious interference with privacy or distress')")
     consent_treatment: v.ConsentTreatment | None = None
     means_required: v.MeansRequired | None = None
     scope_requirement: v.ScopeRequirement | None = None
-    prosecution: v.Prosecution | None = None
+    prosecution: v.Prosecution | list[v.Prosecution] | None = Field(
+        None, description="how prosecution starts and ends: one word, or every word that applies")
     exceptions: list[v.Exception_] | None = Field(None, description="[none] when the text has none")
+    peer_exception: PeerException | None = Field(
+        None, description="scope of an exception for consensual self-generated images of adolescents")
+    defences: list[DefenceScope] | None = Field(None, description="[] when the text has none")
+    csam_definition: list[v.CsamLimb] | None = Field(
+        None, description="what the definition of child sexual abuse material this offence uses reaches")
+    images_reached: list[v.ImageKind] | None = Field(
+        None, description="which images of a person it reaches: real, altered, synthetic ('appear to show')")
+    offender_age_min: Annotated[int, Field(ge=0, le=25)] | None = Field(
+        None, description="youngest age at which a person can commit this offence (the age of criminal "
+        "responsibility unless the text sets its own)")
+    age_of_consent: Annotated[int, Field(ge=0, le=21)] | None = Field(
+        None, description="the age of sexual consent this provision relies on")
+    aggravating_circumstances: list[v.Aggravation] = Field(
+        default_factory=list, description="circumstances, other than a relationship, that only raise the penalty")
+    conduct_added: list[ConductAdded] = Field(
+        default_factory=list, description="conduct added to the provision later, with the date")
     addressees: list[v.Addressee] | None = None
     penalty: Penalty | None = None
+    wording: list[Wording] = Field(default_factory=list, description="the statute's own words for a field")
+    disputed: list[DisputedFact] = Field(
+        default_factory=list, description="facts in dispute (other than conduct: see conduct_disputed)")
     amends: list[ProvisionId] = Field(default_factory=list, description="provisions this one amends or supplements")
     dates: Dates | None = None
     notes: Text | None = Field(None, description="our analysis, marked as such")
@@ -178,6 +279,23 @@ class Provision(Strict):
             value = getattr(self, field)
             if value is not None:
                 _none_alone(value, field)
+        added = sorted({a.conduct for a in self.conduct_added} - set(self.conduct))
+        if added:
+            raise ValueError(f"conduct_added lists {added} which are not in conduct")
+        if self.recklessness_as_to and v.MentalElement.recklessness not in _all_mental(self.mental_element):
+            raise ValueError("recklessness_as_to is given but mental_element has no recklessness")
+        fields = list(type(self).model_fields)
+        entries: list[Wording | DisputedFact] = [*self.wording, *self.disputed]
+        for entry in entries:
+            if entry.field not in fields or entry.field in ("id", "law", "sources", "wording", "disputed"):
+                from lexgap.vocabulary import did_you_mean
+
+                kind = "wording" if isinstance(entry, Wording) else "disputed"
+                raise ValueError(f"{kind}: field {entry.field!r} is not a provision field"
+                                 f"{did_you_mean(entry.field, fields)}")
+            if isinstance(entry, DisputedFact) and entry.field == "conduct":
+                raise ValueError("disputed: write disputed conduct in conduct_disputed (with disputed_note)")
+        _check_covers(type(self), self.sources, "a provision")
         return self
 
 
@@ -191,8 +309,28 @@ class Law(Strict):
     status: v.Status
     dates: Dates | None = None
     amends: list[WorkId] = Field(default_factory=list)
+    legal_system: Slug | None = Field(
+        None, description="id of one of the jurisdiction's legal_systems: 'us-federal', 'gb-sct'")
     summary: Text | None = None
     sources: Sources
+    citation: ShortText | None = Field(
+        None, description="how lawyers cite it: 'Law No. 217/2003', 'the Criminal Code', 'the Criminal Justice "
+                          "and Courts Act 2015'; default: the short title")
+    units: dict[str, ShortText] | None = Field(
+        None, description="local names of the units of its provision ids, e.g. {art: article} or {sec: section}; "
+                          "default: art article, sec section, para paragraph")
+
+    @model_validator(mode="after")
+    def _covers(self) -> Law:
+        _check_covers(type(self), self.sources, "a law")
+        return self
+
+
+class LegalSystem(Strict):
+    """One of several legal systems in a country: England and Wales, Scotland; federal and state law."""
+
+    id: Slug = Field(description="'gb-eng', 'gb-sct', 'us-federal', 'us-tx'")
+    name: ShortText = Field(description="how a sentence names it: 'the law of England and Wales', 'federal law'")
 
 
 class Ratification(Strict):
@@ -212,6 +350,7 @@ class Ratification(Strict):
             raise ValueError("give the date or at least the year of the ratification")
         if self.date is not None and self.year is not None and self.date.year != self.year:
             raise ValueError(f"year {self.year} does not match date {self.date}")
+        _check_covers(type(self), self.sources, "a ratification")
         return self
 
 
@@ -223,6 +362,11 @@ class ContextFact(Strict):
     date: dt.date | None = None
     sources: Sources
 
+    @model_validator(mode="after")
+    def _covers(self) -> ContextFact:
+        _check_covers(type(self), self.sources, "a context fact")
+        return self
+
 
 class Jurisdiction(Strict):
     """A State's laws and bills on a date, its ratifications and the facts a letter reports."""
@@ -233,6 +377,8 @@ class Jurisdiction(Strict):
     country: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 3166 alpha-2, lower case")]
     as_of: dt.date
     subject: ShortText | None = Field(None, description="what a letter on this file is about, one line")
+    legal_systems: list[LegalSystem] = Field(
+        default_factory=list, description="the legal systems its laws belong to, when there are several")
     complete_for: list[v.Area] = Field(
         default_factory=list,
         description="areas whose in-force provisions are all listed here; absence rules answer "
@@ -245,10 +391,21 @@ class Jurisdiction(Strict):
 
     @model_validator(mode="after")
     def _provisions_belong(self) -> Jurisdiction:
-        for provision in self.provisions:
-            if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country:
-                raise ValueError(f"provision {provision.id!r} does not start with the country code {self.country!r} "
-                                 f"(or a subdivision of it, like '{self.country}-xyz')")
+        wrong = [(index, provision.id) for index, provision in enumerate(self.provisions)
+                 if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country]
+        if wrong:  # reported at each provision's id, not at the top of the file
+            raise ValidationError.from_exception_data("Jurisdiction", [
+                {"type": PydanticCustomError("value_error", "provision '{id}' does not start with the country code "
+                                                            "'{country}' (or a subdivision of it, like "
+                                                            "'{country}-xyz')", {"id": pid, "country": self.country}),
+                 "loc": ("provisions", index, "id"), "input": pid} for index, pid in wrong])
+        systems = [s.id for s in self.legal_systems]
+        for law in self.laws:
+            if law.legal_system is not None and law.legal_system not in systems:
+                from lexgap.vocabulary import did_you_mean
+
+                raise ValueError(f"law {law.id!r}: legal_system {law.legal_system!r} is not listed under "
+                                 f"legal_systems{did_you_mean(law.legal_system, systems)}")
         return self
 
 
@@ -312,6 +469,8 @@ class StandardProvision(Strict):
                                          "a reading or a drafting note goes in `reading`")
     key_phrase: Annotated[str, Field(max_length=160)] | None = Field(
         None, description="a short exact quotation, at most a key phrase")
+    areas: list[v.Area] | None = Field(None, description="areas this provision speaks to; default: the instrument's")
+    victims: list[v.Victims] | None = Field(None, description="whom it speaks to; default: the instrument's")
     source: Source
     reading: Reading | None = Field(
         None, description="lexgap's reading of the provision: shown as ours by `explain` and in findings, "
@@ -332,10 +491,25 @@ class Instrument(Strict):
     issuer: ShortText | None = None
     adopted: dt.date | None = None
     issued: dt.date | None = None
+    opened_for_signature: dt.date | None = Field(None, description="the date the treaty was opened for signature")
     entry_into_force: dt.date | None = None
+    areas: list[v.Area] = Field(
+        default_factory=list, description="areas of law it speaks to: a rule may cite it only in these areas")
+    victims: list[v.Victims] = Field(
+        default_factory=list, description="whom it speaks to: [child] for child-specific instruments")
     url: Url | None = None
     sources: Sources
     provisions: list[StandardProvision]
+
+    @model_validator(mode="after")
+    def _covers(self) -> Instrument:
+        _check_covers(type(self), self.sources, "an instrument")
+        return self
+
+    def existed_on(self) -> dt.date | None:
+        """The first date on which the instrument existed as a text: adopted, issued or opened for signature."""
+        dates = [d for d in (self.adopted, self.issued, self.opened_for_signature) if d is not None]
+        return min(dates) if dates else None
 
 
 Word = str | int | bool
@@ -346,15 +520,24 @@ class Test(Strict):
 
     any_of: list[Word] | None = None
     none_of: list[Word] | None = None
+    all_of: list[Word] | None = Field(None, description="a list attribute holding every one of these words")
+    not_all_of: list[Word] | None = Field(None, description="a list attribute lacking at least one of these words")
     below: int | None = None
     at_least: int | None = None
 
     @model_validator(mode="after")
     def _one(self) -> Test:
-        given = [k for k in ("any_of", "none_of", "below", "at_least") if getattr(self, k) is not None]
+        given = [k for k in TEST_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
-            raise ValueError("write exactly one of any_of, none_of, below, at_least")
+            raise ValueError("write exactly one of " + ", ".join(TEST_KINDS))
         return self
+
+    def listed(self) -> list[Word] | None:
+        return self.any_of if self.any_of is not None else (
+            self.none_of if self.none_of is not None else (self.all_of if self.all_of is not None else self.not_all_of))
+
+
+TEST_KINDS = ("any_of", "none_of", "all_of", "not_all_of", "below", "at_least")
 
 
 Condition = dict[str, Test]
@@ -384,6 +567,9 @@ class Rule(Strict):
         False, description="no gap where another in-force provision covers the same conduct and victims without it")
     when_coverage_disputed: Literal["gap", "not_assessable"] = "not_assessable"
     basis: Annotated[list[BasisRef], Field(min_length=1)]
+    caveat: Text | None = Field(
+        None, description="what a reader of a finding must know about this rule (for example: lexgap's own "
+        "analysis, to be reviewed case by case); carried into every finding and letter")
     letter: LetterText
 
     @model_validator(mode="after")
@@ -397,30 +583,44 @@ class Rule(Strict):
         if self.unless_covered_elsewhere and self.gap_when is None:
             raise ValueError("unless_covered_elsewhere applies to gap_when rules")
         attributes = ATTRIBUTES_BY_SUBJECT[self.subject]
-        for condition in (self.applies_to, self.gap_when or {}, self.gap_when_no_provision or {}):
-            for name, test in condition.items():
-                _check_test(attributes, name, test)
+        wrong: list[tuple[tuple[str | int, ...], str, object]] = []
+        for field in ("applies_to", "gap_when", "gap_when_no_provision"):
+            for name, test in (getattr(self, field) or {}).items():
+                wrong += [((field, name, *where), message, value)
+                          for where, message, value in _check_test(attributes, name, test)]
+        if wrong:  # each reported where it stands: the attribute, or the word in its list
+            raise ValidationError.from_exception_data("Rule", [
+                {"type": PydanticCustomError("value_error", "{message}", {"message": message}), "loc": loc,
+                 "input": value} for loc, message, value in wrong])
         return self
 
 
-def _check_test(attributes: dict[str, Attribute], name: str, test: Test) -> None:
+def _check_test(attributes: dict[str, Attribute], name: str,
+                test: Test) -> list[tuple[tuple[str | int, ...], str, object]]:
+    """What is wrong with one test of a condition: (where below the attribute, message, value)."""
     from lexgap.vocabulary import did_you_mean, words
 
     attribute = attributes.get(name)
     if attribute is None:
         did = did_you_mean(name, list(attributes))
-        raise ValueError(f"unknown attribute {name!r}{did}")
+        return [((), f"unknown attribute {name!r}{did}", name)]
     if attribute.vocabulary is None:
-        if test.any_of is not None or test.none_of is not None:
-            raise ValueError(f"{name} is a number: test it with below or at_least")
-        return
+        if test.listed() is not None:
+            return [((), f"{name} is a number: test it with below or at_least", name)]
+        return []
     if test.below is not None or test.at_least is not None:
-        raise ValueError(f"{name} takes words: test it with any_of or none_of")
+        return [((), f"{name} takes words: test it with any_of or none_of", name)]
+    if (test.all_of is not None or test.not_all_of is not None) and not attribute.many:
+        return [((), f"{name} holds one word: test it with any_of or none_of (all_of and not_all_of are for list "
+                     "attributes)", name)]
     allowed = words(attribute.vocabulary)
-    for word in (test.any_of or []) + (test.none_of or []):
-        if str(word) not in allowed:
-            did = did_you_mean(str(word), allowed)
-            raise ValueError(f"{word!r} is not a word of {name}{did}")
+    wrong: list[tuple[tuple[str | int, ...], str, object]] = []
+    for kind in ("any_of", "none_of", "all_of", "not_all_of"):
+        for index, word in enumerate(getattr(test, kind) or []):
+            if str(word) not in allowed:
+                did = did_you_mean(str(word), allowed)
+                wrong.append(((kind, index), f"{word!r} is not a word of {name}{did}", word))
+    return wrong
 
 
 class RuleSet(Strict):

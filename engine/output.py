@@ -6,7 +6,8 @@ which fails if anything (a file, a symlink, dangling or not) took the name meanw
 ever clobbered.  With `force` the file is renamed over the target, keeping the replaced file's mode;
 a symbolic link at the target is replaced itself, never followed.  A new file gets the mode the umask
 allows, as a shell redirection would.  `-` is standard output.  Failures are returned as a
-`Problem`, never raised.
+`Problem`, never raised: a refusal (the file exists, a folder) is bad input, a failed write (disk
+full, permission denied) an I/O error (`Kind.io`, exit 74).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-from lexgap.problems import Problem
+from lexgap.problems import Kind, Problem
 
 #: What `--output -` means: write to standard output.
 STDOUT = "-"
@@ -47,7 +48,7 @@ def write_atomic(path: Path | str, data: bytes, force: bool = False, mode: int |
     except FileNotFoundError:
         existing = None
     except OSError as error:
-        return Problem(name, 1, 1, f"cannot write the file: {error.strerror or error}")
+        return Problem(name, 1, 1, f"cannot write the file: {error.strerror or error}", kind=Kind.io)
     if existing is not None:
         if stat.S_ISDIR(existing.st_mode):
             return Problem(name, 1, 1, "this is a folder; give a file name for --output")
@@ -81,7 +82,8 @@ def write_atomic(path: Path | str, data: bytes, force: bool = False, mode: int |
         return Problem(name, 1, 1, "the file appeared while lexgap was writing; nothing was replaced")
     except OSError as error:
         reason = error.strerror or str(error)
-        return Problem(name, 1, 1, f"cannot write the file: {reason}; any existing file was left unchanged")
+        return Problem(name, 1, 1, f"cannot write the file: {reason}; any existing file was left unchanged",
+                       kind=Kind.io)
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):
@@ -115,7 +117,7 @@ def _write_stdout(data: bytes, stream: BinaryIO | None) -> Problem | None:
         target.write(data)
         target.flush()
     except OSError as error:
-        return Problem(STDOUT, 1, 1, f"cannot write to standard output: {error.strerror or error}")
+        return Problem(STDOUT, 1, 1, f"cannot write to standard output: {error.strerror or error}", kind=Kind.io)
     return None
 
 

@@ -20,29 +20,42 @@ CASE_SOURCE = {"document": "rule test case", "consulted": "2026-01-01", "verifie
 
 def case_subject(case: RuleCase, subject_kind: str) -> Jurisdiction | Company:
     """Build the subject a case describes, with neutral defaults for what it leaves out."""
+    model = Company if subject_kind == "company" else Jurisdiction
+    return model.model_validate(case_data(case, subject_kind))
+
+
+def case_data(case: RuleCase, subject_kind: str) -> dict[str, Any]:
+    """The subject a case describes, as the data of a file (not yet validated: see `case_subject`)."""
     if subject_kind == "company":
-        return Company.model_validate({
+        return {
             "format": "company", "id": "case-company", "name": "The company", "as_of": dt.date(2026, 1, 1),
             "practices": {k: v.model_dump(exclude_none=True) for k, v in case.practices.items()},
-        })
+        }
     provisions: list[dict[str, Any]] = []
     laws: dict[str, dict[str, Any]] = {}
+    country = "xx"
     for raw in case.provisions:
         provision = dict(raw)
-        work = ids.parse_provision_id(str(provision["id"])).work
-        provision.setdefault("law", work)
-        provision.setdefault("title", str(provision["id"]))
+        try:
+            parsed = ids.parse_provision_id(str(provision.get("id")))
+        except ValueError:  # validating the subject says what is wrong with the id, where it stands
+            parsed = None
+        if parsed is not None:
+            country = country if provisions else parsed.country
+            provision.setdefault("law", parsed.work)
+        provision.setdefault("title", str(provision.get("id")))
         provision.setdefault("summary", "rule test case")
         provision.setdefault("sources", [CASE_SOURCE])
-        laws.setdefault(provision["law"], {"id": provision["law"], "title": provision["law"], "type": "act",
-                                           "status": "in_force", "sources": [CASE_SOURCE]})
+        law = provision.get("law")
+        if isinstance(law, str):
+            laws.setdefault(law, {"id": law, "title": law, "type": "act", "status": "in_force",
+                                  "sources": [CASE_SOURCE]})
         provisions.append(provision)
-    country = ids.parse_provision_id(str(provisions[0]["id"])).country if provisions else "xx"
-    return Jurisdiction.model_validate({
+    return {
         "format": "jurisdiction", "id": "case", "name": "The State", "country": country[:2],
         "as_of": dt.date(2026, 1, 1), "complete_for": [str(a) for a in case.complete_for],
         "laws": list(laws.values()), "provisions": provisions,
-    })
+    }
 
 
 @dataclass(frozen=True)

@@ -60,3 +60,72 @@ def markdown_code(text: str) -> str:
     fence = "`" * (longest + 1)
     padded = f" {text} " if text.startswith("`") or text.endswith("`") or longest else text
     return f"{fence}{padded}{fence}"
+
+
+#: What markdown would act on inside a line, and only that (CommonMark and GitHub's extensions):
+#: HTML tags and autolinks (`<` before a tag or scheme), entity references, code spans, `*` emphasis,
+#: strikethrough, the `](` of a link, the `[^` of a footnote, a backslash before punctuation.
+_PROSE_RE = re.compile(r"""
+      <(?=[A-Za-z/!?])             # a tag, a comment, an autolink
+    | &(?=\#?\w+;)                 # an entity reference (&amp; &#60;)
+    | [`*]                         # code, emphasis
+    | ~(?=~)|(?<=~)~               # strikethrough (~~)
+    | \[(?=\^)                     # a footnote reference [^1]
+    | \](?=\()                     # a link [text](url)
+    | \\(?=[!-/:-@\[-`{-~])        # a backslash that would escape what follows
+    """, re.VERBOSE)
+#: At the start of a line: a heading, a quote, a list item, a setext underline, a reference or footnote
+#: definition (`[ref]: url`, `[^1]: text`).
+_PROSE_LINE_START_RE = re.compile(r"^( {0,3})(\#|>|\[(?=[^\]\n]*\]:)|[-+=](?=\s|$)|\d{1,9}[.)](?=\s|$))", re.MULTILINE)
+#: A run of `_` that is not inside a word (`art_4__para_1` never makes emphasis).
+_UNDERSCORES_RE = re.compile(r"(?<!\w)_+|_+(?!\w)")
+_PUNCTUATION = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
+def markdown_prose(text: str) -> str:
+    """`text` from data, safe as markdown prose, escaping only what markdown would act on.
+
+    Like `markdown_text`, nothing from data becomes HTML, a link, a footnote, code, emphasis, a heading,
+    a quote or a list; unlike it, a character markdown shows as written anyway (`_` inside a word as
+    in `art_4__para_1`, an `_` no other can pair with, `[S8]`, `a & b`, `|` outside a table) is left
+    alone, so that ordinary text renders to the same bytes as before.
+    """
+    escaped = _escape_underscores(_PROSE_RE.sub(_escape_prose, text))
+    return _PROSE_LINE_START_RE.sub(_escape_prose_line_start, escaped)
+
+
+def _escape_underscores(text: str) -> str:
+    """Escape the `_` runs outside words when one could open emphasis and a later one close it."""
+    runs = list(_UNDERSCORES_RE.finditer(text))
+    opens = [_flanking(text, run, left=True) for run in runs]
+    closes = [_flanking(text, run, left=False) for run in runs]
+    first_open = next((i for i, can in enumerate(opens) if can), None)
+    if first_open is None or not any(closes[first_open + 1:]):
+        return text
+    out, last = [], 0
+    for run in runs:
+        out += [text[last:run.start()], "\\_" * len(run.group())]
+        last = run.end()
+    return "".join([*out, text[last:]])
+
+
+def _flanking(text: str, run: re.Match[str], left: bool) -> bool:
+    """Whether a `_` run is left-flanking (may open) or right-flanking (may close), as CommonMark says."""
+    before = text[run.start() - 1] if run.start() else " "
+    after = text[run.end()] if run.end() < len(text) else " "
+    near, far = (after, before) if left else (before, after)
+    if near.isspace():
+        return False
+    return near not in _PUNCTUATION or far.isspace() or far in _PUNCTUATION
+
+
+def _escape_prose(match: re.Match[str]) -> str:
+    found = match.group()
+    return _MARKDOWN_ENTITIES.get(found, "\\" + found)
+
+
+def _escape_prose_line_start(match: re.Match[str]) -> str:
+    indent, marker = match.group(1), match.group(2)
+    if marker[0].isdigit():
+        return f"{indent}{marker[:-1]}\\{marker[-1]}"
+    return f"{indent}\\{marker}"

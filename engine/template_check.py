@@ -73,6 +73,21 @@ class TextSandbox(TemplateSandbox):
     limits, a text may hold only {{ value }} and {% if %}, and no name starting with `_`, checked when
     it is compiled (a TemplateSyntaxError, as for broken syntax)."""
 
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> jinja2.Template:
+        """A compiled template, kept by its text: a letter fills the same wording hundreds of times."""
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            template = super().from_string(source)
+            if len(self._compiled) < 4096:
+                self._compiled[source] = template
+        return template
+
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
         refused = _out_of_bounds(tree)

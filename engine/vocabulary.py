@@ -8,7 +8,12 @@ meanings are shown by `lexgap vocabulary` and in the JSON Schema.
 from __future__ import annotations
 
 import difflib
+import re
 from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from lexgap.words import en
 
@@ -95,6 +100,7 @@ class Conduct(StrEnum):
     platform_due_diligence = "platform_due_diligence"
     victim_compensation = "victim_compensation"
     victim_assistance = "victim_assistance"
+    csam_coerce_self_generated = "csam_coerce_self_generated"
 
 
 class MentalElement(StrEnum):
@@ -164,8 +170,20 @@ class MeansRequired(StrEnum):
 class HarmRequirement(StrEnum):
     none = "none"
     apt_to_cause_harm = "apt_to_cause_harm"
+    privacy_interference_proven = "privacy_interference_proven"
     harm_proven = "harm_proven"
     distress_proven = "distress_proven"
+
+
+#: How demanding each harm requirement is, least first: an either/or harm requirement
+#: ("serious interference with privacy or distress") is judged by its least demanding alternative.
+HARM_RANK: dict[HarmRequirement, int] = {
+    HarmRequirement.none: 0,
+    HarmRequirement.apt_to_cause_harm: 1,
+    HarmRequirement.privacy_interference_proven: 2,
+    HarmRequirement.distress_proven: 3,
+    HarmRequirement.harm_proven: 3,
+}
 
 
 class ScopeRequirement(StrEnum):
@@ -192,6 +210,79 @@ class Prosecution(StrEnum):
     ex_officio = "ex_officio"
     on_complaint = "on_complaint"
     ends_on_withdrawal = "ends_on_withdrawal"
+    ends_on_pardon = "ends_on_pardon"
+    prosecutor_consent = "prosecutor_consent"
+    attorney_general_consent = "attorney_general_consent"
+
+
+class CsamLimb(StrEnum):
+    """What a definition of child sexual abuse material reaches (OPSC art. 2(c), Lanzarote art. 20(2)-(3))."""
+
+    real_sexual_activity = "real_sexual_activity"
+    simulated_sexual_activity = "simulated_sexual_activity"
+    sexual_parts = "sexual_parts"
+    appears_to_be_child = "appears_to_be_child"
+    realistic_non_existent_child = "realistic_non_existent_child"
+    non_visual = "non_visual"
+
+
+#: The limbs a definition needs to match OPSC art. 2(c) as the CRC reads it (see the rule
+#: csam-definition-too-narrow); `appears_to_be_child` also reaches realistic or generated images.
+CSAM_LIMBS_IMPLIED: dict[CsamLimb, tuple[CsamLimb, ...]] = {
+    CsamLimb.appears_to_be_child: (CsamLimb.realistic_non_existent_child,),
+}
+
+
+class PeerExceptionReach(StrEnum):
+    """How far an exception for consensual self-generated images of adolescents reaches (derived)."""
+
+    none = "none"
+    relationship_limited = "relationship_limited"
+    age_limited = "age_limited"
+    excludes_acts = "excludes_acts"
+    adequate = "adequate"
+
+
+class Defence(StrEnum):
+    legitimate_reason = "legitimate_reason"
+    not_seen = "not_seen"
+    unsolicited = "unsolicited"
+    research = "research"
+    official_duty = "official_duty"
+    reasonable_belief_age = "reasonable_belief_age"
+
+
+class RecklessnessObject(StrEnum):
+    consent = "consent"
+    harm = "harm"
+    age = "age"
+    other_circumstance = "other_circumstance"
+
+
+class Aggravation(StrEnum):
+    child_victim = "child_victim"
+    disabled_victim = "disabled_victim"
+    vulnerable_victim = "vulnerable_victim"
+    profit = "profit"
+    organised_group = "organised_group"
+    repeated = "repeated"
+    public_official = "public_official"
+    endangering_life = "endangering_life"
+    wide_dissemination = "wide_dissemination"
+
+
+class ImageKind(StrEnum):
+    real = "real"
+    altered = "altered"
+    synthetic = "synthetic"
+
+
+class Victims(StrEnum):
+    """Whom an instrument or one of its provisions speaks to (for the fit of a rule's basis)."""
+
+    any_person = "any_person"
+    child = "child"
+    woman = "woman"
 
 
 class Medium(StrEnum):
@@ -256,6 +347,17 @@ class Verification(StrEnum):
         return self is Verification.primary
 
 
+def area_of_conduct(conduct: str) -> Area:
+    """The area of law a conduct word belongs to: which standards can ground a finding on it."""
+    prefixes = [("csam_", Area.csam), ("child_", Area.child_sexual_abuse), ("tip_", Area.trafficking),
+                ("ncii_", Area.intimate_images), ("platform_", Area.platform_duties),
+                ("victim_", Area.victim_remedies)]
+    for prefix, area in prefixes:
+        if conduct.startswith(prefix):
+            return area
+    return Area.online_violence
+
+
 SEVERITY_ORDER = {Severity.high: 0, Severity.medium: 1, Severity.low: 2}
 OUTCOME_ORDER = {Outcome.gap: 0, Outcome.not_assessable: 1, Outcome.met: 2}
 
@@ -266,7 +368,8 @@ _ENUMS: dict[str, type[StrEnum]] = {
     cls.__name__: cls for cls in (Status, LawType, InstrumentKind, ProvisionType, Conduct, MentalElement, Relationship,
                                   VictimCategory, ConsentTreatment, MeansRequired, HarmRequirement, ScopeRequirement,
                                   Exception_, Prosecution, Medium, Addressee, Severity, Outcome, YesNo, Answer, Area,
-                                  Verification)}
+                                  Verification, CsamLimb, PeerExceptionReach, Defence, RecklessnessObject,
+                                  Aggravation, ImageKind, Victims)}
 
 #: The vocabularies documented by `lexgap vocabulary`, by the field names that use them.
 VOCABULARIES: dict[str, type[StrEnum]] = {
@@ -277,6 +380,9 @@ VOCABULARIES: dict[str, type[StrEnum]] = {
     "prosecution": Prosecution, "medium": Medium, "addressees": Addressee, "severity": Severity,
     "outcome": Outcome, "company practice answer": Answer, "area (complete_for)": Area,
     "verified": Verification,
+    "csam_definition": CsamLimb, "peer_exception (derived)": PeerExceptionReach, "defences": Defence,
+    "recklessness_as_to": RecklessnessObject, "aggravating_circumstances": Aggravation, "images_reached": ImageKind,
+    "victims (standards)": Victims,
 }
 
 
@@ -332,7 +438,13 @@ def words(vocabulary: type[StrEnum]) -> list[str]:
 
 
 def nearest(word: str, candidates: list[str]) -> str | None:
-    """The candidate closest to a misspelt word, if one is close enough to suggest."""
+    """The candidate closest to a misspelt word, if one is close enough to suggest.
+
+    For a vocabulary's words, its synonyms and meanings come first (see `lexgap.suggest`).
+    """
+    meant = suggest_word(word, candidates)
+    if meant is not None:
+        return meant
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if matches:
         return matches[0]
@@ -341,3 +453,102 @@ def nearest(word: str, candidates: list[str]) -> str | None:
         if lowered == candidate or lowered in candidate.split("_"):
             return candidate
     return None
+
+
+# --- suggestions by other names and meaning (engine/synonyms.yaml) --------------------------
+
+#: `lexgap vocabulary NAME` and the synonym file accept these names too (normalised: lower case, underscores).
+_ALIASES = {
+    "area": "area (complete_for)", "complete_for": "area (complete_for)",
+    "type": "law type", "law_type": "law type",
+    "kind": "instrument kind", "instrument_kind": "instrument kind",
+    "categories": "victim categories", "victim_categories": "victim categories", "victims": "victim categories",
+    "answer": "company practice answer", "practice_answer": "company practice answer",
+    "relationship": "relationship_required", "aggravating_relationships": "relationship_required",
+    "relationships": "relationship_required", "conduct_disputed": "conduct", "exception": "exceptions",
+    "addressee": "addressees", "expect": "outcome", "status_expected": "outcome",
+}
+#: The company practices are listed by `lexgap vocabulary practice` too (they are keys, not an enum).
+PRACTICE_VOCABULARY = "practice"
+_STOPWORDS = frozenset({"a", "an", "the", "of", "or", "and", "to", "in", "on", "for", "by", "with", "its", "it",
+                        "be", "is", "are", "must", "any", "no", "not", "only", "as", "from", "who", "that", "per"})
+
+
+def _normal(name: str) -> str:
+    return re.sub(r"[\s\-]+", "_", name.strip().lower())
+
+
+def vocabulary_named(name: str) -> str | None:
+    """The vocabulary a name refers to (a key of `VOCABULARIES`, or 'practice'), or None."""
+    wanted = _normal(name)
+    for key in VOCABULARIES:
+        if wanted in (_normal(key), _normal(key.split(" (")[0])):
+            return key
+    if wanted in ("practice", "practices"):
+        return PRACTICE_VOCABULARY
+    return _ALIASES.get(wanted)
+
+
+@cache
+def synonyms() -> dict[str, dict[str, str]]:
+    """By vocabulary key: each other name and the word it stands for."""
+    text = (Path(__file__).resolve().parent / "synonyms.yaml").read_text(encoding="utf-8")
+    found: dict[str, dict[str, str]] = {}
+    for name, words in (yaml.safe_load(text) or {}).items():
+        key = vocabulary_named(str(name))
+        if key is None:
+            continue
+        for word, others in words.items():
+            for other in others:
+                found.setdefault(key, {})[_normal(str(other))] = str(word)
+    return found
+
+
+def _vocabulary_of(candidates: list[str]) -> type[StrEnum] | None:
+    given = set(candidates)
+    for vocabulary in VOCABULARIES.values():
+        if given == {w.value for w in vocabulary}:
+            return vocabulary
+    return None
+
+
+def _stem(token: str) -> str:
+    for suffix in ("ing", "es", "ed", "s", "e"):
+        if len(token) > 4 and token.endswith(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _tokens(text: str) -> set[str]:
+    return {_stem(t) for t in re.split(r"[^a-z0-9]+", text.lower()) if t and t not in _STOPWORDS}
+
+
+def _by_meaning(word: str, vocabulary: type[StrEnum]) -> str | None:
+    wanted = _tokens(word)
+    scores = {member.value: len(wanted & (_tokens(member.value)
+                                          | _tokens(MEANINGS.get((vocabulary, member.value), ""))))
+              for member in vocabulary}
+    best = max(scores.values(), default=0)
+    if best < 2:
+        return None
+    tied = sorted(w for w, score in scores.items() if score == best)
+    if len(tied) == 1:
+        return tied[0]
+    # the same number of words of the meaning: the spelling decides, if it does
+    ranked = sorted(((difflib.SequenceMatcher(None, word, w).ratio(), w) for w in tied), reverse=True)
+    return ranked[0][1] if ranked[0][0] > ranked[1][0] else None
+
+
+def suggest_word(word: str, candidates: list[str]) -> str | None:
+    """The word of a vocabulary meant by `word`, when the candidates are a vocabulary's words; else None."""
+    vocabulary = _vocabulary_of(candidates)
+    if vocabulary is None:
+        return None
+    key = next(k for k, v in VOCABULARIES.items() if v is vocabulary)
+    synonym = synonyms().get(key, {}).get(_normal(word))
+    if synonym is not None:
+        return synonym
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.85)
+    if close:
+        return close[0]
+    return _by_meaning(word, vocabulary)

@@ -13,9 +13,10 @@ import pytest
 
 from lexgap.assess import Assessment, Assessor
 from lexgap.compare import Comparison, run_compare
+from lexgap.compose import Communication
 from lexgap.drafts import DraftIssue, run_check_draft
 from lexgap.knowledge import Knowledge, load_knowledge, load_subject
-from lexgap.letters import Letter, run_letter
+from lexgap.letters import run_letter
 from lexgap.loading import load_file
 from lexgap.models import RuleCase, RuleTests
 from lexgap.paths import resolve_subject
@@ -124,8 +125,8 @@ def comparisons() -> list[Comparison]:
 
 
 @pytest.fixture(scope="session")
-def letter() -> Letter:
-    found, problems = run_letter("romania-2020.yaml")
+def letter() -> Communication:
+    found, problems = run_letter("romania-2020.yaml", plan="al-rou-2-2020")
     assert found is not None, problems
     return found
 

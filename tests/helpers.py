@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from lexgap import cli
+from lexgap.problems import ExitCode
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -42,3 +47,19 @@ def read_only_folder(parent: Path) -> Iterator[Path]:
         yield folder
     finally:
         folder.chmod(0o700)
+
+
+def line_count(data: bytes) -> int:
+    """Lines as an editor numbers them (CR LF, LF or CR ends a line); a last line without a newline counts."""
+    breaks = len(re.findall(rb"\r\n|\r|\n", data))
+    return breaks + (0 if data.endswith((b"\n", b"\r")) or not data else 1)
+
+
+def exit_code(result: Any) -> int:
+    """The exit status `lexgap.cli.main()` would give for this in-process run."""
+    error = result.exception
+    if isinstance(error, cli.Stop):
+        return int(error.code)
+    if error is None or isinstance(error, SystemExit):
+        return int(result.exit_code)
+    return int(ExitCode.internal_error)

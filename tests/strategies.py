@@ -18,11 +18,10 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
-import yaml
 from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn, SearchStrategy
 
-from lexgap import ids
+from lexgap import ids, yaml12
 from lexgap import vocabulary as v
 from lexgap.attributes import PRACTICES
 from lexgap.models import Company, Jurisdiction, Provision, Ratification
@@ -128,8 +127,29 @@ _SHAPED: dict[str, SearchStrategy[Any]] = {
         "max_months": st.integers(0, 1200), "fine": st.booleans()}),
     "dates": st.fixed_dictionaries({}, optional={name: dates for name in ("filed", "adopted", "promulgated",
                                                                            "published", "in_force", "repealed")}),
+    "harm_requirement": st.one_of(enum_words(v.HarmRequirement), st.fixed_dictionaries(
+        {"any_of": st.lists(enum_words(v.HarmRequirement), min_size=2, max_size=3, unique=True)})),
+    "prosecution": st.one_of(enum_words(v.Prosecution), word_list(v.Prosecution, min_size=1)),
+    "offender_age_min": st.integers(0, 25),
+    "age_of_consent": st.integers(0, 21),
+    "peer_exception": st.fixed_dictionaries(
+        {"conduct": st.lists(st.sampled_from(["csam_produce", "csam_possess", "csam_distribute"]), min_size=1,
+                             max_size=3, unique=True)},
+        optional={"age_min": st.integers(0, 17), "age_max": st.integers(0, 120),
+                  "max_age_difference": st.integers(0, 20), "relationship": word_list(v.Relationship),
+                  "private_only": st.booleans()}),
+    "defences": st.lists(st.fixed_dictionaries({"defence": enum_words(v.Defence)}, optional={
+        "conduct": st.lists(enum_words(v.Conduct), max_size=2, unique=True)}), max_size=2),
+    "wording": st.lists(st.fixed_dictionaries({
+        "field": st.sampled_from(["mental_element", "harm_requirement", "victims", "csam_definition"]),
+        "text": text(60), "language": st.sampled_from(["en", "ro", "fr"])}), max_size=2),
+    "disputed": st.lists(st.fixed_dictionaries({
+        "field": st.sampled_from(["harm_requirement", "victims", "offender_age_min", "csam_definition",
+                                  "mental_element"]),
+        "note": text(), "sources": sources()}), max_size=2),
 }
-_DRAWN_IN_CONTEXT = ("id", "law", "conduct", "conduct_disputed", "amends", "sources")
+_DRAWN_IN_CONTEXT = ("id", "law", "conduct", "conduct_disputed", "amends", "sources", "conduct_added",
+                     "recklessness_as_to")
 REQUIRED_PROVISION_FIELDS = [name for name, info in Provision.model_fields.items() if info.is_required()]
 
 
@@ -160,10 +180,17 @@ def provision(draw: DrawFn, law_id: str, others: list[str], bare: bool = False) 
                 data[name] = draw(OPTIONAL_FIELDS[name])
         if draw(st.booleans()):
             data["conduct_disputed"] = draw(st.lists(st.sampled_from(conduct), max_size=2, unique=True))
+        if draw(st.booleans()):
+            data["conduct_added"] = [{"conduct": c, "date": draw(dates)}
+                                     for c in draw(st.lists(st.sampled_from(conduct), max_size=2, unique=True))]
+        mental = data.get("mental_element")
+        flat = mental if isinstance(mental, list) else [e for a in (mental or {}).get("any_of", []) for e in a]
+        if "recklessness" in flat and draw(st.booleans()):
+            data["recklessness_as_to"] = draw(word_list(v.RecklessnessObject, min_size=1))
         if others:  # noqa: SIM102 (one condition would make mypy infer draw's type from `others`)
             if draw(st.booleans()):
                 data["amends"] = draw(st.lists(st.sampled_from(others), max_size=2, unique=True))
-    data["sources"] = draw(sources(fields=list(Provision.model_fields)))
+    data["sources"] = draw(sources(fields=[f for f in Provision.model_fields if f != "sources"]))
     assert set(REQUIRED_PROVISION_FIELDS) <= set(data)
     return data
 
@@ -281,14 +308,9 @@ def _shuffled(items: list[Any], shuffle: Callable[[list[Any]], None]) -> list[An
     return items
 
 
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:
-        return True  # a person writes every value out; lexgap refuses anchors and aliases
-
-
 def to_yaml(data: Data) -> str:
     """The file as a person would save it: block style, keys in the order given, UTF-8, no aliases."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return yaml12.dump(data, width=100)
 
 
 def check_valid(data: Data) -> None:

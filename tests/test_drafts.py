@@ -46,6 +46,12 @@ def test_romania_letter_issues_are_exactly_the_known_slips() -> None:
     assert problems == []
     assert issues is not None
     assert summary(issues) == [
+        # the opening cites 34/16 for the sale of children, superseded by 43/22 on 22 June 2020 (verified) -> error
+        (12, "wrong_resolution", "error", "34/16", "43/22",
+         "OHCHR, SR sale of children - About the mandate (older version)"),
+        # and 35/5 for trafficking, superseded by 44/4 on 16 July 2020; that 44/4 renewed the mandate was not read
+        # in the resolution itself (register: not verified) -> warning
+        (12, "wrong_resolution", "warning", "35/5", "44/4", "A/HRC/RES/44/4 (English), OHCHR docstore"),
         # §4.3: the treaty reads "real or simulated explicit"; OPSC text verified (V-P [T]) -> error
         (110, "misquote", "error", "real or explicit sexual activities", "real or simulated explicit sexual activities",
          "A/RES/54/263"),
@@ -60,8 +66,8 @@ def test_romania_letter_issues_are_exactly_the_known_slips() -> None:
         # §4.7: "GRETA (2016)" lacks the report number 20; V-S -> warning
         (142, "malformed_symbol", "warning", "GRETA (2016)", "GRETA(2016)20", "GRETA(2016)20"),
     ]
-    assert [(i.line, i.column) for i in issues] == [(110, 307), (116, 90), (118, 294), (128, 192), (136, 177),
-                                                   (142, 203)]
+    assert [(i.line, i.column) for i in issues] == [(12, 474), (12, 481), (110, 307), (116, 90), (118, 294),
+                                                   (128, 192), (136, 177), (142, 203)]
 
 
 def test_romania_letter_sources_say_whether_they_were_verified() -> None:
@@ -284,8 +290,9 @@ def test_json_output() -> None:
     issues, _ = run_check_draft(ROU, "romania-2020.yaml")
     assert issues is not None
     data = json.loads(draft_json.render_draft("al-rou-2-2020.txt", issues))
-    assert data["summary"] == {"error": 3, "warning": 2, "info": 1}
-    first = data["issues"][1]
+    assert data["summary"] == {"error": 4, "warning": 3, "info": 1}
+    assert data["issues"][0]["kind"] == "wrong_resolution" and data["issues"][0]["expected"] == "43/22"
+    first = data["issues"][3]
     assert first == {
         "line": 116, "column": 90, "kind": "wrong_pinpoint", "level": "error", "found": "para. 23",
         "expected": "para. 24", "message": first["message"], "instrument": "crc-gc-5",
@@ -294,7 +301,7 @@ def test_json_output() -> None:
     }
     # every JSON contract shows a source with the keys of the file format, in its order
     assert list(first["source"]) == ["document", "pinpoint", "url", "consulted", "verified"]
-    assert data["issues"][2]["source"] is None
+    assert data["issues"][4]["source"] is None
 
 
 def test_terminal_output() -> None:
@@ -303,7 +310,7 @@ def test_terminal_output() -> None:
     console = Console(width=160, record=True)
     console.print(draft_terminal.render_draft("al-rou-2-2020.txt", issues))
     out = console.export_text()
-    assert "116:90" in out and "wrong_pinpoint" in out and "3 errors, 2 warnings, 1 info" in out
+    assert "116:90" in out and "wrong_pinpoint" in out and "4 errors, 3 warnings, 1 info" in out
     console = Console(width=100, record=True)
     console.print(draft_terminal.render_draft("plain.txt", []))
     assert "0 errors, 0 warnings, 0 info" in console.export_text()

@@ -1,4 +1,4 @@
-"""Mutation fuzzing of every bundled data file, resource limits and file safety: lexgap's promises under abuse.
+"""Mutation fuzzing of every bundled data file: lexgap's promises under abuse.
 
 Each bundled file (legislation/, legislation/bills/, standards/, rules/) is mutated as a person or a
 copy from Word would damage it: lines deleted, duplicated or swapped, indentation changed, values
@@ -15,36 +15,34 @@ The default run is a few hundred mutants with a fixed seed.  A longer run::
 
 LEXGAP_FUZZ_MUTANTS sets the number of mutants (spread over the files), LEXGAP_FUZZ_SEED the seed (default
 8).  Failing mutants are saved under pytest's temporary folder, and the failure message names them.
+
+What the fuzz found is pinned in test_fuzz_regressions.py; files too big, too deep or too repetitive
+are in test_resource_limits.py; writing a user's file safely in test_file_safety.py.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
-import time
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from random import Random
-from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from conftest import shared_assessor
-from helpers import REPO, lexgap, read_only_folder
+from helpers import REPO, exit_code, lexgap, line_count
 from lexgap import cli
 from lexgap.assess import Assessor
 from lexgap.compare import run_compare
 from lexgap.knowledge import Knowledge, check_subject, load_subject
-from lexgap.loading import MAX_FILE_BYTES, load_file, read_yaml
-from lexgap.models import Rule, RuleSet
-from lexgap.output import write_atomic
-from lexgap.problems import ExitCode, Kind, Problem
+from lexgap.loading import load_file
+from lexgap.models import RuleSet
+from lexgap.problems import Kind, Problem
 
 MUTANTS = int(os.environ.get("LEXGAP_FUZZ_MUTANTS", "300"))
 SEED = int(os.environ.get("LEXGAP_FUZZ_SEED", "8"))
@@ -174,12 +172,6 @@ def mutants(source: Path) -> list[Mutant]:
     return found
 
 
-def line_count(data: bytes) -> int:
-    """Lines as an editor numbers them (CR LF, LF or CR ends a line); a last line without a newline counts."""
-    breaks = len(re.findall(rb"\r\n|\r|\n", data))
-    return breaks + (0 if data.endswith((b"\n", b"\r")) or not data else 1)
-
-
 # --- checks -----------------------------------------------------------------------------------
 
 def located(problems: list[Problem], path: Path, data: bytes) -> list[str]:
@@ -269,16 +261,6 @@ def in_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
     yield CliRunner()
 
 
-def exit_code(result: Any) -> int:
-    """The exit status `lexgap.cli.main()` would give for this in-process run."""
-    error = result.exception
-    if isinstance(error, cli.Stop):
-        return int(error.code)
-    if error is None or isinstance(error, SystemExit):
-        return int(result.exit_code)
-    return int(ExitCode.internal_error)
-
-
 def check_output(code: int, output: str, path: Path, data: bytes, what: str) -> list[str]:
     """Exit 0, 1 or 2; no traceback; on exit 2, the file named with a line inside it."""
     wrong = []
@@ -365,238 +347,6 @@ def test_many_mutants_in_one_process_keep_the_promises(tmp_path: Path) -> None:
     assert run.code in (0, 1, 2) and "Traceback" not in run.output, run.output[-3000:]
     for path, data in paths:
         assert not check_output(0, run.output, path, data, "validate"), path
-
-
-# --- regressions found by fuzzing -------------------------------------------------------------
-
-def test_regression_deep_flow_nesting_crashed_the_parser(tmp_path: Path) -> None:
-    """100,000 nested '[' made libyaml's composer overflow the C stack: the process died with SIGSEGV."""
-    deep = tmp_path / "deep.yaml"
-    deep.write_text("format: jurisdiction\nid: x\nname: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
-    started = time.monotonic()
-    problem, = read_yaml(deep).problems
-    # What the user needs, whichever of libyaml or lexgap stops it first: the line, and what is wrong.
-    assert problem.line == 3 and "nested more than 40 levels deep" in problem.message
-    assert time.monotonic() - started < 5
-    run = lexgap("validate", str(deep))
-    assert run.code == 2 and f"{deep}:3:" in run.stdout and "Traceback" not in run.output
-
-
-def test_regression_millions_of_values_took_minutes_and_gigabytes(tmp_path: Path) -> None:
-    """A 10 MB flow list of 4.9 million one-letter values took 36 s and 2 GB to compose before it was refused."""
-    many = tmp_path / "many.yaml"
-    many.write_text("format: jurisdiction\nid: x\nname: [" + "a," * 4_900_000 + "a]\n", encoding="utf-8")
-    started = time.monotonic()
-    problem, = read_yaml(many).problems
-    assert problem.line == 3 and "more than 500,000 values" in problem.message
-    assert time.monotonic() - started < 10
-
-
-def _with_problem_on_line_100(tmp_path: Path) -> Path:
-    text = (REPO / "legislation" / "telegram-2021.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "telegram-2021.yaml"
-    path.write_text("# a comment\n" * 99 + "unknown_field_on_line_100: 1\n" + text, encoding="utf-8")
-    problem, = load_file(path)[1].problems
-    assert problem.line == 100
-    return path
-
-
-def test_regression_line_100_is_printed_as_an_emoji(tmp_path: Path) -> None:
-    path = _with_problem_on_line_100(tmp_path)
-    result = CliRunner().invoke(cli.app, ["validate", str(path)])
-    assert f"{path}:100:1: unknown field" in result.stdout, result.stdout
-
-
-def test_regression_emoji_codes_in_a_quoted_value_are_printed_as_written(tmp_path: Path) -> None:
-    path = tmp_path / "telegram-2021.yaml"
-    text = (REPO / "legislation" / "telegram-2021.yaml").read_text(encoding="utf-8")
-    path.write_text(text.replace("\nid: telegram-2021\n", "\nid: ':smile:'\n"), encoding="utf-8")
-    result = CliRunner().invoke(cli.app, ["validate", str(path)])
-    assert "':smile:' is not an id" in result.stdout, result.stdout
-
-
-@pytest.mark.parametrize("value", ["[]", "{a: 1}", "[jurisdiction]"])
-def test_regression_a_list_or_mapping_as_the_format_raised_type_error(tmp_path: Path, value: str) -> None:
-    """A mutant of a-hrc-35-37.yaml with `format: []`: looking the format up raised TypeError (unhashable)."""
-    path = tmp_path / "telegram-2021.yaml"
-    text = (REPO / "legislation" / "telegram-2021.yaml").read_text(encoding="utf-8")
-    path.write_text(text.replace("\nformat: company\n", f"\nformat: {value}\n"), encoding="utf-8")
-    problem, = load_file(path)[1].problems
-    assert (problem.line, problem.column) == (2, 9)  # the value given, after `format: `
-    assert "is not a file format;" in problem.message
-    assert "write format: one of jurisdiction, company" in problem.message
-    result = CliRunner().invoke(cli.app, ["validate", str(path)])
-    assert exit_code(result) == 2 and f"{path}:2:9: " in result.stdout
-
-
-@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
-def test_regression_a_unicode_line_separator_shifted_line_numbers_past_the_end(tmp_path: Path,
-                                                                               separator: str) -> None:
-    """YAML counts U+2028, U+2029 and NEL as line breaks, editors do not: a mutant of crc.yaml got line 18 of 17."""
-    path = tmp_path / "telegram-2021.yaml"
-    text = (REPO / "legislation" / "telegram-2021.yaml").read_text(encoding="utf-8")
-    path.write_text(text.replace("\nname: Telegram", f"\nname: Tele{separator}gram", 1), encoding="utf-8")
-    problem, = load_file(path)[1].problems
-    assert (problem.line, problem.column) == (4, 11)
-    assert problem.message.startswith(f"control character U+{ord(separator):04X} in the file; delete it")
-
-
-def test_regression_a_rule_testing_conduct_in_gap_when_crashed_the_assessment() -> None:
-    """A mutant of rules/csam.yaml moved a `conduct` test into gap_when: valid, but assessing raised KeyError."""
-    knowledge = shared_assessor().knowledge
-    rule = Rule.model_validate({
-        "id": "conduct-in-gap-when", "label": "conduct tested in gap_when", "severity": "low", "why": "A test.",
-        "applies_to": {"provision_type": {"any_of": ["criminal_offence"]}},
-        "gap_when": {"conduct": {"any_of": ["ncii_disseminate"]}}, "basis": [knowledge.all_refs()[0]],
-        "letter": {"concern": "c", "question": "q", "missing_question": "m"}})
-    subject, _ = load_subject(REPO / "legislation" / "romania-2020.yaml", knowledge)
-    assert subject is not None
-    with Assessor(Knowledge(knowledge.instruments, [rule])) as assessor:
-        assessment = assessor.assess(subject)
-    gaps = [f for f in assessment.findings if f.status.value == "gap"]
-    assert gaps and all("the conduct covered: " in f.explanation for f in gaps)
-
-
-# --- resource limits ----------------------------------------------------------------------------
-
-def _bounded(path: Path, *command: str, seconds: float = 30) -> str:
-    """Run lexgap on `path` in a real process with a time and memory limit; return what it printed."""
-    script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
-              "sys.argv = ['lexgap', *sys.argv[1:]]; from lexgap.cli import main; main()")
-    started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", script, *command, str(path)], capture_output=True, text=True,
-                          timeout=seconds, cwd=REPO)
-    assert time.monotonic() - started < seconds
-    output = done.stdout + done.stderr
-    assert done.returncode == 2, output[-2000:]
-    assert "Traceback" not in output
-    return output
-
-
-def test_a_50_mb_file_is_refused_quickly_with_its_size(tmp_path: Path) -> None:
-    big = tmp_path / "big.yaml"
-    with big.open("wb") as stream:
-        stream.write(b"format: jurisdiction\nnotes: >-\n")
-        stream.write(b"  a long note pasted from somewhere, over and over\n" * (50 * 1024 * 1024 // 51))
-    assert big.stat().st_size > 49 * 1024 * 1024
-    output = _bounded(big, "validate")
-    assert f"{big}:1:1: the file is 50.0 MB; lexgap reads files up to {MAX_FILE_BYTES // 1_048_576} MB" in output
-
-
-def test_a_file_of_100000_provisions_is_refused_with_a_clear_message(tmp_path: Path) -> None:
-    big = tmp_path / "huge.yaml"
-    head = (REPO / "legislation" / "romania-2020.yaml").read_text(encoding="utf-8").split("\nprovisions:\n")[0]
-    with big.open("w", encoding="utf-8") as stream:
-        stream.write(head + "\nprovisions:\n")
-        for number in range(100_000):
-            stream.write(f"  - id: ro/code/2009/286~art_{number}\n    title: Article {number}\n"
-                         f"    law: ro/code/2009/286\n    summary: An offence, number {number}.\n"
-                         "    conduct: [online_harass]\n    sources:\n      - document: Criminal Code\n"
-                         "        consulted: 2021-01-25\n        verified: unverified\n")
-    size = big.stat().st_size / 1_048_576
-    assert size > MAX_FILE_BYTES / 1_048_576
-    output = _bounded(big, "assess")
-    assert f"{big}:1:1: the file is {size:.1f} MB; lexgap reads files up to 10 MB: split it into smaller files" \
-        in output
-
-
-@pytest.mark.parametrize("shape", ["flow", "block", "sequence"])
-def test_deeply_nested_yaml_is_refused_at_its_line(tmp_path: Path, shape: str) -> None:
-    deep = tmp_path / "deep.yaml"
-    if shape == "flow":
-        deep.write_text("format: jurisdiction\nname: " + "{a: " * 50_000 + "1" + "}" * 50_000 + "\n", encoding="utf-8")
-    elif shape == "block":
-        deep.write_text("format: jurisdiction\nname:\n" + "".join(" " * (i + 1) + f"k{i}:\n" for i in range(2000))
-                        + " " * 2001 + "v\n", encoding="utf-8")
-    else:
-        deep.write_text("format: jurisdiction\nname:\n" + "".join(" " * (2 * i + 2) + "-\n" for i in range(2000)),
-                        encoding="utf-8")
-    output = _bounded(deep, "validate")
-    match = re.search(rf"^{re.escape(str(deep))}:(\d+):\d+: values are nested more than 40 levels deep", output,
-                      re.MULTILINE)
-    assert match, output[-2000:]
-    assert 2 <= int(match[1]) <= line_count(deep.read_bytes())
-
-
-def test_an_alias_bomb_is_refused_at_the_first_alias(tmp_path: Path) -> None:
-    bomb = tmp_path / "bomb.yaml"
-    lines = ["format: jurisdiction", 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
-    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 12)]
-    bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    output = _bounded(bomb, "validate", seconds=10)
-    assert f"{bomb}:2:5: anchors and aliases (& and *) are not allowed in lexgap files" in output
-
-
-# --- file safety -------------------------------------------------------------------------------
-
-def test_write_atomic_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
-    target = tmp_path / "letter.md"
-    target.write_bytes(b"the officer's own edits\n")
-    problem = write_atomic(target, b"a new letter", force=False)
-    assert problem is not None and problem.file == str(target) and "--force" in problem.message
-    assert target.read_bytes() == b"the officer's own edits\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.md"]
-
-
-@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()],
-                         ids=["rename-fails", "interrupted"])
-def test_an_interrupted_write_leaves_the_original_intact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         failure: BaseException) -> None:
-    target = tmp_path / "letter.md"
-    target.write_bytes(b"original")
-
-    def fail(*_: object) -> None:
-        raise failure
-
-    monkeypatch.setattr(os, "replace", fail)
-    if isinstance(failure, OSError):
-        problem = write_atomic(target, b"replacement", force=True)
-        assert problem is not None and "No space left on device" in problem.message
-        assert "left unchanged" in problem.message
-    else:
-        with pytest.raises(KeyboardInterrupt):
-            write_atomic(target, b"replacement", force=True)
-    assert target.read_bytes() == b"original"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.md"]  # no temporary file left behind
-
-
-def _deny(*_: object, **__: object) -> tuple[int, str]:
-    raise PermissionError(13, "Permission denied")
-
-
-def test_a_read_only_folder_gives_a_clear_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tempfile.mkstemp", _deny)
-    problem = write_atomic(tmp_path / "letter.md", b"x")
-    assert problem is not None and problem.file == str(tmp_path / "letter.md")
-    assert problem.message.startswith("cannot write the file: Permission denied")
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_letter_output_into_a_read_only_folder_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("tempfile.mkstemp", _deny)
-    target = tmp_path / "letter.md"
-    result = CliRunner().invoke(cli.app, ["letter", "telegram-2021", "--output", str(target)])
-    assert exit_code(result) == 2
-    assert f"{target}:1:1: cannot write the file: Permission denied" in result.stderr
-    assert not target.exists()
-
-
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write to read-only folders")
-def test_letter_output_into_a_really_read_only_folder_exits_2(tmp_path: Path) -> None:
-    with read_only_folder(tmp_path) as folder:
-        run = lexgap("letter", "telegram-2021", "--output", str(folder / "letter.md"))
-    assert run.code == 2 and "Traceback" not in run.output
-    assert f"{folder / 'letter.md'}:1:1: cannot write the file" in run.stderr
-
-
-def test_lexgap_writes_files_only_through_write_atomic() -> None:
-    """Every place that could write a user's file goes through write_atomic."""
-    writers = re.compile(r"write_bytes|write_text|open\([^)]*['\"][wax]b?\+?['\"]|\.save\((?!buffer\))|os\.replace")
-    offenders = [f"{path.relative_to(REPO)}:{number}"
-                 for path in [REPO / "cli.py", *sorted((REPO / "engine").rglob("*.py"))]
-                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if writers.search(line) and path.name != "output.py"]
-    assert offenders == [], offenders
 
 
 def test_fuzzing_is_deterministic_and_covers_every_file() -> None:

@@ -128,7 +128,7 @@ def test_an_anchor_is_refused_where_it_stands_even_when_unused(tmp_path: Path) -
 
 def test_values_and_marks_come_from_one_pass_over_the_file(tmp_path: Path) -> None:
     path = tmp_path / "shape.yaml"
-    path.write_text("a: 1\nb:\n  - x\n  - {c: 2021-01-25, d: yes, e: '12'}\n", encoding="utf-8")
+    path.write_text("a: 1\nb:\n  - x\n  - {c: 2021-01-25, d: true, e: '12'}\n", encoding="utf-8")
     loaded = read_yaml(path)
     assert loaded.problems == []
     assert loaded.data == {"a": 1, "b": ["x", {"c": dt.date(2021, 1, 25), "d": True, "e": "12"}]}
@@ -173,8 +173,8 @@ def test_a_single_word_where_a_list_or_alternatives_are_expected_asks_for_a_list
 
 def test_an_unknown_word_without_a_near_one_lists_the_valid_words_cleanly(tmp_path: Path) -> None:
     message = _only_problem_of_ireland_with(tmp_path, "conduct: [ncii_record, ncii_disseminate]",
-                                            "conduct: [revenge_porn]")
-    assert message.startswith("'revenge_porn' is not a word of conduct (valid: csam_produce, ")
+                                            "conduct: [telepathy]")
+    assert message.startswith("'telepathy' is not a word of conduct (valid: csam_produce, ")
 
 
 def test_a_key_indented_under_a_value_gets_a_hint_on_indentation(tmp_path: Path) -> None:

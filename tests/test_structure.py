@@ -55,7 +55,7 @@ def test_the_walk_sees_the_known_imports() -> None:
     assert "lexgap.durable" in GRAPH["lexgap.assess"]
     assert "lexgap.ids" in GRAPH["lexgap.models"]  # from lexgap import ids
     assert "rich" in GRAPH["lexgap.render.terminal"] and "docx" in GRAPH["lexgap.render.docx"]
-    assert "lexgap.letters" in GRAPH["lexgap.render.markdown"]
+    assert "lexgap.compose" in GRAPH["lexgap.render.markdown"]
 
 
 def test_only_renderers_import_rich_docx_or_renderers() -> None:
@@ -130,5 +130,6 @@ def test_every_entry_of_the_render_table_loads_and_the_cli_offers_exactly_its_fo
             if entry.many:
                 assert callable(entry.load(many=True))
     for command, choices in (("assess", cli.AssessFormat), ("letter", cli.LetterFormat),
-                             ("check-draft", cli.DraftFormat), ("compare", cli.CompareFormat)):
+                             ("check-draft", cli.DraftFormat), ("compare", cli.CompareFormat),
+                             ("report", cli.ReportFormat)):
         assert [c.value for c in choices] == formats(command)  # type: ignore[attr-defined]

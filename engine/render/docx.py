@@ -1,94 +1,215 @@
-"""A draft letter as a Word document (python-docx): headings, a real numbered list of questions,
-and a numbered Sources section, since python-docx has no footnote API.
+"""A communication as Word, as offices use it: A4, British English, real footnotes, page numbers,
+a numbered list of questions whose numbers never run into the text, and optionally an office's
+template (`--reference-docx`) whose styles the letter takes.
 
-The same letter gives the same bytes: the core properties are fixed, and the zip is
-rewritten with fixed timestamps and a fixed entry order.
+python-docx has no footnote API, so the footnotes part (`word/footnotes.xml`) is written here at
+the XML level: the two separator footnotes Word expects, then one `w:footnote` per note, each
+referenced from the body by a `w:footnoteReference` run where the letter cites.
+
+Core properties are cut to Word's 255 characters (a long reference is allowed by the formats; the text
+of the letter keeps it whole).  The same letter gives the same bytes: fixed core properties, fixed zip
+timestamps and entry order.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
-from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt
 
 from lexgap import __version__
-from lexgap.letters import Letter
+from lexgap.compose import Communication
+from lexgap.output import clamp_core_property
 
-#: Fixed document dates, so that a draft's bytes depend only on its content.
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+FOOTNOTES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+_MARKS = re.compile(r"(\*\*.+?\*\*|\[\^\d+\])")
+LANGUAGE = "en-GB"
+
+_SEPARATORS = (
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
+    'w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>'
+)
 
 
-def _paragraph(document: object, text: str, sources: Iterable[int] = (), style: str | None = None) -> None:
-    paragraph = document.add_paragraph(style=style)  # type: ignore[attr-defined]
-    paragraph.add_run(text)
-    numbers = list(sources)
-    if numbers:
-        paragraph.add_run(" " + ", ".join(str(n) for n in numbers)).font.superscript = True
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _build(letter: Letter) -> object:
-    document = Document()
+def _footnotes_xml(notes: list[str]) -> bytes:
+    body = "".join(
+        f'<w:footnote w:id="{n}"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr>'
+        f'<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteRef/></w:r>'
+        f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {_escape(text)}</w:t></w:r></w:p>'
+        f'</w:footnote>'
+        for n, text in enumerate(notes, 1))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:footnotes {nsdecls("w")}>{_SEPARATORS}{body}</w:footnotes>').encode()
+
+
+def _add_footnotes_part(document: Any, notes: list[str]) -> None:
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CONTENT_TYPE, _footnotes_xml(notes), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+
+
+def _write(paragraph: Any, text: str) -> None:
+    """Runs for the text: **bold** spans bold, [^n] a footnote reference."""
+    for piece in _MARKS.split(text):
+        if not piece:
+            continue
+        if piece.startswith("**") and piece.endswith("**"):
+            paragraph.add_run(piece[2:-2]).bold = True
+        elif piece.startswith("[^"):
+            number = piece[2:-1]
+            run = paragraph.add_run()
+            run._r.append(parse_xml(f'<w:rPr {nsdecls("w")}><w:vertAlign w:val="superscript"/></w:rPr>'))
+            run._r.append(parse_xml(f'<w:footnoteReference {nsdecls("w")} w:id="{number}"/>'))
+        else:
+            paragraph.add_run(piece)
+
+
+def _style(document: Any, name: str) -> str | None:
+    try:
+        document.styles[name]
+    except KeyError:
+        return None
+    return name
+
+
+def _set_language(document: Any) -> None:
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = parse_xml(f'<w:docDefaults {nsdecls("w")}><w:rPrDefault><w:rPr/></w:rPrDefault></w:docDefaults>')
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = parse_xml(f'<w:rPrDefault {nsdecls("w")}><w:rPr/></w:rPrDefault>')
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = parse_xml(f'<w:rPr {nsdecls("w")}/>')
+        rpr_default.append(rpr)
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/>'))
+
+
+def _page_setup(document: Any) -> None:
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(25)
+        section.top_margin = section.bottom_margin = Mm(25)
+        footer = section.footer.paragraphs[0] if section.footer.paragraphs else section.footer.add_paragraph()
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r>'
+                                   f'</w:fldSimple>'))
+
+
+def _empty_body(document: Any) -> None:
+    """An office template's own content goes; its styles, page set-up and headers stay."""
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+
+
+def _build(letter: Communication, template: Path | None) -> Any:
+    document = Document(str(template)) if template is not None else Document()
+    if template is not None:
+        _empty_body(document)
+    else:
+        _set_language(document)
+        normal = document.styles["Normal"]
+        normal.font.name = "Times New Roman"
+        normal.font.size = Pt(12)
+    _page_setup(document)
     properties = document.core_properties
-    properties.author = "lexgap"
-    properties.last_modified_by = "lexgap"
-    properties.title = letter.headings.get("letter", "")
-    properties.subject = letter.subject_line.text
+    properties.author = properties.last_modified_by = "lexgap"
+    properties.title = clamp_core_property(letter.reference)  # Word's limit: 255 characters
+    properties.subject = ""
     properties.comments = f"Drafted by lexgap {__version__}"
-    properties.created = FIXED_TIME
-    properties.modified = FIXED_TIME
-    properties.last_printed = FIXED_TIME
+    properties.language = LANGUAGE
+    properties.created = properties.modified = properties.last_printed = FIXED_TIME
     properties.revision = 1
-    document.add_heading(letter.headings["letter"], level=0)
-    _paragraph(document, letter.draft_note, style="Intense Quote")
-    subject = document.add_paragraph()
-    subject.add_run(f"{letter.headings['subject']}: ").bold = True
-    subject.add_run(letter.subject_line.text).bold = True
-    _paragraph(document, letter.salutation)
-    _paragraph(document, letter.opening)
+    numbered = _style(document, "List Number")
 
-    if letter.information:  # a letter on the law alone has no information received
-        document.add_heading(letter.headings["information"], level=1)
-        _paragraph(document, letter.information_lead)
-        for item in letter.information:
-            _paragraph(document, item.text, item.sources)
+    def para(text: str, bold: bool = False, align: Any = None) -> Any:
+        paragraph = document.add_paragraph()
+        if align is not None:
+            paragraph.alignment = align
+        _write(paragraph, f"**{text}**" if bold else text)
+        return paragraph
 
-    document.add_heading(letter.headings["concerns"], level=1)
-    _paragraph(document, letter.concerns_lead)
-    for group in letter.concerns:
-        document.add_heading(group.heading, level=2)
-        for concern in group.paragraphs:
-            _paragraph(document, concern.text, concern.sources)
-
-    document.add_heading(letter.headings["questions"], level=1)
-    _paragraph(document, letter.questions_lead)
+    para(letter.mandates_block, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    reference = document.add_paragraph()
+    reference.add_run(letter.reference_label)
+    reference.add_run().add_break()
+    reference.add_run(letter.reference)
+    para(letter.date, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    para(letter.salutation)
+    for part in letter.opening:
+        para(part.text)
+    if letter.information:
+        para(letter.information_lead)
+        for part in letter.information:
+            para(part.text)
+    para(letter.not_prejudged)
+    for part in letter.concerns_on_facts:
+        para(part.text)
+    if letter.concerns_on_law_lead:
+        para(letter.concerns_on_law_lead)
+    for part in letter.concerns_on_law:
+        para(part.text)
+    para(letter.annex_pointer)
+    para(letter.questions_lead)
     for question in letter.questions:
-        _paragraph(document, question.text, question.sources, style="List Number")
-    _paragraph(document, letter.closing)
-
+        if numbered:
+            paragraph = document.add_paragraph(style=numbered)
+            _write(paragraph, question.text)
+        else:
+            paragraph = document.add_paragraph()
+            _write(paragraph, f"{question.number}.\t{question.text}")
+        # room for two-digit numbers: the number hangs in 10 mm, the text never runs into it
+        paragraph.paragraph_format.left_indent = Mm(10)
+        paragraph.paragraph_format.first_line_indent = Mm(-10)
+    for text in (letter.reply, letter.interim_measures, letter.copies, letter.courtesy_closing):
+        if text:
+            para(text)
+    for signature in letter.signatures:
+        paragraph = document.add_paragraph()
+        paragraph.add_run(signature.name)
+        paragraph.add_run().add_break()
+        paragraph.add_run(signature.line)
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    document.add_heading(letter.headings["annex"], level=1)
-    _paragraph(document, letter.annex_lead)
-    for entry in letter.annex:
-        document.add_heading(entry.title, level=2)
-        _paragraph(document, entry.text, entry.ratification["sources"] if entry.ratification else [])
-        if entry.note:
-            _paragraph(document, entry.note)
-        for pinpoint in entry.pinpoints:
-            _paragraph(document, pinpoint.text, pinpoint.sources, style="List Bullet")
-
-    document.add_heading(letter.headings["sources"], level=1)
-    for source in letter.sources:
-        _paragraph(document, f"{source.number}. {source.text}")
+    para(letter.annex_heading, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(letter.annex_title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(letter.annex_lead)
+    for item in letter.annex:
+        para(item.text)
+        for passage in item.passages:
+            para(passage)
+    if letter.footnotes:
+        _add_footnotes_part(document, letter.footnotes)
     return document
 
 
 def _stable_zip(data: bytes) -> bytes:
-    """The same archive with fixed timestamps and sorted entries ([Content_Types].xml stays first)."""
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = [(info.filename, source.read(info.filename)) for info in source.infolist()]
     entries.sort(key=lambda entry: (entry[0] != "[Content_Types].xml", entry[0]))
@@ -102,7 +223,24 @@ def _stable_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def render_letter(letter: Letter) -> bytes:
+def render_letter(letter: Communication) -> bytes:
+    """The letter as a .docx; with the office template the letter names (`--reference-docx`), if any."""
     buffer = io.BytesIO()
-    _build(letter).save(buffer)  # type: ignore[attr-defined]
+    _build(letter, Path(letter.word_template) if letter.word_template else None).save(buffer)
     return _stable_zip(buffer.getvalue())
+
+
+def read_footnotes(data: bytes) -> list[str]:
+    """The text of each real footnote of a .docx (separators left out), in id order."""
+    from xml.etree import ElementTree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if "word/footnotes.xml" not in archive.namelist():
+            return []
+        root = ElementTree.fromstring(archive.read("word/footnotes.xml"))
+    notes = []
+    for note in root.findall(qn("w:footnote")):
+        if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
+            continue
+        notes.append("".join(t.text or "" for t in note.iter(qn("w:t"))).strip())
+    return notes

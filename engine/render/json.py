@@ -2,8 +2,8 @@
 
 - `lexgap assess`: `render_assessment`, one object; `render_line` for batches (JSON Lines).
 - `lexgap compare`: `render_comparisons` (shape below).
-- `lexgap letter --format json`: `render_letter`, every paragraph and question with the finding
-  keys and sources behind it.
+- `lexgap letter --format json`: `render_letter`, the communication part by part, with the full trace:
+  the findings and facts behind it with their sources, and what curation and the plan decided.
 - `lexgap check-draft --format json`: `render_draft`, one object per issue, in draft order.
 
 Keys always come in the order the builders write them; a source has the keys of the file format.
@@ -63,8 +63,8 @@ from typing import Any
 from lexgap import __version__
 from lexgap.assess import Assessment, Finding
 from lexgap.compare import Comparison, FindingChange, ProvisionChange
+from lexgap.compose import Communication
 from lexgap.drafts import DraftIssue
-from lexgap.letters import Letter
 from lexgap.models import Source
 from lexgap.problems import Level
 
@@ -175,13 +175,14 @@ def render_comparisons(comparisons: list[Comparison]) -> str:
 # --- letter ------------------------------------------------------------------------------
 
 
-def letter_json(letter: Letter) -> dict[str, Any]:
+def letter_json(letter: Communication) -> dict[str, Any]:
     parts = dataclasses.asdict(letter)
-    parts.pop("problems")
+    for private in ("problems", "word_template"):
+        parts.pop(private)
     return {"lexgap": __version__, "format": "letter", **parts}
 
 
-def render_letter(letter: Letter) -> str:
+def render_letter(letter: Communication) -> str:
     return dumps(letter_json(letter))
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from lexgap.assess import Finding
 from lexgap.compare import CHANGE_ORDER, PROVISION_FIELD, Change, Comparison, FindingChange
+from lexgap.compose import Communication
 from lexgap.models import Source
 from lexgap.vocabulary import SEVERITY_ORDER, Outcome, Severity
 from lexgap.words import en
@@ -99,3 +100,38 @@ def tidy(text: str) -> str:
     """No trailing spaces, at most one blank line in a row, exactly one final newline."""
     lines = "\n".join(line.rstrip() for line in text.splitlines())
     return _BLANK_RUNS.sub("\n\n", lines).strip("\n") + "\n"
+
+
+# --- letter -------------------------------------------------------------------------------
+
+
+def letter_blocks(letter: Communication) -> list[tuple[str, str]]:
+    """A communication as (kind, text) blocks in reading order, for the text formats: bold, lines (kept
+    line by line), para, question, rule (before the annex), heading, subheading."""
+    blocks: list[tuple[str, str]] = [("bold", letter.mandates_block),
+                                     ("lines", f"{letter.reference_label}\n{letter.reference}"),
+                                     ("para", letter.date), ("para", letter.salutation)]
+    blocks += [("para", p.text) for p in letter.opening]
+    if letter.information:
+        blocks.append(("para", letter.information_lead))
+        blocks += [("para", p.text) for p in letter.information]
+    blocks.append(("para", letter.not_prejudged))
+    blocks += [("para", p.text) for p in letter.concerns_on_facts]
+    if letter.concerns_on_law_lead:
+        blocks.append(("para", letter.concerns_on_law_lead))
+    blocks += [("para", p.text) for p in letter.concerns_on_law]
+    blocks.append(("para", letter.annex_pointer))
+    blocks.append(("para", letter.questions_lead))
+    blocks += [("question", f"{q.number}. {q.text}") for q in letter.questions]
+    for text in (letter.reply, letter.interim_measures, letter.copies, letter.courtesy_closing):
+        if text:
+            blocks.append(("para", text))
+    blocks += [("lines", f"{s.name}\n{s.line}") for s in letter.signatures]
+    blocks.append(("rule", ""))
+    blocks.append(("heading", letter.annex_heading))
+    blocks.append(("subheading", letter.annex_title))
+    blocks.append(("para", letter.annex_lead))
+    for item in letter.annex:
+        blocks.append(("para", item.text))
+        blocks += [("para", passage) for passage in item.passages]
+    return [(kind, text) for kind, text in blocks if text or kind == "rule"]

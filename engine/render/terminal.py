@@ -2,6 +2,9 @@
 line), the comparison (BASE and every OTHER side by side, then each OTHER's changed facts), the
 check-draft issues (one row per issue, then a summary line), and the `rules`, `explain` and
 `vocabulary` listings.
+
+Text from data (names, labels, ids, file names) passes through `safe_text.terminal_safe`: a terminal
+shows an escape sequence in it, never runs it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from lexgap.knowledge import Knowledge
 from lexgap.models import Rule
 from lexgap.problems import Level
 from lexgap.render.shared import CHANGE_TITLE, STATUS_TITLE, group_name, rows, source_text, status_text, value_text
+from lexgap.safe_text import terminal_safe as _safe
 from lexgap.vocabulary import Outcome
 from lexgap.words import en
 
@@ -37,7 +41,7 @@ MAX_VALUE = 160
 
 def render_assessment(assessment: Assessment) -> RenderableType:
     parts: list[RenderableType] = [
-        Text(f"lexgap assessment: {assessment.subject_name} ({assessment.subject_id}, as of {assessment.as_of})",
+        Text(_safe(f"lexgap assessment: {assessment.subject_name} ({assessment.subject_id}, as of {assessment.as_of})"),
              style="bold")
     ]
     first: dict[str, tuple[object, ...]] = {}
@@ -45,20 +49,21 @@ def render_assessment(assessment: Assessment) -> RenderableType:
         first.setdefault(group_name(f), f.sort_key())
     ordered = sorted(assessment.findings, key=lambda f: (first[group_name(f)], f.sort_key()))
     for name, group in groupby(ordered, key=group_name):
-        table = Table(title=name, title_justify="left", show_lines=True, expand=True)
+        table = Table(title=_safe(name), title_justify="left", show_lines=True, expand=True)
         table.add_column("status", no_wrap=True)
         table.add_column("finding", ratio=1, overflow="fold")  # ids are folded, never cut short
         table.add_column("why", ratio=3)
         for f in group:
             status = Text(STATUS_TITLE[f.status], style=STYLE[f.status])
             status.append(f"\n{f.severity}", style="dim")
-            finding = Text(f.label, style="bold")
-            finding.append(f"\n{f.rule}", style="dim")
+            finding = Text(_safe(f.label), style="bold")
+            finding.append(_safe(f"\n{f.rule}"), style="dim")
             for p in f.provisions:
-                finding.append(f"\n{p.id}", style="cyan")
-            why = Text(f.reason)
+                finding.append(_safe(f"\n{p.id}"), style="cyan")
+            why = Text(_safe(f.reason))
             if f.basis:
-                why.append("\nBasis: " + "; ".join(f"{b.instrument} {b.pinpoint}" for b in f.basis), style="dim")
+                why.append(_safe("\nBasis: " + "; ".join(f"{b.instrument} {b.pinpoint}" for b in f.basis)),
+                           style="dim")
             table.add_row(status, finding, why)
         parts.append(table)
     counts = assessment.counts()
@@ -89,7 +94,7 @@ def _cell(change: FindingChange | None) -> Text:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= MAX_VALUE else text[:MAX_VALUE - 1] + "…"
+    return _safe(text if len(text) <= MAX_VALUE else text[:MAX_VALUE - 1] + "…")
 
 
 def render_comparisons(comparisons: list[Comparison]) -> RenderableType:
@@ -97,25 +102,25 @@ def render_comparisons(comparisons: list[Comparison]) -> RenderableType:
         return Text("Nothing to compare.")
     base = comparisons[0]
     parts: list[RenderableType] = [
-        Text(f"lexgap comparison: {base.base_name} ({base.base_id}, as of {base.base_as_of})", style="bold")]
+        Text(_safe(f"lexgap comparison: {base.base_name} ({base.base_id}, as of {base.base_as_of})"), style="bold")]
     table = Table(show_lines=True, expand=True)
     table.add_column("finding", ratio=2)
-    table.add_column(f"{base.base_id}\n(base)", no_wrap=True)
+    table.add_column(_safe(f"{base.base_id}\n(base)"), no_wrap=True)
     for comparison in comparisons:
-        table.add_column(f"{comparison.other_id}\n({comparison.other_kind})", ratio=1)
+        table.add_column(_safe(f"{comparison.other_id}\n({comparison.other_kind})"), ratio=1)
     all_rows = rows(comparisons)
     shown = [r for r in all_rows if r.shown()]
     for row in shown:
-        finding = Text(row.label, style="bold")
-        finding.append(f"\n{row.rule} ({row.severity})", style="dim")
-        finding.append(f"\n{row.provision or 'the law as a whole'}", style="cyan")
+        finding = Text(_safe(row.label), style="bold")
+        finding.append(_safe(f"\n{row.rule} ({row.severity})"), style="dim")
+        finding.append(_safe(f"\n{row.provision or 'the law as a whole'}"), style="cyan")
         table.add_row(finding, _status(row.before), *(_cell(c) for c in row.cells))
     parts.append(table)
     parts.append(Text(f"{len(all_rows) - len(shown)} findings met and unchanged in every version are not shown.",
                       style="dim"))
     for comparison in comparisons:
         counts = comparison.counts()
-        summary = Text(f"{comparison.other_title}: ", style="bold")
+        summary = Text(_safe(f"{comparison.other_title}: "), style="bold")
         for change in (Change.introduced, Change.closed, Change.status_changed):
             summary.append(f"{counts[change.value]} {CHANGE_TITLE[change]}", style=CHANGE_STYLE[change])
             summary.append(", ")
@@ -123,7 +128,7 @@ def render_comparisons(comparisons: list[Comparison]) -> RenderableType:
         parts.append(summary)
         if not comparison.provision_changes:
             continue
-        facts = Table(title=f"What {comparison.other_id} changes", title_justify="left", show_lines=True,
+        facts = Table(title=_safe(f"What {comparison.other_id} changes"), title_justify="left", show_lines=True,
                       expand=True)
         facts.add_column("provision", style="cyan", ratio=2)
         facts.add_column("field", no_wrap=True)
@@ -132,8 +137,8 @@ def render_comparisons(comparisons: list[Comparison]) -> RenderableType:
         facts.add_column("sources", ratio=2)
         for item in comparison.provision_changes:
             sources = "; ".join(source_text(s) for s in item.sources) or "none recorded"
-            facts.add_row(item.provision, item.field, _short(value_text(item.field, item.before)),
-                          _short(value_text(item.field, item.after)), sources)
+            facts.add_row(_safe(item.provision), _safe(item.field), _short(value_text(item.field, item.before)),
+                          _short(value_text(item.field, item.after)), _safe(sources))
         parts.append(facts)
     return Group(*parts)
 
@@ -145,17 +150,17 @@ def _source(issue: DraftIssue) -> Text:
     if issue.source is None:
         return Text("-", style="dim")
     source = issue.source
-    text = Text(source.document)
+    text = Text(_safe(source.document))
     if source.pinpoint:
-        text.append(f", {source.pinpoint}")
+        text.append(_safe(f", {source.pinpoint}"))
     text.append("\nverified" if source.verified else "\nnot verified", style="green" if source.verified else "yellow")
     if source.url:
-        text.append(f"\n{source.url}", style="dim")
+        text.append(_safe(f"\n{source.url}"), style="dim")
     return text
 
 
 def render_draft(file_name: str, issues: list[DraftIssue]) -> RenderableType:
-    parts: list[RenderableType] = [Text(f"lexgap check-draft: {file_name}", style="bold")]
+    parts: list[RenderableType] = [Text(_safe(f"lexgap check-draft: {file_name}"), style="bold")]
     if issues:
         table = Table(show_lines=True, expand=True)
         table.add_column("where", no_wrap=True)
@@ -166,9 +171,9 @@ def render_draft(file_name: str, issues: list[DraftIssue]) -> RenderableType:
         for issue in issues:
             kind = Text(issue.level.value, style=LEVEL_STYLE[issue.level])
             kind.append(f"\n{issue.kind.value}", style="dim")
-            expected = Text(issue.expected or "", style="bold")
-            expected.append(("\n" if issue.expected else "") + issue.message)
-            table.add_row(f"{issue.line}:{issue.column}", kind, Text(issue.found), expected, _source(issue))
+            expected = Text(_safe(issue.expected or ""), style="bold")
+            expected.append(_safe(("\n" if issue.expected else "") + issue.message))
+            table.add_row(f"{issue.line}:{issue.column}", kind, Text(_safe(issue.found)), expected, _source(issue))
         parts.append(table)
     summary = Text()
     for index, level in enumerate(Level):
@@ -194,7 +199,7 @@ def render_rules(knowledge: Knowledge) -> RenderableType:
     for rule in knowledge.rules:
         basis = ", ".join(f"{s[0].short_title} {s[1].pinpoint}" for ref in rule.basis
                           if (s := knowledge.standard(ref)) is not None)
-        table.add_row(rule.id, rule.label, rule.severity.value, basis)
+        table.add_row(_safe(rule.id), _safe(rule.label), rule.severity.value, _safe(basis))
     return table
 
 
@@ -205,6 +210,8 @@ def render_explain(rule: Rule, knowledge: Knowledge) -> str:
     out = [f"{rule.id}: {rule.label}", f"severity: {rule.severity.value}", "", "Why it matters:", f"  {rule.why}",
            "", "Condition:"]
     out += [f"  - {line}" for line in describe_rule(rule)]
+    if rule.caveat:
+        out += ["", "Caveat:", f"  {rule.caveat}"]
     out += ["", "Basis:"]
     for ref in rule.basis:
         found = knowledge.standard(ref)
@@ -220,17 +227,16 @@ def render_explain(rule: Rule, knowledge: Knowledge) -> str:
             out.append(f"    lexgap's reading: {provision.reading.text}")
         out.append(f"    source: {source.document}" + (f", {source.pinpoint}" if source.pinpoint else "")
                    + (f", {source.url}" if source.url else "") + f"; consulted {source.consulted}; {check}")
-    return "\n".join(out) + "\n"
+    return _safe("\n".join(out) + "\n")
 
 
 def render_vocabulary(names: list[str]) -> str:
-    """`lexgap vocabulary [NAME]`: each word of the named vocabularies with what it means."""
-    from lexgap.vocabulary import MEANINGS, VOCABULARIES
+    """`lexgap vocabulary [NAME]`: each word of the named vocabularies (or the practices) with what it means."""
+    from lexgap.suggest import entries
 
     out: list[str] = []
     for title in names:
         out.append(f"{title}:")
-        vocabulary = VOCABULARIES[title]
-        out += [f"  {word.value:<30} {MEANINGS.get((vocabulary, word.value), '')}".rstrip() for word in vocabulary]
+        out += [f"  {word:<30} {meaning}".rstrip() for word, meaning in entries(title)]
         out.append("")
-    return "\n".join(out)
+    return _safe("\n".join(out))

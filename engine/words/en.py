@@ -112,6 +112,7 @@ MEANINGS: dict[str, dict[str, str]] = {
         "apt_to_cause_harm": "the act must be apt to cause harm; no proof that harm occurred",
         "harm_proven": "harm to the victim must be proven",
         "distress_proven": "the victim's distress must be proven",
+        "privacy_interference_proven": "a serious interference with the victim's privacy must be proven",
     },
     "ScopeRequirement": {
         "none": "no transnational or organised-group element is required: all cases",
@@ -136,6 +137,9 @@ MEANINGS: dict[str, dict[str, str]] = {
         "ex_officio": "by the authorities of their own motion",
         "on_complaint": "only on the victim's complaint",
         "ends_on_withdrawal": "on complaint, and ending if the victim withdraws it",
+        "ends_on_pardon": "on complaint, and ending if the victim pardons or reconciles with the offender",
+        "prosecutor_consent": "only with the consent of the public prosecutor (for example the DPP)",
+        "attorney_general_consent": "only with the consent of the Attorney General",
     },
     "Medium": {
         "any": "online and offline",
@@ -221,6 +225,8 @@ MEANINGS: dict[str, dict[str, str]] = {
         "platform_due_diligence": "a platform's duty of human-rights or risk due diligence",
         "victim_compensation": "a route for victims to obtain compensation",
         "victim_assistance": "assistance and support measures for victims",
+        "csam_coerce_self_generated": "causing, coercing or extorting a child to produce sexual images of themselves, "
+                                      "or obtaining such self-generated images by threat or deceit",
     },
     "MentalElement": {
         "strict": "no mental element (strict liability)",
@@ -245,6 +251,60 @@ MEANINGS: dict[str, dict[str, str]] = {
         "position_of_trust": "the perpetrator must hold a position of trust or authority",
         "caregiver": "the perpetrator must have care of the victim",
     },
+    "CsamLimb": {
+        "real_sexual_activity": "a child in real sexually explicit activity",
+        "simulated_sexual_activity": "a child in simulated sexually explicit activity",
+        "sexual_parts": "a child's sexual parts shown for primarily sexual purposes",
+        "appears_to_be_child": "a person who appears to be a child, whatever their age or whether they exist (this "
+                               "also reaches realistic or generated images)",
+        "realistic_non_existent_child": "realistic images of a child who does not exist, drawn, altered or generated "
+                                        "(including by artificial intelligence)",
+        "non_visual": "non-visual representations (audio, written)",
+    },
+    "PeerExceptionReach": {
+        "none": "no exception for consensual self-generated images of adolescents",
+        "relationship_limited": "an exception only for some relationships (for example spouses)",
+        "age_limited": "an exception leaving out some adolescents above the age of sexual consent",
+        "excludes_acts": "an exception that leaves out making, keeping or privately sharing the images this offence "
+                         "covers",
+        "adequate": "an exception for consensual images adolescents make, keep or share privately, whatever their "
+                    "relationship",
+    },
+    "Defence": {
+        "legitimate_reason": "the accused had a legitimate reason (a defence the accused must raise)",
+        "not_seen": "the accused had not seen the material and did not know or suspect what it was",
+        "unsolicited": "the material was sent unasked and not kept for an unreasonable time",
+        "research": "the accused acted for genuine research",
+        "official_duty": "the accused acted in an official duty (police, prosecution, courts)",
+        "reasonable_belief_age": "the accused reasonably believed the person was an adult",
+    },
+    "RecklessnessObject": {
+        "consent": "reckless as to whether the victim consented",
+        "harm": "reckless as to whether harm or distress would be caused",
+        "age": "reckless as to the victim's age",
+        "other_circumstance": "reckless as to another circumstance",
+    },
+    "Aggravation": {
+        "child_victim": "a heavier penalty where the victim is a child",
+        "disabled_victim": "a heavier penalty where the victim has a disability",
+        "vulnerable_victim": "a heavier penalty where the victim is otherwise vulnerable",
+        "profit": "a heavier penalty where the act is done for profit",
+        "organised_group": "a heavier penalty where an organised group is involved",
+        "repeated": "a heavier penalty for repeated or habitual acts",
+        "public_official": "a heavier penalty where the offender is a public official",
+        "endangering_life": "a heavier penalty where the victim's life is endangered",
+        "wide_dissemination": "a heavier penalty where the material reaches many people",
+    },
+    "ImageKind": {
+        "real": "genuine images of the person",
+        "altered": "real images of the person altered or manipulated",
+        "synthetic": "images that appear to show the person but are wholly generated (for example deepfakes)",
+    },
+    "Victims": {
+        "any_person": "speaks to every victim, adult or child",
+        "child": "speaks only to children",
+        "woman": "speaks to women and girls",
+    },
 }
 
 #: How a sentence names each attribute a rule may read.
@@ -267,6 +327,13 @@ ATTRIBUTE_PHRASES: dict[str, str] = {
     "prosecution": "how prosecution starts",
     "exceptions": "the exceptions",
     "addressees": "who the provision binds",
+    "csam_definition": "what its definition of child sexual abuse material reaches",
+    "children_can_offend": "whether a person under 18 can commit it",
+    "peer_exception": "its exception for consensual self-generated images of adolescents",
+    "defences": "the defences open to the accused",
+    "recklessness_as_to": "what the recklessness must be about",
+    "aggravating_circumstances": "the aggravating circumstances",
+    "images_reached": "the images of a person it reaches",
 }
 
 #: How a sentence names each company practice a rule may read.
@@ -307,7 +374,6 @@ EXPLAIN = {
     "may_cover_disputed": "{other} may cover it, but its coverage is disputed: {note}",
     "might_cover": "{other} might cover the same conduct without this deficiency, but the file does not record "
                    "enough of its facts to tell.",
-    "unverified": "Some facts on this provision rest on sources lexgap has not verified.",
     "see_sources": "see its sources",
     "standards": "Standards: {standards}.",
     "reading": " (lexgap's reading: {reading})",
@@ -324,7 +390,32 @@ EXPLAIN = {
     "practice_unknown": "Nothing is known of {company}'s {practice}{note}.",
     "practice": "{company}'s {practice}: {answer}{note}.",
     "note": " ({note})",
+    "caveat": "Caveat: {caveat}",
+    "legal_system": "Under {system}: ",
+    "not_encoded": "This speaks of {system} only: {others} is not encoded in this file and may cover it.",
+    "wording": " (the text says {quotes})",
+    "quote": "\u201c{text}\u201d ({language}{translation})",
+    "translation": ", in English \u201c{translation}\u201d",
+    "disputed_fact": "{attribute} is disputed: {note} ({sources})",
+    "cannot_assess": "lexgap cannot assess this: {what}.",
+    "unverified_named": "Some facts on this provision rest on sources lexgap has not verified: {facts}.",
+    "unverified_fact": "{fact} ({sources})",
+    "no_ground_date": "No standard this rule rests on existed on {date}, the date of this assessment ({later}), so "
+                      "lexgap cannot ground a finding on it for that date.",
+    "later_standard": "{instrument} {pinpoint} (of {date})",
+    "no_ground_fit": "None of the standards this rule rests on speaks to this provision's area and victims, so "
+                     "lexgap cannot ground a finding on it.",
+    "no_ground_company": "No standard this rule rests on existed on {date}, the date of this assessment.",
+    "added_later": "{title} covers {conduct} only from {date}, after the date of this assessment.",
 }
+
+
+def date(day: object) -> str:
+    """A date in a sentence: '2 March 2021'."""
+    import datetime as dt
+
+    assert isinstance(day, dt.date)
+    return f"{day.day} {day:%B %Y}"
 
 
 #: How `explain` says the level at which a standard's citation was checked.

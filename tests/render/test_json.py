@@ -7,8 +7,8 @@ import json
 from lexgap import __version__
 from lexgap.assess import Assessment
 from lexgap.compare import Comparison
+from lexgap.compose import Communication
 from lexgap.drafts import DraftIssue
-from lexgap.letters import Letter
 from lexgap.render import json as render_json
 
 
@@ -32,10 +32,11 @@ def test_comparison_keys_and_summary(comparisons: list[Comparison]) -> None:
                                                                  "verified"]
 
 
-def test_letter_has_every_part_but_the_problems(letter: Letter) -> None:
+def test_letter_has_every_part_but_the_problems(letter: Communication) -> None:
     data = json.loads(render_json.render_letter(letter))
-    assert data["format"] == "letter" and "problems" not in data
-    assert len(data["questions"]) == len(letter.questions) and data["subject_name"] == "Romania"
+    assert data["format"] == "letter" and "problems" not in data and "word_template" not in data
+    assert len(data["questions"]) == len(letter.questions) and data["addressee"] == "Romania"
+    assert data["findings"] and data["decisions"]
 
 
 def test_draft_issues_in_draft_order_with_a_summary_per_level(issues: list[DraftIssue]) -> None:

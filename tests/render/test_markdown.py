@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lexgap.assess import Assessment
 from lexgap.compare import Comparison
-from lexgap.letters import Letter
+from lexgap.compose import Communication
 from lexgap.render import markdown
 
 
@@ -26,8 +26,15 @@ def test_comparison_side_by_side_and_changes(comparisons: list[Comparison]) -> N
     assert markdown.render_comparisons([]) == "# lexgap comparison\n\nNothing to compare.\n"
 
 
-def test_letter_sections_and_tidy_text(letter: Letter) -> None:
+def test_letter_frame_and_tidy_text(letter: Communication) -> None:
     text = markdown.render_letter(letter)
-    for heading in ("## Concerns", "## Questions", "## Annex: reference to international human rights law"):
-        assert heading in text
+    assert text.startswith("**Mandates of the Working Group") and "REFERENCE:  \nAL ROU 2/2020" in text
+    for part in ("## Annex", "### Reference to international human rights law", "\n1. Please"):
+        assert part in text
     assert "\n\n\n" not in text and text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_memo_lists_questions_findings_and_sources(letter: Communication) -> None:
+    memo = markdown.render_memo(letter)
+    assert memo.startswith("# Reviewer's memo: AL ROU 2/2020 to Romania")
+    assert "## Questions and what they rest on" in memo and "## Findings (every finding that is not met)" in memo

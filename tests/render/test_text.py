@@ -1,14 +1,15 @@
-"""render/text.py: the letter as plain text wrapped for e-mail."""
+"""render/text.py: the communication as plain text wrapped for e-mail."""
 
 from __future__ import annotations
 
-from lexgap.letters import Letter
+from lexgap.compose import Communication
 from lexgap.render import text
 
 
-def test_letter_is_wrapped_and_titled(letter: Letter) -> None:
+def test_letter_is_wrapped_without_markup(letter: Communication) -> None:
     out = text.render_letter(letter)
-    assert out.startswith("Draft communication to Romania\n==============================\n")
+    assert out.startswith("Mandates of the Working Group on discrimination against women and girls;")
+    assert "**" not in out and "[^" not in out and "[1] https://" in out
     # only an unbreakable word (a long URL) may pass the width
     assert all(len(line) <= text.WIDTH or " " not in line.strip() for line in out.splitlines())
     narrow = text.render_letter(letter, width=60)
