@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import operator
+import re
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -38,6 +39,9 @@ _LOCK = threading.Lock()  # the C engine is not safe across threads on one rules
 _SENTINEL_RULE = "~sentinel"
 _SENTINEL = {"t": "~sentinel", "id": "~sentinel"}
 
+#: Frames per action message at most (durable-rules' `cap`).
+CAP = 1000
+
 
 @dataclass(frozen=True, order=True)
 class Match:
@@ -47,7 +51,10 @@ class Match:
     bindings: tuple[tuple[str, str], ...]
 
     def fact(self, name: str) -> str | None:
-        return dict(self.bindings).get(name)
+        for label, fact_id in self.bindings:  # two or three pairs: a scan beats building a dict
+            if label == name:
+                return fact_id
+        return None
 
 
 #: The order of matches (as `order=True` compares them), as a key: tuples compare in C.
@@ -117,16 +124,23 @@ class RulePack:
         definition: dict[str, dict[str, Any]] = {rule.name: {"all": list(rule.patterns)} for rule in self._rules}
         definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}]}
         self.name = f"lexgap_{next(_NAMES)}"  # unique per process, which is all the host asks
-        self._matches: list[Match] = []
+        self._matches: list[tuple[str, tuple[tuple[str, str], ...]]] = []  # (rule, bindings) of each action
         self._errors: list[EngineProblem] = []
         for body in definition.values():  # durable-rules requires an action; `_assert` runs ours
             body["run"] = _ignore
+            # Matches handed over in batches of up to CAP frames per action (durable-rules' `cap`): the
+            # same frames, in far fewer round trips (a file where many provisions cure many others
+            # makes one frame per pair: issue 18 case 12).
+            body["cap"] = CAP
         with _LOCK:
             _HOST.register_rulesets({self.name: definition})
             self._handle = _HOST._ruleset_directory[self.name]._handle
-        # Where each bound fact's short id starts in an action's message, found by `str.find`:
-        # a fact shown to the engine always begins with its id (see `evaluate`).
-        self._keys = {rule.name: [(name, f'"{name}":{{"id": "f') for name in rule.bound] for rule in self._rules}
+        # Each bound fact's short id in an action's message, found by a regular expression: a fact shown
+        # to the engine always begins with its id (see `evaluate`), a label is followed by an object only
+        # where it binds a fact (values are scalars), and a quote inside a JSON string is escaped.  Every
+        # frame of a batch holds each label once, so the n-th id of each label belongs to the n-th frame.
+        self._keys = {rule.name: [(name, re.compile(f'"{re.escape(name)}":{{"id": "f([0-9]+)"'))
+                                  for name in rule.bound] for rule in self._rules}
         # The engine is only shown the attributes some pattern of this pack reads: the others
         # cannot change a match, and each one costs JSON text and parsing per assert and action.
         read = _attributes([body for rule in self._rules for item in rule.patterns for body in item.values()],
@@ -175,7 +189,8 @@ class RulePack:
                 _dre.delete_state(self._handle, sid)
             except Exception as error:  # the sentinel guarantees a state; anything else is reported
                 problems.append(EngineProblem(sid, "engine_error", f"could not free state: {error}"))
-            matches = sorted(set(self._matches), key=match_order)
+            # Deduplicated and sorted as plain tuples (hashed and compared in C), then made Matches.
+            matches = [Match(rule, bindings) for rule, bindings in sorted(set(self._matches))]
             problems += self._errors
         return matches, problems
 
@@ -197,22 +212,20 @@ class RulePack:
             message = _dre.complete_and_start_action(self._handle, state_handle)
 
     def _run(self, message: str, own_ids: list[str]) -> None:
-        """Record one action's match: `{"<rule>":{"<label>":{"id": "f<n>", ...}, ...}}`."""
+        """Record one action's matches: `{"<rule>":[{"<label>":{"id": "f<n>", ...}, ...}, ...]}`."""
         rule_name = message[2:message.index('"', 2)]
         keys = self._keys.get(rule_name)
         if keys is None:  # the sentinel
             return
         try:
-            bindings = []
-            for name, key in keys:
-                at = message.find(key)
-                if at < 0:  # not the shape we write: read it in full
-                    bound = json.loads(message)[rule_name]
-                    bindings = [(n, own_ids[int(bound[n]["id"][1:])]) for n, _ in keys]
-                    break
-                at += len(key)
-                bindings.append((name, own_ids[int(message[at:message.index('"', at)])]))
-            self._matches.append(Match(rule_name, tuple(bindings)))
+            found = [[own_ids[int(n)] for n in pattern.findall(message)] for _, pattern in keys]
+            frames = len(found[0]) if found else 0
+            if not frames or any(len(ids) != frames for ids in found):  # not the shape we write: read it in full
+                bound = json.loads(message)[rule_name]
+                batch = bound if isinstance(bound, list) else [bound]
+                found = [[own_ids[int(frame[name]["id"][1:])] for frame in batch] for name, _ in keys]
+            names = [name for name, _ in keys]
+            self._matches += [(rule_name, tuple(zip(names, frame, strict=True))) for frame in zip(*found, strict=True)]
         except Exception as error:  # a binding the engine did not send
             self._errors.append(EngineProblem("?", "action_error", f"{rule_name}: {error!r}"))
 

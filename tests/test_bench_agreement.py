@@ -125,3 +125,36 @@ def test_every_rule_fired_in_the_agreement_tests(knowledge: Knowledge, assessor:
     # companies: each rule's three outcomes
     company_rules = {r.id for r in knowledge.rules if r.subject == "company"}
     assert {f"{r}|{v}" for r in company_rules for v in ("gap", "met", "unknown")} <= FIRED["company"]
+
+
+def test_issue_18_case_12_every_cure_pair_of_a_large_file_comes_back(
+        knowledge: Knowledge, reference: ReferenceAssessor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file where provisions cure many others (one engine frame per pair) gets every pair, batched or not.
+
+    The engine hands its matches over in batches of up to `durable.CAP` frames; here batches of 7, so that
+    each rule's pairs come back in many messages, and the default, must both give the reference's matches and
+    findings: each cured finding naming every provision that cures it.  The time this step takes is measured
+    by bench/scaling.py, not here."""
+    import lexgap.durable
+
+    subject = Jurisdiction.model_validate(jurisdiction(0, 20261201, 400))
+    facts = coverage_facts(subject)
+    expected = reference.matches(facts)
+    cured = [m for m in expected if m.rule.endswith("|cured")]
+    assert len(cured) > 200  # a file where pairs abound
+    for cap in (7, lexgap.durable.CAP):
+        monkeypatch.setattr(lexgap.durable, "CAP", cap)
+        with Assessor(knowledge) as fresh:
+            engine, problems = fresh._run("jurisdiction", facts)
+            assert not problems
+            assert engine == expected
+            ours = fresh.assess(subject)
+        cures: dict[tuple[str, str], set[str]] = {}
+        for match in cured:
+            p, q = match.fact("p"), match.fact("q")
+            assert p is not None and q is not None
+            cures.setdefault((match.rule.partition("|")[0], p.partition("#")[0]), set()).add(q.partition("#")[0])
+        named = {(f.rule, f.provisions[0].id): {r.id for r in f.related} for f in ours.findings if f.provisions}
+        for key, others in cures.items():
+            assert others <= named[key]
+        assert render_line(ours) == render_line(reference.assess(subject))
