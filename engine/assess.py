@@ -253,25 +253,47 @@ class _Outcome:
 def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
     per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    # What each engine rule name stands for, worked out once per name rather than once per match.
+    named: dict[str, tuple[str, str, Outcome | None]] = {}
     for match in matches:
-        rule_id, variant = ids.split_engine_rule_name(match.rule)
-        rule = assessor.rules[rule_id]
-        if rule.gap_when_no_provision is not None:
+        known = named.get(match.rule)
+        if known is None:
+            rule_id, variant = ids.split_engine_rule_name(match.rule)
+            rule = assessor.rules[rule_id]
+            known = named[match.rule] = (rule_id, variant, None if rule.gap_when_no_provision is not None else
+                                         VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed))
+        rule_id, variant, outcome = known
+        if outcome is None:
             per_absence[rule_id].append((variant, match.fact("q")))
             continue
         p = match.fact("p")
         assert p is not None
         provision_id, conduct = ids.split_fact_id(p)
-        outcome = VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed)
         other = match.fact("q")
         per_provision[(rule_id, provision_id)].append(
             _Outcome(outcome, variant, conduct, ids.split_fact_id(other)[0] if other else None))
     provisions = {p.id: p for p in subject.provisions}
-    findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions)
+    refs = _Refs(subject, provisions)
+    findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions,
+                                   refs)
                 for (rule_id, pid), outcomes in sorted(per_provision.items())]
     findings += [_absence_finding(assessor, subject, assessor.rules[rule_id], variants)
                  for rule_id, variants in sorted(per_absence.items())]
     return findings
+
+
+class _Refs(dict[str, ProvisionRef]):
+    """Each provision's reference, made once per assessment: a provision cured by many others names each of
+    them, so the same references come back once per pair (issue 18 case 12)."""
+
+    def __init__(self, subject: Jurisdiction, provisions: dict[str, Provision]):
+        super().__init__()
+        self.subject = subject
+        self.provisions = provisions
+
+    def __missing__(self, provision_id: str) -> ProvisionRef:
+        ref = self[provision_id] = provision_ref(self.subject, self.provisions[provision_id])
+        return ref
 
 
 def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
@@ -351,7 +373,8 @@ def _unverified_facts(provision: Provision, fields: Iterable[str]) -> list[str]:
 
 
 def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, provision: Provision,
-                       outcomes: list[_Outcome], others: dict[str, Provision] | None = None) -> Finding:
+                       outcomes: list[_Outcome], others: dict[str, Provision] | None = None,
+                       refs: _Refs | None = None) -> Finding:
     status = status_of(provision, subject)
     by_outcome: dict[Outcome, list[_Outcome]] = defaultdict(list)
     for item in outcomes:
@@ -366,6 +389,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     said, missing, disputed_facts = _fact_phrases(rule, provision, status)
     if others is None:
         others = {p.id: p for p in subject.provisions}
+    if refs is None:
+        refs = _Refs(subject, others)
     system = legal_system_name(subject, provision)
     lines = [(en.EXPLAIN["legal_system"].format(system=system) if system else "")
              + en.EXPLAIN["provision"].format(title=provision.title, law=ref.law_title, status=STATUS_WORDS[status])
@@ -381,7 +406,7 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     related: dict[str, ProvisionRef] = {}
     for item in sorted(outcomes, key=lambda o: (o.conduct, o.variant, o.other or "")):
         if item.other and item.other in others:
-            related[item.other] = provision_ref(subject, others[item.other])
+            related[item.other] = refs[item.other]
     if no_ground:
         lines.append(no_ground)
     if final is Outcome.gap:
