@@ -102,7 +102,7 @@ STEPS = ("load", "facts", "engine", "findings")
 
 def per_provision(result: dict[str, Any]) -> float:
     """CPU milliseconds per provision of one file, every step but compiling the rules (once per run)."""
-    return sum(result[step] for step in STEPS) / result["size"] * 1000
+    return float(sum(result[step] for step in STEPS) / result["size"] * 1000)
 
 
 def main() -> int:
