@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeAlias
 
 import typer
-from rich.console import Console
 
 from lexgap import __version__
 from lexgap.folders import KnowledgeFolders, load_from
@@ -40,6 +39,8 @@ def _format_choices(command: str) -> Any:
 
 
 if TYPE_CHECKING:  # to mypy a format is its name; to typer, one of the choices
+    from rich.console import Console
+
     AssessFormat: TypeAlias = str
     LetterFormat: TypeAlias = str
     DraftFormat: TypeAlias = str
@@ -73,10 +74,25 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-#: The console of the rich reports (terminal format).  Every other line lexgap prints is written plain,
-#: through `_say`: never wrapped (one problem is one line, whatever the width or when not a terminal),
-#: and with any character a terminal would act on shown escaped (`safe_text.terminal_safe`).
-stdout = Console(highlight=False, soft_wrap=False, emoji=False)
+class _LazyConsole:
+    """A rich Console made on first use: a machine format (json) never imports rich."""
+
+    def __init__(self, **options: Any):
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+#: The console of the rich reports (terminal format), made on first use.  Every other line lexgap prints
+#: is written plain, through `_say`: never wrapped (one problem is one line, whatever the width or when not
+#: a terminal), and with any character a terminal would act on shown escaped (`safe_text.terminal_safe`).
+stdout: Console = _LazyConsole(highlight=False, soft_wrap=False, emoji=False)  # type: ignore[assignment]
 
 
 class Stop(typer.Exit):
@@ -329,11 +345,12 @@ def schema(
         _emit(schema_text(kind))
 
 
-def _fail_code(statuses: list[Outcome], fail_on: FailOn) -> ExitCode:
+def _failing(fail_on: FailOn) -> frozenset[str]:
+    """The finding statuses at or above --fail-on (none for never)."""
     if fail_on is FailOn.never:
-        return ExitCode.done
+        return frozenset()
     threshold = OUTCOME_ORDER[Outcome(fail_on.value)]
-    return ExitCode.findings if any(OUTCOME_ORDER[s] <= threshold for s in statuses) else ExitCode.done
+    return frozenset(o.value for o in Outcome if OUTCOME_ORDER[o] <= threshold)
 
 
 @app.command()
@@ -377,20 +394,21 @@ def assess(
     if entry.header is not None:  # a table for all subjects: its header once, then each subject's rows
         _emit(entry.load_header()())
     shown = frozenset(s.value for s in status or [])
-    found: list[Outcome] = []
+    failing = _failing(fail_on)
+    failed = 0  # findings at or above --fail-on: a count, so that a batch keeps no finding in memory
     problems: list[Problem] = []
     for index, result in enumerate(assess_many(paths, knowledge, rule, render, jobs, shown)):
         if result.text is None:
             _print_problems(list(result.problems))
             problems += result.problems
             continue
-        found += [Outcome(s) for s in result.statuses]
+        failed += sum(s in failing for s in result.statuses)
         if output_format == "markdown" and index:
             _emit("\n")
         _emit(result.text)
     if problems:
         raise Stop(exit_code(problems))
-    raise Stop(_fail_code(found, fail_on))
+    raise Stop(ExitCode.findings if failed else ExitCode.done)
 
 
 def _terminal_text(assessment: Any) -> str:

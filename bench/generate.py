@@ -186,6 +186,24 @@ def jurisdiction(index: int, seed: int = SEED, provisions: int = PROVISIONS) -> 
     }
 
 
+def company(index: int, seed: int = SEED) -> dict[str, Any]:
+    """The data of synthetic company number `index`: each practice answered yes, partial or no, or unknown."""
+    from lexgap.attributes import PRACTICES
+
+    rng = random.Random(f"{seed}:company:{index}")
+    source = {"document": "Synthetic company report", "pinpoint": "p. 1", "consulted": dt.date(2026, 11, 23),
+              "verified": "unverified"}
+    practices: dict[str, Any] = {}
+    for name in PRACTICES:
+        answer = rng.choice(["yes", "partial", "no", None, None])
+        if answer is not None:
+            practices[name] = {"answer": answer, "sources": [dict(source)]}
+        elif rng.random() < 0.5:
+            practices[name] = {"note": "Not known."}
+    return {"format": "company", "id": f"synth-co-{index:04d}", "name": f"Synthco {index}",
+            "as_of": dt.date(2021, 1, 25), "practices": practices}
+
+
 def write_corpus(folder: Path, count: int, seed: int = SEED) -> list[Path]:
     """Write `count` jurisdiction files into `folder` (made if needed); return their paths in name order."""
     folder.mkdir(parents=True, exist_ok=True)

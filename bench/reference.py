@@ -30,11 +30,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from lexgap.assess import Assessment, Assessor, Finding, _jurisdiction_findings
+from lexgap.assess import Assessment, Assessor, Finding, _company_findings, _jurisdiction_findings
 from lexgap.conditions import compile_rule
 from lexgap.durable import EngineRule, Match
 from lexgap.knowledge import Knowledge
-from lexgap.models import Jurisdiction, Rule
+from lexgap.models import Company, Jurisdiction, Rule
 
 Fact = dict[str, Any]
 Env = dict[str, Fact]
@@ -228,9 +228,9 @@ class Reference:
         return any(test(fact, env) for fact in candidates)
 
 
-def engine_rules(rules: Iterable[Rule]) -> list[EngineRule]:
-    """The engine rules lexgap compiles from these rules (jurisdiction rules only)."""
-    return [e for rule in rules if rule.subject == "jurisdiction" for e in compile_rule(rule).engine_rules]
+def engine_rules(rules: Iterable[Rule], subject: str = "jurisdiction") -> list[EngineRule]:
+    """The engine rules lexgap compiles from these rules, for one subject kind."""
+    return [e for rule in rules if rule.subject == subject for e in compile_rule(rule).engine_rules]
 
 
 class _RuleBook:
@@ -254,10 +254,25 @@ class ReferenceAssessor:
         wanted = set(rule_ids) if rule_ids is not None else None
         rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
         self.reference = Reference(engine_rules(rules.values()))
+        self._rules = rules
+        self._company: Reference | None = None  # compiled when a company comes
         self._book = _RuleBook(knowledge, rules)
 
-    def matches(self, facts: Iterable[Fact]) -> list[Match]:
+    def matches(self, facts: Iterable[Fact], subject: str = "jurisdiction") -> list[Match]:
+        if subject == "company":
+            if self._company is None:
+                self._company = Reference(engine_rules(self._rules.values(), "company"))
+            return self._company.evaluate(facts)
         return self.reference.evaluate(facts)
+
+    def assess_company(self, company: Company) -> Assessment:
+        """A company's findings from the reference's matches, by the code path `Assessor.assess` uses."""
+        from lexgap.facts import company_facts
+
+        matches = self.matches(company_facts(company), "company")
+        findings = _company_findings(self._book, company, matches)  # type: ignore[arg-type]
+        findings.sort(key=Finding.sort_key)
+        return Assessment(company.id, "company", company.name, company.as_of.isoformat(), findings, [])
 
     def assessment(self, subject: Jurisdiction, matches: list[Match]) -> Assessment:
         """Findings from matches by the code path `Assessor.assess` uses."""

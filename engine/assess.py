@@ -16,7 +16,7 @@ from typing import Any
 from lexgap import ids
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
-from lexgap.durable import EngineProblem, EngineRule, Match, RulePack
+from lexgap.durable import EngineProblem, EngineRule, Match, RulePack, match_order
 from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of, victim_reach
 from lexgap.fit import finding_areas, rule_areas
 from lexgap.knowledge import Knowledge
@@ -24,9 +24,6 @@ from lexgap.models import Company, Jurisdiction, Provision, Rule
 from lexgap.problems import Kind, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
 from lexgap.words import en
-
-#: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
-PACK_SIZE = 24
 
 #: A status in a sentence (words/en.py).
 STATUS_WORDS = en.STATUS_WORDS
@@ -122,26 +119,26 @@ class Assessor:
         self.rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
         self._basis: dict[str, list[Basis]] = {}
         self._described: dict[str, str] = {}
+        # One pack per rule, registered for a subject kind when the first subject of that kind comes.
         self.packs: dict[str, list[RulePack]] = {}
         # Each pack sees only the coverage facts whose conduct one of its rules can match: an index,
         # not an evaluation (the engine still decides every outcome), that saves most asserts.
         self.pack_conducts: dict[int, frozenset[str] | None] = {}
-        for subject in ("jurisdiction", "company"):
+
+    def packs_for(self, subject: str) -> list[RulePack]:
+        """The packs of one subject kind, compiled and registered on first use.
+
+        One rule (its few engine rules) per pack: durable-rules matches a fact faster in a small
+        ruleset, and a pack's conduct index then lets through only the facts that rule can match.
+        """
+        packs = self.packs.get(subject)
+        if packs is None:
             compiled = sorted((compile_rule(r) for r in self.rules.values() if r.subject == subject),
                               key=lambda c: (c.rule.area or "", sorted(c.conducts() or []), c.rule.id))
-            packs: list[RulePack] = []
-            batch: list[EngineRule] = []
-            conducts: set[str] | None = set()
-            for item in compiled:
-                if batch and len(batch) + len(item.engine_rules) > PACK_SIZE:
-                    packs.append(self._pack(batch, conducts))
-                    batch, conducts = [], set()
-                batch += item.engine_rules
-                more = item.conducts()
-                conducts = None if conducts is None or more is None else conducts | more
-            if batch:
-                packs.append(self._pack(batch, conducts))
-            self.packs[subject] = packs
+            more = [item.conducts() for item in compiled]
+            packs = self.packs[subject] = [self._pack(item.engine_rules, None if conducts is None else set(conducts))
+                                           for item, conducts in zip(compiled, more, strict=True)]
+        return packs
 
     def _pack(self, rules: list[EngineRule], conducts: set[str] | None) -> RulePack:
         pack = RulePack(rules)
@@ -162,14 +159,24 @@ class Assessor:
     def _run(self, subject: str, facts: list[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
         matches: list[Match] = []
         problems: list[EngineProblem] = []
-        for pack in self.packs[subject]:
+        by_conduct: dict[Any, list[int]] = defaultdict(list)  # coverage facts by conduct; others always go
+        others: list[int] = []
+        for index, fact in enumerate(facts):
+            if fact["t"] == COVERAGE:
+                by_conduct[fact.get("conduct", "")].append(index)
+            else:
+                others.append(index)
+        for pack in self.packs_for(subject):
             wanted = self.pack_conducts[id(pack)]
-            relevant = facts if wanted is None else [f for f in facts if f.get("conduct", "") in wanted
-                                                     or f["t"] != COVERAGE]
+            if wanted is None:
+                relevant = facts
+            else:  # in the order given: the anchor stays last
+                chosen = [*others, *(i for conduct in wanted for i in by_conduct.get(conduct, ()))]
+                relevant = [facts[i] for i in sorted(chosen)]
             found, trouble = pack.evaluate(relevant)
             matches += found
             problems += trouble
-        return sorted(matches), problems
+        return sorted(matches, key=match_order), problems
 
     def assess(self, subject: Jurisdiction | Company) -> Assessment:
         if isinstance(subject, Company):
@@ -246,25 +253,47 @@ class _Outcome:
 def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
     per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    # What each engine rule name stands for, worked out once per name rather than once per match.
+    named: dict[str, tuple[str, str, Outcome | None]] = {}
     for match in matches:
-        rule_id, variant = ids.split_engine_rule_name(match.rule)
-        rule = assessor.rules[rule_id]
-        if rule.gap_when_no_provision is not None:
+        known = named.get(match.rule)
+        if known is None:
+            rule_id, variant = ids.split_engine_rule_name(match.rule)
+            rule = assessor.rules[rule_id]
+            known = named[match.rule] = (rule_id, variant, None if rule.gap_when_no_provision is not None else
+                                         VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed))
+        rule_id, variant, outcome = known
+        if outcome is None:
             per_absence[rule_id].append((variant, match.fact("q")))
             continue
         p = match.fact("p")
         assert p is not None
         provision_id, conduct = ids.split_fact_id(p)
-        outcome = VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed)
         other = match.fact("q")
         per_provision[(rule_id, provision_id)].append(
             _Outcome(outcome, variant, conduct, ids.split_fact_id(other)[0] if other else None))
     provisions = {p.id: p for p in subject.provisions}
-    findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions)
+    refs = _Refs(subject, provisions)
+    findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions,
+                                   refs)
                 for (rule_id, pid), outcomes in sorted(per_provision.items())]
     findings += [_absence_finding(assessor, subject, assessor.rules[rule_id], variants)
                  for rule_id, variants in sorted(per_absence.items())]
     return findings
+
+
+class _Refs(dict[str, ProvisionRef]):
+    """Each provision's reference, made once per assessment: a provision cured by many others names each of
+    them, so the same references come back once per pair (issue 18 case 12)."""
+
+    def __init__(self, subject: Jurisdiction, provisions: dict[str, Provision]):
+        super().__init__()
+        self.subject = subject
+        self.provisions = provisions
+
+    def __missing__(self, provision_id: str) -> ProvisionRef:
+        ref = self[provision_id] = provision_ref(self.subject, self.provisions[provision_id])
+        return ref
 
 
 def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
@@ -344,7 +373,8 @@ def _unverified_facts(provision: Provision, fields: Iterable[str]) -> list[str]:
 
 
 def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, provision: Provision,
-                       outcomes: list[_Outcome], others: dict[str, Provision] | None = None) -> Finding:
+                       outcomes: list[_Outcome], others: dict[str, Provision] | None = None,
+                       refs: _Refs | None = None) -> Finding:
     status = status_of(provision, subject)
     by_outcome: dict[Outcome, list[_Outcome]] = defaultdict(list)
     for item in outcomes:
@@ -359,6 +389,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     said, missing, disputed_facts = _fact_phrases(rule, provision, status)
     if others is None:
         others = {p.id: p for p in subject.provisions}
+    if refs is None:
+        refs = _Refs(subject, others)
     system = legal_system_name(subject, provision)
     lines = [(en.EXPLAIN["legal_system"].format(system=system) if system else "")
              + en.EXPLAIN["provision"].format(title=provision.title, law=ref.law_title, status=STATUS_WORDS[status])
@@ -374,7 +406,7 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     related: dict[str, ProvisionRef] = {}
     for item in sorted(outcomes, key=lambda o: (o.conduct, o.variant, o.other or "")):
         if item.other and item.other in others:
-            related[item.other] = provision_ref(subject, others[item.other])
+            related[item.other] = refs[item.other]
     if no_ground:
         lines.append(no_ground)
     if final is Outcome.gap:

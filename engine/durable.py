@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import operator
+import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +39,9 @@ _LOCK = threading.Lock()  # the C engine is not safe across threads on one rules
 _SENTINEL_RULE = "~sentinel"
 _SENTINEL = {"t": "~sentinel", "id": "~sentinel"}
 
+#: Frames per action message at most (durable-rules' `cap`).
+CAP = 1000
+
 
 @dataclass(frozen=True, order=True)
 class Match:
@@ -46,7 +51,14 @@ class Match:
     bindings: tuple[tuple[str, str], ...]
 
     def fact(self, name: str) -> str | None:
-        return dict(self.bindings).get(name)
+        for label, fact_id in self.bindings:  # two or three pairs: a scan beats building a dict
+            if label == name:
+                return fact_id
+        return None
+
+
+#: The order of matches (as `order=True` compares them), as a key: tuples compare in C.
+match_order = operator.attrgetter("rule", "bindings")
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,14 @@ def _ignore(_context: Any) -> None:
 
 _JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) uses
 _OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex", "$iany", "$iall"})
+
+
+def _getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of these keys of a fact, as a tuple (itemgetter returns a bare value for one key)."""
+    if len(keys) == 1:
+        return lambda fact: (fact[keys[0]],)
+    getter: Callable[[dict[str, Any]], tuple[Any, ...]] = operator.itemgetter(*keys)
+    return getter
 
 
 def _attributes(expression: Any, found: set[str]) -> set[str]:
@@ -104,83 +124,110 @@ class RulePack:
         definition: dict[str, dict[str, Any]] = {rule.name: {"all": list(rule.patterns)} for rule in self._rules}
         definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}]}
         self.name = f"lexgap_{next(_NAMES)}"  # unique per process, which is all the host asks
-        self._matches: list[Match] = []
+        self._matches: list[tuple[str, tuple[tuple[str, str], ...]]] = []  # (rule, bindings) of each action
         self._errors: list[EngineProblem] = []
         for body in definition.values():  # durable-rules requires an action; `_assert` runs ours
             body["run"] = _ignore
+            # Matches handed over in batches of up to CAP frames per action (durable-rules' `cap`): the
+            # same frames, in far fewer round trips (a file where many provisions cure many others
+            # makes one frame per pair: issue 18 case 12).
+            body["cap"] = CAP
         with _LOCK:
             _HOST.register_rulesets({self.name: definition})
             self._handle = _HOST._ruleset_directory[self.name]._handle
-        self._by_name = {rule.name: rule for rule in self._rules}
+        # Each bound fact's short id in an action's message, found by a regular expression: a fact shown
+        # to the engine always begins with its id (see `evaluate`), a label is followed by an object only
+        # where it binds a fact (values are scalars), and a quote inside a JSON string is escaped.  Every
+        # frame of a batch holds each label once, so the n-th id of each label belongs to the n-th frame.
+        self._keys = {rule.name: [(name, re.compile(f'"{re.escape(name)}":{{"id": "f([0-9]+)"'))
+                                  for name in rule.bound] for rule in self._rules}
         # The engine is only shown the attributes some pattern of this pack reads: the others
         # cannot change a match, and each one costs JSON text and parsing per assert and action.
         read = _attributes([body for rule in self._rules for item in rule.patterns for body in item.values()],
                            {"t", "id"})
-        self._reads = tuple(sorted(read))
+        self._reads = tuple(sorted(read - {"id"}))  # the engine sees a short id in its place
+        # Per shape of fact (its keys, in order), the keys shown and a getter for their values.
+        self._shapes: dict[tuple[str, ...], tuple[tuple[str, ...], Callable[[dict[str, Any]], tuple[Any, ...]]]] = {}
         self._closed = False
 
     def evaluate(self, facts: Iterable[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
-        """Assert facts in order (anchors last) in a fresh state; return sorted matches."""
+        """Assert facts in order (anchors last) in a fresh state; return sorted matches.
+
+        One `assert_facts` call per evaluation: the sentinel, then the facts, as one JSON array.
+        The engine sees each fact under a short id (its place in the array), put first so that an
+        action's message is read by a regular expression; matches name the facts' own ids.
+        """
         sid = f"s{next(_SIDS)}"
         problems: list[EngineProblem] = []
+        own_ids: list[str] = []
+        seen: set[str] = set()
+        shown: list[dict[str, Any]] = [{"id": "~sentinel", "t": _SENTINEL["t"], "sid": sid}]
+        shapes = self._shapes
+        for fact in facts:
+            fact_id = str(fact.get("id"))
+            if fact_id in seen:  # what the engine says of a second fact with the same id
+                problems.append(EngineProblem(fact_id, "duplicate", "same fact asserted twice"))
+                continue
+            seen.add(fact_id)
+            shape = tuple(fact)
+            read = shapes.get(shape)
+            if read is None:  # the attributes of this pack's patterns that facts of this shape have
+                keys = ("id", *(key for key in self._reads if key in fact))
+                read = shapes[shape] = (keys, _getter(keys))
+            item = dict(zip(read[0], read[1](fact), strict=True))
+            item["id"] = f"f{len(own_ids)}"  # first in the text, where `_run` finds it
+            item["sid"] = sid
+            own_ids.append(fact_id)
+            shown.append(item)
         with _LOCK:
             self._matches, self._errors = [], []
-            for fact in itertools.chain([_SENTINEL], facts):
-                try:
-                    self._assert(fact, sid)
-                except _dr.MessageNotHandledException:
-                    pass
-                except _dr.MessageObservedException:
-                    problems.append(EngineProblem(str(fact.get("id")), "duplicate", "same fact asserted twice"))
-                except Exception as error:  # _dre.error and anything else the C engine raises
-                    problems.append(EngineProblem(str(fact.get("id")), "engine_error", str(error)))
+            try:
+                self._assert_all(_JSON.encode(shown), own_ids)
+            except Exception as error:  # _dre.error and anything else the C engine raises
+                problems.append(EngineProblem(sid, "engine_error", str(error)))
             try:
                 _dre.delete_state(self._handle, sid)
             except Exception as error:  # the sentinel guarantees a state; anything else is reported
                 problems.append(EngineProblem(sid, "engine_error", f"could not free state: {error}"))
-            matches = sorted(set(self._matches))
+            # Deduplicated and sorted as plain tuples (hashed and compared in C), then made Matches.
+            matches = [Match(rule, bindings) for rule, bindings in sorted(set(self._matches))]
             problems += self._errors
         return matches, problems
 
-    def _assert(self, fact: dict[str, Any], sid: str) -> None:
-        """`Host.assert_fact` and its synchronous action loop, without the per-action objects.
+    def _assert_all(self, text: str, own_ids: list[str]) -> None:
+        """`assert_facts` and the synchronous action loop of durable-rules 2.0.28, without its objects.
 
-        The same calls into the C engine in the same order as durable-rules 2.0.28's
-        `Ruleset.assert_fact` + `Ruleset.do_actions` + `Promise.run`: assert, start the actions
-        of the state, and for each action run it, write the (unchanged) state back and complete
-        it.  Only the Closure/Content/Promise objects and the per-action JSON round trip of the
-        state are saved; each action still receives the facts the engine bound.
+        The same calls into the C engine as `Ruleset.assert_facts` + `do_actions` + `Promise.run`,
+        less `update_state`: our actions never change the state, and `complete_and_start_action`
+        frees the action's context whether or not the state was written back.
         """
-        shown = {key: fact[key] for key in self._reads if key in fact}
-        shown["sid"] = sid
-        text = _JSON.encode(shown)
-        result = _dre.assert_fact(self._handle, text)
-        if result[0] == 1:
-            raise _dr.MessageNotHandledException(fact)
-        if result[0] == 2:
-            raise _dr.MessageObservedException(fact)
+        result = _dre.assert_facts(self._handle, text)
+        if result[0] == 2:  # ids are unique by construction: this is the engine's own doing
+            raise RuntimeError("the engine took a fact for one already asserted")
         state_handle = 0 if result[0] == 3 else result[1]
         started = _dre.start_action_for_state(self._handle, state_handle)
-        if not started:
-            return
-        state = started[0]  # our actions never change the state: the engine's own text goes back as it came
-        message = json.loads(started[1])
+        message = started[1] if started else None
         while message:
-            rule_name, bound = next(iter(message.items()))
-            self._run(rule_name, bound)
-            _dre.update_state(self._handle, state)
-            following = _dre.complete_and_start_action(self._handle, state_handle)
-            message = json.loads(following) if following else None
+            self._run(message, own_ids)
+            message = _dre.complete_and_start_action(self._handle, state_handle)
 
-    def _run(self, rule_name: str, bound: dict[str, Any]) -> None:
-        rule = self._by_name.get(rule_name)
-        if rule is None:  # the sentinel
+    def _run(self, message: str, own_ids: list[str]) -> None:
+        """Record one action's matches: `{"<rule>":[{"<label>":{"id": "f<n>", ...}, ...}, ...]}`."""
+        rule_name = message[2:message.index('"', 2)]
+        keys = self._keys.get(rule_name)
+        if keys is None:  # the sentinel
             return
         try:
-            bindings = tuple((name, str(bound[name]["id"])) for name in rule.bound)
-            self._matches.append(Match(rule.name, bindings))
+            found = [[own_ids[int(n)] for n in pattern.findall(message)] for _, pattern in keys]
+            frames = len(found[0]) if found else 0
+            if not frames or any(len(ids) != frames for ids in found):  # not the shape we write: read it in full
+                bound = json.loads(message)[rule_name]
+                batch = bound if isinstance(bound, list) else [bound]
+                found = [[own_ids[int(frame[name]["id"][1:])] for frame in batch] for name, _ in keys]
+            names = [name for name, _ in keys]
+            self._matches += [(rule_name, tuple(zip(names, frame, strict=True))) for frame in zip(*found, strict=True)]
         except Exception as error:  # a binding the engine did not send
-            self._errors.append(EngineProblem("?", "action_error", f"{rule.name}: {error!r}"))
+            self._errors.append(EngineProblem("?", "action_error", f"{rule_name}: {error!r}"))
 
     def close(self) -> None:
         """Unregister the ruleset and free it in the C engine (2.0.28 has no public way)."""

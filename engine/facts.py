@@ -9,6 +9,8 @@ plain equality between facts.
 
 from __future__ import annotations
 
+import functools
+from enum import StrEnum
 from typing import Any
 
 from lexgap import ids
@@ -166,6 +168,12 @@ def _provision_values(provision: Provision, status: v.Status) -> dict[str, Any]:
     }
 
 
+@functools.cache
+def _word_flags(name: str, vocabulary: type[StrEnum]) -> tuple[tuple[str, str], ...]:
+    """Each word of a many-valued attribute's vocabulary and its flag, in the vocabulary's order (said once)."""
+    return tuple((word, word_flag(name, word)) for word in v.words(vocabulary))
+
+
 def _encode(attribute: Attribute, value: Any, fact: dict[str, Any]) -> None:
     name = attribute.name
     fact[known_flag(name)] = 0 if value is None else 1
@@ -174,8 +182,8 @@ def _encode(attribute: Attribute, value: Any, fact: dict[str, Any]) -> None:
             fact[name] = int(value)
     elif attribute.many:
         present = {str(w) for w in value or ()}
-        for word in v.words(attribute.vocabulary):
-            fact[word_flag(name, word)] = 1 if word in present else 0
+        for word, flag in _word_flags(name, attribute.vocabulary):
+            fact[flag] = 1 if word in present else 0
     else:
         fact[name] = UNKNOWN if value is None else str(value)
 
