@@ -228,7 +228,7 @@ class Assessor:
         fitting = [b for b in every if b.fits(wanted, children)]
         existing = [b for b in fitting if b.existed_on is None or b.existed_on <= as_of]
         if existing and subject is not None:
-            return self._applying(existing, subject, as_of)
+            return _applying(self.knowledge, existing, subject, as_of)
         if existing:
             return existing, "", ""
         if fitting:
@@ -239,22 +239,23 @@ class Assessor:
         return [], en.EXPLAIN["no_ground_fit"], ""
 
 
-    def _applying(self, bases: list[Basis], subject: Jurisdiction, as_of: dt.date) -> tuple[list[Basis], str, str]:
-        """The bases that apply to the subject on `as_of`; or all of them, with the caveat, when none does."""
-        from lexgap import treaties
+def _applying(knowledge: Knowledge, bases: list[Basis], subject: Jurisdiction,
+              as_of: dt.date) -> tuple[list[Basis], str, str]:
+    """The bases that apply to the subject on `as_of`; or all of them, with the caveat, when none does."""
+    from lexgap import treaties
 
-        bound = treaties.bound_on(subject, as_of)
-        instruments = self.knowledge.instruments
-        foreign: dict[str, list[str]] = {}
-        for b in bases:
-            instrument = instruments.get(ids.parse_basis_ref(b.ref).instrument)
-            foreign[b.ref] = treaties.not_binding(instrument, bound, instruments) if instrument is not None else []
-        applying = [b for b in bases if not foreign[b.ref]]
-        if applying:
-            return applying, "", ""
-        names = treaties.titles([t for b in bases for t in foreign[b.ref]], instruments, short=False)
-        joined = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-        return bases, "", en.EXPLAIN["not_bound"].format(subject=subject.name, treaties=joined, date=en.date(as_of))
+    bound = treaties.bound_on(subject, as_of)
+    instruments = knowledge.instruments
+    foreign: dict[str, list[str]] = {}
+    for b in bases:
+        instrument = instruments.get(ids.parse_basis_ref(b.ref).instrument)
+        foreign[b.ref] = treaties.not_binding(instrument, bound, instruments) if instrument is not None else []
+    applying = [b for b in bases if not foreign[b.ref]]
+    if applying:
+        return applying, "", ""
+    names = treaties.titles([t for b in bases for t in foreign[b.ref]], instruments, short=False)
+    joined = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return bases, "", en.EXPLAIN["not_bound"].format(subject=subject.name, treaties=joined, date=en.date(as_of))
 
 
 # --- jurisdictions --------------------------------------------------------------------
