@@ -221,22 +221,48 @@ class Assessor:
         self._basis[rule.id] = result
         return result
 
-    def grounds(self, rule: Rule, as_of: dt.date, areas: Iterable[str], children: bool) -> tuple[list[Basis], str]:
-        """The standards that can ground one finding: existing on `as_of`, fitting its area and victims.
+    def grounds(self, rule: Rule, as_of: dt.date, areas: Iterable[str], children: bool,
+                subject: Jurisdiction | None = None) -> tuple[list[Basis], str, str]:
+        """The standards that can ground one finding: existing on `as_of`, fitting its area and victims,
+        and applying to the subject (`lexgap.treaties`): a treaty it is not party to, or a committee's
+        text under such a treaty, is left out when another standard remains; when none remains, they stay
+        and the reason is the caveat that they do not bind it.
 
-        With none, the reason says why (the finding is then not assessable)."""
+        With no standard, the reason says why (the finding is then not assessable); the third value is the
+        caveat, or empty."""
         every = self.basis(rule)
         wanted = set(areas)
         fitting = [b for b in every if b.fits(wanted, children)]
         existing = [b for b in fitting if b.existed_on is None or b.existed_on <= as_of]
+        if existing and subject is not None:
+            return _applying(self.knowledge, existing, subject, as_of)
         if existing:
-            return existing, ""
+            return existing, "", ""
         if fitting:
             later = "; ".join(en.EXPLAIN["later_standard"].format(instrument=b.instrument, pinpoint=b.pinpoint,
                                                                   date=en.date(b.existed_on))
                               for b in fitting)
-            return [], en.EXPLAIN["no_ground_date"].format(date=en.date(as_of), later=later)
-        return [], en.EXPLAIN["no_ground_fit"]
+            return [], en.EXPLAIN["no_ground_date"].format(date=en.date(as_of), later=later), ""
+        return [], en.EXPLAIN["no_ground_fit"], ""
+
+
+def _applying(knowledge: Knowledge, bases: list[Basis], subject: Jurisdiction,
+              as_of: dt.date) -> tuple[list[Basis], str, str]:
+    """The bases that apply to the subject on `as_of`; or all of them, with the caveat, when none does."""
+    from lexgap import treaties
+
+    bound = treaties.bound_on(subject, as_of)
+    instruments = knowledge.instruments
+    foreign: dict[str, list[str]] = {}
+    for b in bases:
+        instrument = instruments.get(ids.parse_basis_ref(b.ref).instrument)
+        foreign[b.ref] = treaties.not_binding(instrument, bound, instruments) if instrument is not None else []
+    applying = [b for b in bases if not foreign[b.ref]]
+    if applying:
+        return applying, "", ""
+    names = treaties.titles([t for b in bases for t in foreign[b.ref]], instruments, short=False)
+    joined = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return bases, "", en.EXPLAIN["not_bound"].format(subject=subject.name, treaties=joined, date=en.date(as_of))
 
 
 # --- jurisdictions --------------------------------------------------------------------
@@ -396,8 +422,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
              + en.EXPLAIN["provision"].format(title=provision.title, law=ref.law_title, status=STATUS_WORDS[status])
              + (": " + "; ".join(said) if said else "") + "."]
     conducts = sorted({o.conduct for o in by_outcome[final]})
-    grounds, no_ground = assessor.grounds(rule, subject.as_of, finding_areas(conducts, rule),
-                                          bool(victim_reach(provision)[1]))
+    grounds, no_ground, not_bound = assessor.grounds(rule, subject.as_of, finding_areas(conducts, rule),
+                                                     bool(victim_reach(provision)[1]), subject)
     if no_ground:
         final = Outcome.not_assessable
         conducts = sorted({o.conduct for o in outcomes})
@@ -447,6 +473,8 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     unverified = _unverified_facts(provision, [*sorted(rule.gap_when or {}), "conduct"])
     if unverified:
         lines.append(en.EXPLAIN["unverified_named"].format(facts="; ".join(unverified)))
+    if not_bound:
+        lines.append(not_bound)
     return Finding(rule.id, rule.label, final, rule.severity, [ref], grounds, " ".join(lines),
                    conducts, sorted(related.values(), key=lambda r: r.id), missing + disputed_facts,
                    caveat=rule.caveat, legal_system=system,
@@ -540,10 +568,12 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
         lines[0] = en.EXPLAIN["legal_system"].format(system=encoded) + lines[0]
     if not_encoded and final is not Outcome.met:
         lines.append(en.EXPLAIN["not_encoded"].format(system=encoded, others=not_encoded))
-    grounds, no_ground = assessor.grounds(rule, subject.as_of, rule_areas(rule), True)
+    grounds, no_ground, not_bound = assessor.grounds(rule, subject.as_of, rule_areas(rule), True, subject)
     if no_ground:
         final = Outcome.not_assessable
         lines.append(no_ground)
+    if not_bound:
+        lines.append(not_bound)
     finding = Finding(rule.id, rule.label, final, rule.severity, concerned, grounds, " ".join(lines),
                       related=pending if final is not Outcome.met else [], caveat=rule.caveat,
                       area=rule.area.value if rule.area else None, legal_system=encoded or None)

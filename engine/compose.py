@@ -21,7 +21,7 @@ from typing import Any
 
 import jinja2
 
-from lexgap import ids, lawcite
+from lexgap import ids, lawcite, treaties
 from lexgap.assess import Assessment, Finding
 from lexgap.communication import Allegation, LetterPlan, LetterType
 from lexgap.knowledge import Knowledge, instrument_date
@@ -225,6 +225,8 @@ class _Composer:
         #: standards are those in existence on the letter's date (or, without one, the file's date)
         self.on = self.date or subject.as_of
         self.addressee = plan.addressee.name if plan and plan.addressee else subject.name
+        #: the treaties the State is bound by on the letter's date (None: its file records none, so unknown)
+        self.bound = treaties.bound_on(subject, self.on)
         # templates are data (the clause library, an office's clauses, the rules, a plan): sandboxed
         self.environment = TextSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
         self.laws: dict[str, Law] = {law.id: law for law in subject.laws} if isinstance(subject, Jurisdiction) \
@@ -357,10 +359,13 @@ class _Composer:
 
     def basis_phrase(self, finding: Finding) -> str:
         by_instrument: dict[str, list[str]] = {}
+        foreign_treaties = set()  # a treaty the State is not party to is said to be one, where a plan raises it
         for basis in finding.basis:
             instrument = self.knowledge.instruments.get(ids.parse_basis_ref(basis.ref).instrument)
             if instrument is None or not self.in_existence(instrument):
                 continue
+            if self.foreign(instrument.id) == [instrument.id]:
+                foreign_treaties.add(basis.instrument)
             pinpoints = by_instrument.setdefault(basis.instrument, [])
             if not basis.pinpoint.startswith("whole") and basis.pinpoint not in pinpoints:
                 pinpoints.append(basis.pinpoint)
@@ -368,7 +373,8 @@ class _Composer:
         for title, pinpoints in by_instrument.items():
             the = "the " if title.split()[-1] in ("Convention", "Protocol", "Covenant", "Declaration", "Principles",
                                                   "Guidelines", "Directive") else ""
-            parts.append(f"{the}{title} {self.pinpoints(pinpoints)}".strip())
+            not_party = f" ({self.say('not_party')})" if title in foreign_treaties else ""
+            parts.append(f"{the}{title} {self.pinpoints(pinpoints)}".strip() + not_party)
         return self.join(parts) or self.placeholder("STANDARD")
 
     def pinpoints(self, pinpoints: list[str]) -> str:
@@ -394,7 +400,8 @@ class _Composer:
             return ""
         values: dict[str, Any] = {"basis": self.basis_phrase(finding), "reported": bool(self.subject.context),
                                   "subject_kind": "jurisdiction" if self.kind == "state" else "company",
-                                  "as_of": self.subject.as_of.isoformat(), "subject_line": ""}
+                                  "as_of": self.subject.as_of.isoformat(), "subject_line": "",
+                                  "legal_system": finding.legal_system or ""}
         law_id = self.law_of(finding)
         if law_id is not None:
             values["provision"] = self.provision_citation(finding)
@@ -453,10 +460,30 @@ class _Composer:
         ratified = ""
         if isinstance(self.subject, Jurisdiction):
             record = next((r for r in self.subject.ratifications if r.instrument == instrument_id), None)
+            if self.foreign(instrument_id):  # not ratified, or only after the letter's date
+                return {"treaty": treaty, "ratified": self.say("not_party", treaty=treaty)}
             if record is not None:
                 when = f"on {long_date(record.date)}" if record.date else f"in {record.year}"
-                ratified = f"ratified by {self.subject.name} {when}"
+                ratified = f"ratified by {self.addressee} {when}"
         return {"treaty": treaty, "ratified": ratified or f"to which {self.addressee} is a party"}
+
+    def foreign(self, instrument_id: str) -> list[str]:
+        """The treaties, not binding on the State, that keep this instrument from applying to it (see
+        `lexgap.treaties`); empty when it applies or when the State's treaties are not known."""
+        instrument = self.knowledge.instruments.get(instrument_id)
+        if instrument is None or self.kind != "state":
+            return []
+        return treaties.not_binding(instrument, self.bound, self.knowledge.instruments)
+
+    def foreign_names(self, finding: Finding) -> str:
+        names = treaties.titles([t for b in finding.basis for t in self.foreign(ids.parse_basis_ref(b.ref).instrument)],
+                                self.knowledge.instruments, short=False)
+        return self.join(names)
+
+    def only_foreign(self, finding: Finding) -> bool:
+        """Whether every standard of the finding is one that does not apply to the State."""
+        return bool(finding.basis) and all(self.foreign(ids.parse_basis_ref(b.ref).instrument)
+                                           for b in finding.basis)
 
     def chosen_findings(self) -> tuple[list[Finding], set[str]]:
         """The gaps whose concerns the letter raises (in the letter's areas, as the plan chooses)."""
@@ -469,6 +496,11 @@ class _Composer:
                 continue
             if choice is not None and choice.choice.value == "drop":
                 self.decisions.append({"concern": finding.key, "action": "dropped", "reason": choice.reason})
+                continue
+            if choice is None and self.only_foreign(finding):
+                self.decisions.append({"concern": finding.key, "action": "dropped",
+                                       "reason": "it rests only on standards that do not bind "
+                                                 f"{self.addressee} (not a party to {self.foreign_names(finding)})"})
                 continue
             finding_areas = self.areas_of(finding)
             if choice is None and areas is not None and finding_areas and not finding_areas & areas:
@@ -502,14 +534,36 @@ class _Composer:
                     continue
                 lead = self.say("concern_lead" if not groups else "concern_lead_again")
                 if lead:
+                    own = _LEAD.match(text)  # a rule text that opens with the lead itself: said once
+                    comma = "," if own and own.group(0).rstrip().endswith(",") else ""
+                    text = text[own.end():] if own else text
                     first = text.split(" ", 1)[0]
                     if first in _FUNCTION_WORDS:
                         text = text[:1].lower() + text[1:]
-                    text = f"{lead} {text}"
+                    text = f"{lead}{self.under_system(finding) or comma} {text}"
+                text += self.other_systems(finding)
             part = groups.setdefault(law, Part(""))
             part.text = f"{part.text} {text}".strip()
             part.findings.append(finding.key)
         return list(groups.values())
+
+    def under_system(self, finding: Finding) -> str:
+        """', under federal law,' after the lead, when the file has several legal systems and the rule's
+        own text does not say which one (a rule text may place `legal_system` itself)."""
+        rule = self.rules.get(finding.rule)
+        if not finding.legal_system or rule is None or "legal_system" in (rule.letter.concern or ""):
+            return ""
+        return f", {self.say('under_system', system=finding.legal_system)},"
+
+    def other_systems(self, finding: Finding) -> str:
+        """For an absence under some legal systems only: the sentence that the others may provide for it."""
+        if finding.rule_kind != "absence" or not finding.legal_system or not isinstance(self.subject, Jurisdiction):
+            return ""
+        with_laws = {law.legal_system for law in self.subject.laws}
+        others = [s.name for s in self.subject.legal_systems if s.id not in with_laws]
+        if not others:
+            return ""
+        return " " + self.say("other_systems", system=finding.legal_system, others=self.join(others))
 
     def questions(self) -> list[Asked]:
         topics: dict[str, str] = self.clauses.curation.get("rule_topics", {})
@@ -528,12 +582,20 @@ class _Composer:
                              subject_kind="jurisdiction" if self.kind == "state" else "company", subject_line="",
                              as_of=self.subject.as_of.isoformat())
             candidates.append(Candidate(question.id, text, "standing", stage, topic=info.get("topic")))
+        named = {q.id for q in (self.plan.questions if self.plan else [])}
         for finding in self.assessment.findings:
             if finding.status is Outcome.met:
                 continue
             part = "question" if finding.status is Outcome.gap else "missing_question"
             law = self.law_of(finding)
             rule_id = finding.rule
+            if self.only_foreign(finding) and not named & {rule_id, "@".join((rule_id, law or ""))}:
+                dropped = {"question": "@".join((rule_id, law)) if law else rule_id, "action": "dropped",
+                           "reason": "it rests only on standards that do not bind "
+                                     f"{self.addressee} (not a party to {self.foreign_names(finding)})"}
+                if dropped not in self.decisions:
+                    self.decisions.append(dropped)
+                continue
             candidates.append(Candidate(
                 "@".join((rule_id, law)) if law else rule_id, self.rule_text(finding, part),
                 "gap" if finding.status is Outcome.gap else "not_assessable", STAGE_LAW, (finding.key,),
@@ -564,9 +626,21 @@ class _Composer:
     def annex(self, findings: list[Finding], areas: set[str]) -> list[AnnexItem]:
         refs: dict[str, list[str]] = {}
         core: dict[str, list[str]] = self.clauses.curation.get("core_provisions", {})
+        instead: dict[str, list[str]] = self.clauses.curation.get("core_when_not_party", {})
         for area in sorted(areas):
             for ref in core.get(area, []):
-                refs.setdefault(ids.parse_basis_ref(ref).instrument, []).append(ref)
+                instrument_id = ids.parse_basis_ref(ref).instrument
+                if self.foreign(instrument_id):  # a core passage of a treaty that does not bind the State
+                    names = treaties.titles(self.foreign(instrument_id), self.knowledge.instruments, short=False)
+                    left_out = {"standard": instrument_id, "action": "left out",
+                                "reason": f"{self.addressee} is not a party to {self.join(names)}"}
+                    if left_out not in self.decisions:
+                        self.decisions.append(left_out)
+                    for other in instead.get(ref, []):
+                        if not self.foreign(ids.parse_basis_ref(other).instrument):
+                            refs.setdefault(ids.parse_basis_ref(other).instrument, []).append(other)
+                    continue
+                refs.setdefault(instrument_id, []).append(ref)
         for finding in findings:
             for basis in finding.basis:
                 refs.setdefault(ids.parse_basis_ref(basis.ref).instrument, []).append(basis.ref)
@@ -584,14 +658,22 @@ class _Composer:
             binding = instrument.kind in BINDING_KINDS
             title = _titled(instrument)
             record = ratifications.get(instrument_id)
-            if binding and self.kind == "state" and record is not None:
+            foreign = self.foreign(instrument_id)
+            if foreign:  # the only basis of a finding, and it does not bind the State: said so
+                binding = False
+                text = self.say("annex_not_binding", title=title, described="" if instrument.kind in BINDING_KINDS
+                                else self.described(instrument),
+                                treaties="it" if foreign == [instrument_id] else
+                                self.join(treaties.titles(foreign, self.knowledge.instruments, short=False)))
+                order: tuple[Any, ...] = (3, instrument_date(instrument) or dt.date.max, instrument_id)
+            elif binding and self.kind == "state" and record is not None:
                 when = f"on {long_date(record.date)}" if record.date else f"in {record.year}"
                 verb = {"ratification": "ratified by", "accession": "acceded to by", "succession": "succeeded to by",
                         "approval": "approved by", "membership": "binding on"}[record.action]
-                ratified = f"{verb} {self.subject.name} {when}" if record.action != "membership" \
-                    else f"binding on {self.subject.name} as a Member State of the European Union"
+                ratified = f"{verb} {self.addressee} {when}" if record.action != "membership" \
+                    else f"binding on {self.addressee} as a Member State of the European Union"
                 text = self.say("annex_treaty", title=title, ratified=ratified)
-                order: tuple[Any, ...] = (0, record.date or dt.date(record.year or 9999, 12, 31), instrument_id)
+                order = (0, record.date or dt.date(record.year or 9999, 12, 31), instrument_id)
             elif binding:
                 text = self.say("annex_soft_law", title=title, described="")
                 order = (1, instrument_date(instrument) or dt.date.max, instrument_id)
@@ -619,7 +701,7 @@ class _Composer:
                                              paraphrase=paraphrase + quoted))
             items.append((order, AnnexItem(instrument_id, text, passages, binding)))
         ordered = [item for _, item in sorted(items, key=lambda pair: pair[0])]
-        if ordered and not ordered[0].binding:  # a letter whose annex opens with soft law: no "also" yet
+        if ordered:  # an annex that opens with soft law, or a company's annex: no "also" yet
             ordered[0].text = re.sub(r"^We also refer", "We refer", ordered[0].text)
         return ordered
 
@@ -633,6 +715,9 @@ class _Composer:
             parts.append(f"of {long_date(date)}" if instrument.adopted or instrument.issued else str(date.year))
         return " ".join(parts)
 
+
+#: The lead a rule's concern text may itself open with ("We are concerned that ..."): the composer gives it.
+_LEAD = re.compile(r"^We are (?:also )?concerned that,?\s*")
 
 #: Words that open a rule's concern and are lower-cased after "We are concerned that" (a name is not).
 _FUNCTION_WORDS = frozenset({"The", "No", "Under", "Prosecution", "Such", "Sharing", "Threatening", "Children", "A"})

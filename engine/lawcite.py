@@ -13,10 +13,13 @@ titles describe, citations identify.
 'article 226(2^1) of the Criminal Code'
 >>> provision_citation("gb/act/2015/2~sec_33", "the Criminal Justice and Courts Act 2015")
 'section 33 of the Criminal Justice and Courts Act 2015'
+>>> provision_citation("us/code/1948/usc-18~sec_2261a", "title 18 of the United States Code")
+'section 2261A of title 18 of the United States Code'
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from lexgap import ids
@@ -48,6 +51,8 @@ def portion_citation(portion: str, units: Mapping[str, str] | None = None) -> st
     names = {**DEFAULT_UNITS, **(units or {})}
     parts = [part.split("_", 1) for part in portion.split("__")]
     first_unit, first_number = parts[0]
+    if first_unit == "sec" and re.fullmatch(r"\d+[a-z]+", first_number):
+        first_number = first_number.upper()  # an inserted section: 'section 2261A', 'section 67A' (ids are lower case)
     head = f"{names.get(first_unit, first_unit)} {_number(first_number)}"
     return head + "".join(f"({_number(number)})" for _, number in parts[1:])
 

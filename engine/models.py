@@ -493,6 +493,10 @@ class Instrument(Strict):
     issued: dt.date | None = None
     opened_for_signature: dt.date | None = Field(None, description="the date the treaty was opened for signature")
     entry_into_force: dt.date | None = None
+    interprets: list[Slug] = Field(
+        default_factory=list,
+        description="the treaties whose committee issued it or which it interprets (a general comment, guidelines): "
+                    "it applies to a State only as far as one of them binds the State")
     areas: list[v.Area] = Field(
         default_factory=list, description="areas of law it speaks to: a rule may cite it only in these areas")
     victims: list[v.Victims] = Field(

@@ -392,6 +392,9 @@ EXPLAIN = {
     "note": " ({note})",
     "caveat": "Caveat: {caveat}",
     "legal_system": "Under {system}: ",
+    "not_bound": "Caveat: on {date}, {subject} was not a party to {treaties} (its file records no ratification), so "
+                 "the standards this finding rests on do not bind it; the finding measures its law against them as "
+                 "guidance only.",
     "not_encoded": "This speaks of {system} only: {others} is not encoded in this file and may cover it.",
     "wording": " (the text says {quotes})",
     "quote": "\u201c{text}\u201d ({language}{translation})",
