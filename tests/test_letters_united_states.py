@@ -78,7 +78,8 @@ def test_the_us_letter_says_its_concerns_are_under_federal_law(us_letter: str) -
     assert absence.startswith("We are concerned that, under federal law, the non-consensual sharing")
     # an absence under federal law never reads as an absence in US law as a whole
     assert absence.endswith("This concern relates to federal law only; we would welcome information on whether "
-                            "the law of the States, the District of Columbia and the territories provide for it.")
+                            "it is provided for under the law of the States, the District of Columbia and the "
+                            "territories.")
     # the concerns rest on standards that apply to the United States: no CEDAW general recommendation
     assert "CEDAW General Recommendation" not in us_letter
     assert "DEVAW art. 4(d) and A/HRC/38/47 section III.C" in us_letter
