@@ -42,6 +42,7 @@ class IssueKind(StrEnum):
     ratification_date = "ratification_date"
     not_in_data = "not_in_data"
     wrong_resolution = "wrong_resolution"
+    not_yet_issued = "not_yet_issued"
 
 
 @dataclass(frozen=True)
@@ -333,8 +334,17 @@ def check_draft(text: str, file_name: str, knowledge: Knowledge,
         if isinstance(citation, c.DateCitation):
             _check_date(check, citation)
     _check_mandates(check, register)
+    _review(check, register)
     unique = {(i.line, i.column, i.kind, i.found): i for i in check.issues}
     return sorted(unique.values(), key=DraftIssue.sort_key)
+
+
+def _review(check: _Check, register: Register | None) -> None:
+    """The checks that read the letter as a whole (lexgap.draft_review): mandates, form, register."""
+    from lexgap.draft_review import review
+    from lexgap.knowledge import load_register
+
+    review(check, register if register is not None else load_register())
 
 
 # --- the resolutions cited for each mandate ---------------------------------------------------------
