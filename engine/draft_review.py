@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from lexgap import citations as c
-from lexgap.draft_mandates import draft_date
+from lexgap.draft_mandates import _OPENING, draft_date, mandates_named
 from lexgap.knowledge import instrument_date
-from lexgap.mandates import Register
+from lexgap.mandates import Mandate, Register, earliest, latest
+from lexgap.problems import Level
 
 if TYPE_CHECKING:
     from lexgap.drafts import _Check
@@ -49,6 +51,7 @@ def review(check: _Check, register: Register) -> None:
     locate = c.Locator(check.text)
     if date is not None:
         _not_yet_issued(check, date, locate)
+        _mandates(check, register, date, locate)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -74,3 +77,166 @@ def _not_yet_issued(check: _Check, date: dt.date, locate: c.Locator) -> None:
                   f"{_name(instrument)} dates from {issued.isoformat()}, after this letter's date "
                   f"({date.isoformat()}): a letter of that date cannot cite it; leave it out or cite a standard "
                   "that existed then", source, instrument.id)
+
+
+# --- mandates: titles, holders, the block, the opening and the signatures agree -------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case, no diacritics, one space: 'Šimonović' and 'Simonovic' are the same name."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return re.sub(r"\s+", " ", "".join(ch for ch in decomposed if not unicodedata.combining(ch))).strip().lower()
+
+
+def _title_pattern(title: str) -> re.Pattern[str]:
+    words = [re.escape(w).replace("'", "['’]") for w in title.split()]
+    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])", re.IGNORECASE)
+
+
+def _parts(text: str) -> dict[str, tuple[int, int]]:
+    """Where the mandates block, the opening and the signature block are (offsets); missing parts left out."""
+    parts: dict[str, tuple[int, int]] = {}
+    block = re.search(r"^[*\s]*Mandates?\s+of\b.*$", "\n".join(text.splitlines()[:12]), re.MULTILINE)
+    if block is not None:
+        parts["block"] = (block.start(), block.end())
+    opening = _OPENING.search(text)
+    if opening is not None:
+        parts["opening"] = (opening.start("mandates"), opening.end("mandates"))
+    closing = re.search(r"^\s*Please\s+accept\b.*$", text, re.MULTILINE | re.IGNORECASE)
+    if closing is not None:
+        annex = re.search(r"^[#*\s]*Annex\b", text[closing.end():], re.MULTILINE)
+        parts["signatures"] = (closing.end(), closing.end() + annex.start() if annex else len(text))
+    return parts
+
+
+def _titles_in(text: str, start: int, end: int, register: Register) -> list[tuple[int, int, Mandate, str]]:
+    """Every register title (of any date) written in text[start:end], longest first where they overlap."""
+    found: list[tuple[int, int, Mandate, str]] = []
+    for mandate in register.mandates.values():
+        for title in {t.title for t in mandate.titles}:
+            for m in _title_pattern(title).finditer(text, start, end):
+                found.append((m.start(), m.end(), mandate, title))
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    kept: list[tuple[int, int, Mandate, str]] = []
+    for item in found:
+        if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):
+            kept.append(item)
+    return kept
+
+
+def _mandates(check: _Check, register: Register, date: dt.date, locate: c.Locator) -> None:
+    from lexgap.drafts import IssueKind
+
+    parts = _parts(check.text)
+    # titles: each must be the one in use on the letter's date
+    for part in ("block", "opening", "signatures"):
+        if part not in parts:
+            continue
+        for start, end, mandate, title in _titles_in(check.text, *parts[part], register):
+            current = mandate.title_on(date)
+            if current is None or _fold(current) == _fold(title):
+                continue
+            source = next(t for t in mandate.titles if t.title == current).sources[0]
+            level = Level.error if all(s.verified for t in mandate.titles if t.title in (current, title)
+                                       for s in t.sources) else Level.warning
+            span = locate.span(start, end)
+            check.add(span, IssueKind.wrong_mandate_title, level, span.text, current,
+                      f"on {date.isoformat()} the mandate's title was {current!r}; {title!r} was not in use then",
+                      source)
+    signed = _signatures(check, register, date, locate, parts)
+    _agreement(check, register, date, locate, parts, signed)
+
+
+def _signatures(check: _Check, register: Register, date: dt.date, locate: c.Locator,
+                parts: dict[str, tuple[int, int]]) -> list[Mandate]:
+    """The mandates the letter is signed for; each signatory checked against the register's holders."""
+    from lexgap.drafts import IssueKind
+
+    if "signatures" not in parts:
+        return []
+    signed: list[Mandate] = []
+    for start, _, mandate, _ in _titles_in(check.text, *parts["signatures"], register):
+        signed.append(mandate)
+        line_start = check.text.rfind("\n", 0, start) + 1
+        before = check.text[parts["signatures"][0]:line_start].rstrip().splitlines()
+        if not before or not before[-1].strip():
+            continue
+        name_line = before[-1]
+        name = name_line.strip().strip("*").strip()
+        name_start = check.text.rfind(name, 0, line_start)
+        if not name or name_start < 0 or len(name.split()) > 6:
+            continue
+        span = locate.span(name_start, name_start + len(name))
+        in_office = [h for h in mandate.holders_on(date)]
+        expected = ", ".join(h.name for h in in_office) or None
+        holder = next((h for h in mandate.holders if _fold(h.name) == _fold(name)), None)
+        if holder is not None:
+            ended, began = latest(holder.until), earliest(holder.since)
+            if (ended is not None and ended < date) or (began is not None and began > date):
+                when = (f"only from {holder.since}" if began is not None and began > date
+                        else f"until {holder.until}")
+                level = Level.error if all(s.verified for s in holder.sources) else Level.warning
+                check.add(span, IssueKind.wrong_holder, level, name, expected,
+                          f"{holder.name} held this mandate {when}, not on {date.isoformat()}"
+                          + (f"; the register has {expected} in office on that date" if expected else ""),
+                          holder.sources[0])
+            continue
+        other = next((m for m in register.mandates.values() for h in m.holders if _fold(h.name) == _fold(name)),
+                     None)
+        if other is not None or in_office:
+            whose = f" ({name} is a holder of another mandate, {other.titles[-1].title})" if other else ""
+            source = in_office[0].sources[0] if in_office else None
+            check.add(span, IssueKind.wrong_holder, Level.warning, name, expected,
+                      f"the register does not show {name} holding this mandate on {date.isoformat()}{whose}"
+                      + (f"; it has {expected} in office on that date" if expected else ""), source)
+    return signed
+
+
+def _agreement(check: _Check, register: Register, date: dt.date, locate: c.Locator,
+               parts: dict[str, tuple[int, int]], signed: list[Mandate]) -> None:
+    """The mandates block, the opening and the signatures name the same mandates; one resolution each."""
+    from lexgap.drafts import IssueKind
+
+    named: dict[str, list[Mandate]] = {part: [m for _, m in mandates_named(check.text[slice(*parts[part])], register)]
+             for part in ("block", "opening") if part in parts}
+    if signed:
+        named["signatures"] = signed
+    label = {"block": "the mandates block", "opening": "the opening", "signatures": "the signature block"}
+    pairs = [("block", "signatures"), ("opening", "signatures")] if signed else [("block", "opening")]
+    for part, against in pairs:
+        if not named.get(part) or not named.get(against):
+            continue
+        ids, want = {m.id for m in named[part]}, {m.id for m in named[against]}
+        if ids == want:
+            continue
+        missing = [m.title_on(date) or m.titles[-1].title for m in named[against] if m.id not in ids]
+        extra = [m.title_on(date) or m.titles[-1].title for m in named[part] if m.id not in want]
+        says = [f"{label[part]} lacks {'; '.join(missing)}"] if missing else []
+        says += [f"{label[against]} lacks {'; '.join(extra)}"] if extra else []
+        span = locate.span(*_first_line(check.text, parts[part]))
+        check.add(span, IssueKind.mandates_mismatch, Level.error, span.text[:60], None,
+                  f"{label[part]} and {label[against]} name different mandates: {'; and '.join(says)}; "
+                  "name the same mandates in the mandates block, the opening and the signatures")
+    opening = _OPENING.search(check.text)
+    if opening is None or "opening" not in named:
+        return
+    numbers = re.findall(r"\d+/\d+", opening.group("resolutions"))
+    mandates = named["opening"]
+    if mandates and len(numbers) != len(mandates):
+        lacking = []
+        for mandate in mandates:
+            in_force = mandate.resolution_on(date)
+            if in_force is not None and in_force.number not in numbers:
+                lacking.append(f"{in_force.number} for the {mandate.title_on(date) or mandate.titles[-1].title}")
+        span = locate.span(opening.start("resolutions"), opening.end("resolutions"))
+        check.add(span, IssueKind.mandates_mismatch, Level.error, span.text, None,
+                  f"the opening names {len(mandates)} mandates but cites {len(numbers)} resolutions; cite one per "
+                  "mandate, in the same order" + (f" (missing: {'; '.join(lacking)})" if lacking else ""))
+
+
+def _first_line(text: str, bounds: tuple[int, int]) -> tuple[int, int]:
+    start, end = bounds
+    while start < end and text[start] in " \t\n*":
+        start += 1
+    stop = text.find("\n", start, end)
+    return start, stop if stop >= 0 else end

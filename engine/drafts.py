@@ -43,6 +43,9 @@ class IssueKind(StrEnum):
     not_in_data = "not_in_data"
     wrong_resolution = "wrong_resolution"
     not_yet_issued = "not_yet_issued"
+    wrong_mandate_title = "wrong_mandate_title"
+    wrong_holder = "wrong_holder"
+    mandates_mismatch = "mandates_mismatch"
 
 
 @dataclass(frozen=True)
