@@ -52,6 +52,8 @@ def review(check: _Check, register: Register) -> None:
     if date is not None:
         _not_yet_issued(check, date, locate)
         _mandates(check, register, date, locate)
+    _reference(check, date, locate)
+    _deadline(check, locate)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -240,3 +242,70 @@ def _first_line(text: str, bounds: tuple[int, int]) -> tuple[int, int]:
         start += 1
     stop = text.find("\n", start, end)
     return start, stop if stop >= 0 else end
+
+
+# --- the form: reference and reply deadline ----------------------------------------------------------------
+
+#: ISO 3166-1 alpha-2 to alpha-3, for the countries of lexgap's files and their neighbours.
+ALPHA3 = {"ro": "ROU", "us": "USA", "gb": "GBR", "ie": "IRL", "fr": "FRA", "de": "DEU", "es": "ESP", "it": "ITA",
+          "md": "MDA", "hu": "HUN", "bg": "BGR", "ua": "UKR", "rs": "SRB", "ca": "CAN", "mx": "MEX", "br": "BRA",
+          "in": "IND", "cn": "CHN", "ru": "RUS", "tr": "TUR", "pl": "POL", "nl": "NLD", "be": "BEL", "at": "AUT",
+          "ch": "CHE", "se": "SWE", "no": "NOR", "dk": "DNK", "fi": "FIN", "pt": "PRT", "gr": "GRC", "au": "AUS",
+          "nz": "NZL", "za": "ZAF", "ng": "NGA", "ke": "KEN", "ph": "PHL", "th": "THA", "jp": "JPN", "kr": "KOR",
+          "tl": "TLS"}
+_REFERENCE = re.compile(r"(?<![\w/])(?P<kind>J?(?:AL|UA|OL))[ \t\-]+(?P<code>[A-Z]{2,4})[ \t\-]+"
+                        r"(?P<first>\d{1,4})/(?P<second>\d{1,4})(?![\w/])")
+
+
+def _reference(check: _Check, date: dt.date | None, locate: c.Locator) -> None:
+    from lexgap.drafts import IssueKind
+
+    head = "\n".join(check.text.splitlines()[:30])
+    m = _REFERENCE.search(head)
+    if m is None:
+        return
+    kind, code, first, second = m.group("kind"), m.group("code"), m.group("first"), m.group("second")
+    country = check.subject.country.lower() if check.subject is not None else None
+    want_code = ALPHA3.get(country or "", code if len(code) == 3 else None) if country else None
+    if len(code) == 2 and want_code is None:
+        want_code = ALPHA3.get(code.lower())
+    number, year = first, second
+    problems = []
+    if len(first) == 4 and len(second) <= 3:
+        number, year = second, first
+        problems.append("the number comes before the year")
+    if len(code) != 3 or (want_code is not None and code != want_code and code != "OTH"):
+        right = want_code or "the addressee's ISO 3166-1 alpha-3 code (OTH for a company or organisation)"
+        problems.append(f"the addressee code is the ISO 3166-1 alpha-3 code, {right}")
+        code = want_code or code
+    if len(year) != 4:
+        problems.append("the year has four digits")
+    elif date is not None and int(year) > date.year:
+        problems.append(f"the year {year} is after the letter's date ({date.isoformat()})")
+    if not problems:
+        return
+    expected = f"{kind} {code} {number}/{year}"
+    span = locate.span(m.start(), m.end())
+    check.add(span, IssueKind.wrong_reference, Level.warning, span.text, expected,
+              f"a reference reads '<kind> <addressee code> <number>/<year>': {'; '.join(problems)}; write {expected}")
+
+
+_DEADLINE = re.compile(r"\b(?:response|reply|answer)\s+within\s+(?P<days>\d{1,3})\s+days\b", re.IGNORECASE)
+#: The reply period of an allegation letter or other letter before the communication is published.
+REPLY_DAYS = 60
+
+
+def _deadline(check: _Check, locate: c.Locator) -> None:
+    from lexgap.drafts import IssueKind
+
+    head = "\n".join(check.text.splitlines()[:30])
+    ref = _REFERENCE.search(head)
+    if ref is not None and ref.group("kind").lstrip("J") == "UA":
+        return  # an urgent appeal may ask for a shorter reply
+    for m in _DEADLINE.finditer(check.text):
+        if int(m.group("days")) == REPLY_DAYS:
+            continue
+        span = locate.span(m.start("days"), m.end())
+        check.add(span, IssueKind.wrong_deadline, Level.warning, span.text, f"{REPLY_DAYS} days",
+                  f"an allegation letter or other letter gives {REPLY_DAYS} days for a reply, after which the "
+                  f"communication is made public; write 'within {REPLY_DAYS} days' (or make it an urgent appeal)")

@@ -46,6 +46,8 @@ class IssueKind(StrEnum):
     wrong_mandate_title = "wrong_mandate_title"
     wrong_holder = "wrong_holder"
     mandates_mismatch = "mandates_mismatch"
+    wrong_reference = "wrong_reference"
+    wrong_deadline = "wrong_deadline"
 
 
 @dataclass(frozen=True)
