@@ -54,6 +54,7 @@ def review(check: _Check, register: Register) -> None:
         _mandates(check, register, date, locate)
     _reference(check, date, locate)
     _deadline(check, locate)
+    _register(check, locate)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -309,3 +310,37 @@ def _deadline(check: _Check, locate: c.Locator) -> None:
         check.add(span, IssueKind.wrong_deadline, Level.warning, span.text, f"{REPLY_DAYS} days",
                   f"an allegation letter or other letter gives {REPLY_DAYS} days for a reply, after which the "
                   f"communication is made public; write 'within {REPLY_DAYS} days' (or make it an urgent appeal)")
+
+
+# --- the register: a concern, never a verdict --------------------------------------------------------------
+
+_VERDICT = re.compile(r"""\b(?:
+    violates | violated | contravenes? | contravened | breaches | breached
+  | (?:is|are|was|were)\s+(?:in\s+(?:clear\s+|direct\s+)?(?:violation|breach)\s+of | contrary\s+to
+                            | incompatible\s+with | inconsistent\s+with)
+  | (?:has|have)\s+failed\s+to\s+comply | fails?\s+to\s+comply
+)\b""", re.VERBOSE | re.IGNORECASE)
+#: A modal or a report just before the verb makes it a concern ("may violate", "allegedly breaches").
+_HEDGE = re.compile(r"\b(?:may|might|could|would|can|appears?|seems?|allegedly|alleged|reportedly|risks?|possibly|"
+                    r"likely|potentially)\b(?:\W+\w+){0,6}\W*$", re.IGNORECASE)
+#: A question or a condition, or a passage that reports what a text says, is no verdict on the addressee.
+_NOT_A_FINDING = re.compile(r"^\W*(?:\d+\.\s*)?(?:please|kindly)\b|\b(?:whether|if|unless)\b|"
+                            r"\b(?:recogni[sz]es|provides|states|notes|noted|held|holds)\s+that\b", re.IGNORECASE)
+
+
+def _register(check: _Check, locate: c.Locator) -> None:
+    from lexgap.drafts import IssueKind
+
+    quotations = [(q.span.start, q.span.end) for q in check.citations if isinstance(q, c.Quotation)]
+    for start, end in check.bounds:
+        sentence = check.text[start:end]
+        m = _VERDICT.search(sentence)
+        if m is None or _HEDGE.search(sentence[:m.start()]) or _NOT_A_FINDING.search(sentence):
+            continue
+        where = start + m.start()
+        if any(s <= where < e for s, e in quotations):
+            continue
+        span = locate.span(where, start + m.end())
+        check.add(span, IssueKind.register, Level.warning, span.text, "may not be compatible with",
+                  f"{span.text!r} states a violation as established; a communication raises concerns: write "
+                  "'we are concerned that ... may not be compatible with ...' or '... may amount to ...'")

@@ -48,6 +48,7 @@ class IssueKind(StrEnum):
     mandates_mismatch = "mandates_mismatch"
     wrong_reference = "wrong_reference"
     wrong_deadline = "wrong_deadline"
+    register = "register"
 
 
 @dataclass(frozen=True)
