@@ -55,6 +55,7 @@ def review(check: _Check, register: Register) -> None:
     _reference(check, date, locate)
     _deadline(check, locate)
     _register(check, locate)
+    _ratified_without_date(check, locate)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -344,3 +345,43 @@ def _register(check: _Check, locate: c.Locator) -> None:
         check.add(span, IssueKind.register, Level.warning, span.text, "may not be compatible with",
                   f"{span.text!r} states a violation as established; a communication raises concerns: write "
                   "'we are concerned that ... may not be compatible with ...' or '... may amount to ...'")
+
+
+# --- a treaty said to be ratified that the subject file does not record -------------------------------------
+
+_RATIFIED_WORD = re.compile(r"\b(?:ratified|acceded\s+to|has\s+become\s+(?:a\s+)?party\s+to)\b", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never|yet\s+to|neither|nor)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+
+
+def _ratified_without_date(check: _Check, locate: c.Locator) -> None:
+    """'The CRC, which your Excellency's Government has ratified, ...' with no date: the dated form is checked by
+    `lexgap.drafts`; here the claim itself, when the subject file records no ratification of the treaty."""
+    from lexgap.drafts import IssueKind, not_ratified_message
+    from lexgap.vocabulary import BINDING_KINDS
+
+    subject = check.subject
+    if subject is None:
+        return
+    recorded = {r.instrument for r in subject.ratifications}
+    dates = [d.span.start for d in check.citations if isinstance(d, c.DateCitation)]
+    addressee = re.compile(rf"{re.escape(subject.name)}|Excellency['’]s\s+Government|your\s+Government|"
+                           r"the\s+State\s+party", re.IGNORECASE)
+    for start, end in check.bounds:
+        sentence = check.text[start:end]
+        if not addressee.search(sentence) or re.search(r"\bwhether\b|^\W*(?:\d+\.\s*)?(?:please|kindly)\b",
+                                                       sentence, re.IGNORECASE):
+            continue
+        for verb in _RATIFIED_WORD.finditer(sentence):
+            where = start + verb.start()
+            if _NEGATED.search(sentence[:verb.start()]) or any(start <= d < end for d in dates):
+                continue
+            before = [m for m in check.mentions if start <= m.start and m.end <= where and m.instrument]
+            if not before:
+                continue
+            instrument = check.catalogue.instrument(before[-1].instrument or "")
+            if instrument.kind not in BINDING_KINDS or instrument.id in recorded:
+                continue
+            span = locate.span(where, start + verb.end())
+            check.add(span, IssueKind.not_ratified, Level.warning, span.text, None,
+                      not_ratified_message(subject, instrument, "the draft says it is ratified"), None,
+                      instrument.id)

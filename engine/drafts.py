@@ -49,6 +49,7 @@ class IssueKind(StrEnum):
     wrong_reference = "wrong_reference"
     wrong_deadline = "wrong_deadline"
     register = "register"
+    not_ratified = "not_ratified"
 
 
 @dataclass(frozen=True)
@@ -759,9 +760,9 @@ def _check_ratification(check: _Check, date: c.DateCitation, instrument: Instrum
         return
     record = next((r for r in check.subject.ratifications if r.instrument == instrument.id), None)
     if record is None:  # nothing to check against is not a date confirmed: say so
-        check.add(date.span, IssueKind.not_in_data, Level.info, _written(date), None,
-                  f"{check.subject.name}: {check.subject.id} records no ratification of {_name(instrument)}; "
-                  f"the date {_written(date)} was not checked", None, instrument.id)
+        check.add(date.span, IssueKind.not_ratified, Level.warning, _written(date), None,
+                  not_ratified_message(check.subject, instrument, f"the date {_written(date)} was not checked"),
+                  None, instrument.id)
         return
     known_year = record.date.year if record.date else record.year
     act_years = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", record.domestic_act or "")}
@@ -777,6 +778,15 @@ def _check_ratification(check: _Check, date: c.DateCitation, instrument: Instrum
     check.add(date.span, IssueKind.ratification_date, _level(source), _written(date), expected,
               f"{check.subject.name}: {record.action} of {_name(instrument)} is recorded as {recorded}, "
               f"not {_written(date)}", source, instrument.id)
+
+
+def not_ratified_message(subject: Jurisdiction, instrument: Instrument, then: str) -> str:
+    """What to write when a draft says a State ratified a treaty its file records no ratification of."""
+    recorded = ", ".join(sorted(r.instrument for r in subject.ratifications)) or "none"
+    return (f"{subject.name}: {subject.id} records no ratification of {_name(instrument)} (it records: {recorded}); "
+            f"{then}. If {subject.name} has only signed it, write 'signed by {subject.name}' or 'to which "
+            f"{subject.name} is not a party'; write 'ratified' only with the depositary's record (UN Treaty "
+            "Collection, Council of Europe Treaty Office)")
 
 
 def _ratification_source(record: Ratification) -> Source:
