@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from lexgap import citations as c
@@ -56,6 +57,7 @@ def review(check: _Check, register: Register) -> None:
     _deadline(check, locate)
     _register(check, locate)
     _ratified_without_date(check, locate)
+    _treaty_names(check, locate)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -385,3 +387,90 @@ def _ratified_without_date(check: _Check, locate: c.Locator) -> None:
             check.add(span, IssueKind.not_ratified, Level.warning, span.text, None,
                       not_ratified_message(subject, instrument, "the draft says it is ratified"), None,
                       instrument.id)
+
+
+# --- a treaty's name misstated ------------------------------------------------------------------------------
+
+#: Real instruments lexgap does not hold, whose names are close to one it holds (never reported as slips).
+OTHER_NAMES = (
+    "International Convention on the Elimination of All Forms of Racial Discrimination",
+    "International Covenant on Economic, Social and Cultural Rights",
+    "Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment",
+    "Convention on the Rights of Persons with Disabilities",
+    "International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families",
+    "International Convention for the Protection of All Persons from Enforced Disappearance",
+    "Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict",
+    "Optional Protocol to the Convention on the Rights of the Child on a communications procedure",
+    "Optional Protocol to the Convention on the Elimination of All Forms of Discrimination against Women",
+    "Optional Protocol to the International Covenant on Civil and Political Rights",
+    "Second Optional Protocol to the International Covenant on Civil and Political Rights",
+    "United Nations Convention against Transnational Organized Crime",
+    "Protocol against the Smuggling of Migrants by Land, Sea and Air",
+    "Council of Europe Convention on preventing and combating violence against women and domestic violence",
+    "Convention on Cybercrime",
+    "Convention for the Protection of Human Rights and Fundamental Freedoms",
+    "Convention for the Protection of Individuals with regard to Automatic Processing of Personal Data",
+    "Universal Declaration of Human Rights",
+    "Declaration on the Rights of Indigenous Peoples",
+    "Declaration on Human Rights Defenders",
+    "Convention on the Elimination of All Forms of Racial Discrimination",
+)
+_TRIGGER = re.compile(r"\b(?:Convention|Covenant|Protocol|Declaration)\b")
+_CONNECTORS = {"of", "the", "and", "on", "in", "against", "to", "for", "all", "with", "or", "by", "from", "its"}
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9]+", text.lower().replace("’", "'")) if w != "the"]
+
+
+def _candidate(text: str, start: int) -> int:
+    """Where a treaty name that starts at `start` ends: capitalised words and the small words between them."""
+    end = position = start
+    for m in re.finditer(r"([A-Za-z][\w'’-]*)|(,\s*)|(\s+)|(.)", text[start:start + 300]):
+        word, comma, _, other = m.groups()
+        if other is not None:
+            break
+        if word is not None:
+            if word[0].isupper() or word.lower() in _CONNECTORS:
+                if word[0].isupper():
+                    end = start + m.end()
+            else:
+                break
+        if comma is not None and not re.match(r",\s*[A-Z]", text[start + m.start():start + m.end() + 1]):
+            break
+        position = start + m.end()
+    return max(end, start) if position else start
+
+
+def _treaty_names(check: _Check, locate: c.Locator) -> None:
+    from lexgap.drafts import IssueKind
+
+    names: list[tuple[list[str], str | None, str]] = []
+    for instrument in check.catalogue.knowledge.instruments.values():
+        for name in {instrument.title, instrument.short_title, *instrument.aliases}:
+            trigger = _TRIGGER.search(name)
+            if trigger is not None:
+                names.append((_name_words(name[trigger.start():]), instrument.id, name))
+    for name in OTHER_NAMES:
+        trigger = _TRIGGER.search(name)
+        if trigger is not None:
+            names.append((_name_words(name[trigger.start():]), None, name))
+    taken: list[tuple[int, int]] = []
+    for trigger in _TRIGGER.finditer(check.text):
+        end = _candidate(check.text, trigger.start())
+        words = _name_words(check.text[trigger.start():end])
+        if len(words) < 5 or any(s <= trigger.start() < e for s, e in taken):
+            continue
+        known = any(words == n[:len(words)] or n == words[:len(n)] for n, _, _ in names if len(n) >= 3)
+        if known:
+            continue
+        ratio, (_, instrument_id, written) = max(
+            ((SequenceMatcher(None, words, n).ratio(), (n, i, w)) for n, i, w in names), key=lambda r: r[0])
+        if instrument_id is None or ratio < 0.8:
+            continue
+        instrument = check.catalogue.instrument(instrument_id)
+        right = instrument.title if _TRIGGER.match(instrument.title) else written
+        span = locate.span(trigger.start(), end)
+        taken.append((trigger.start(), end))
+        check.add(span, IssueKind.wrong_name, Level.warning, span.text, right,
+                  f"no instrument is called {span.text!r}; did you mean the {right}?", None, instrument.id)

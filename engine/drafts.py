@@ -50,6 +50,7 @@ class IssueKind(StrEnum):
     wrong_deadline = "wrong_deadline"
     register = "register"
     not_ratified = "not_ratified"
+    wrong_name = "wrong_name"
 
 
 @dataclass(frozen=True)
