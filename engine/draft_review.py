@@ -318,7 +318,8 @@ def _deadline(check: _Check, locate: c.Locator) -> None:
 # --- the register: a concern, never a verdict --------------------------------------------------------------
 
 _VERDICT = re.compile(r"""\b(?:
-    violates | violated | contravenes? | contravened | breaches | breached
+    violates | (?<!is\s)(?<!are\s)(?<!be\s)(?<!been\s)(?<!were\s)(?<!was\s)(?:violated|breached)
+  | contravenes? | contravened | breaches
   | (?:is|are|was|were)\s+(?:in\s+(?:clear\s+|direct\s+)?(?:violation|breach)\s+of | contrary\s+to
                             | incompatible\s+with | inconsistent\s+with)
   | (?:has|have)\s+failed\s+to\s+comply | fails?\s+to\s+comply
@@ -327,7 +328,7 @@ _VERDICT = re.compile(r"""\b(?:
 _HEDGE = re.compile(r"\b(?:may|might|could|would|can|appears?|seems?|allegedly|alleged|reportedly|risks?|possibly|"
                     r"likely|potentially)\b(?:\W+\w+){0,6}\W*$", re.IGNORECASE)
 #: A question or a condition, or a passage that reports what a text says, is no verdict on the addressee.
-_NOT_A_FINDING = re.compile(r"^\W*(?:\d+\.\s*)?(?:please|kindly)\b|\b(?:whether|if|unless)\b|"
+_NOT_A_FINDING = re.compile(r"^\W*(?:\d+\.\s*)?(?:please|kindly)\b|\b(?:whether|if|unless|where|when)\b|"
                             r"\b(?:recogni[sz]es|provides|states|notes|noted|held|holds)\s+that\b", re.IGNORECASE)
 
 

@@ -59,3 +59,24 @@ def test_planted_slip_is_reported(knowledge_base: Knowledge, slip: Slip) -> None
     lines = range(first, first + slip.new.count("\n") + 1)
     assert [(i.line, i.kind.value, i.found) for i in issues if i.level is not Level.info and i.line not in lines
             and i.line != line] == []
+
+
+def test_register_leaves_passive_and_conditional_violations_alone(knowledge_base: Knowledge) -> None:
+    """'where rights are breached' (lexgap's own annex paraphrase of CRC GC 5 para. 24) is no verdict."""
+    text = ("Where rights are breached, reparation is due. Children whose rights were violated need remedies.\n"
+            "The law violates article 34 of the Convention on the Rights of the Child.\n")
+    issues = check_draft(text, "x.txt", knowledge_base)
+    assert [(i.line, i.kind.value, i.found, i.expected) for i in issues] == [
+        (2, "register", "violates", "may not be compatible with")]
+
+
+@pytest.mark.parametrize("name", ["romania-2024.yaml", "united-states-2021.yaml", "meta-2021.yaml"])
+def test_lexgaps_own_letters_check_without_error_or_warning(knowledge_base: Knowledge, name: str) -> None:
+    """The letters lexgap composes are written as a careful reviewer wants them: check-draft finds nothing."""
+    from lexgap import api
+    from lexgap.render import render_bytes
+
+    text = render_bytes("letter", "markdown", api.letter(name)).decode("utf-8")
+    loaded = subject(knowledge_base, name) if "meta" not in name else None
+    issues = check_draft(text, name, knowledge_base, loaded)
+    assert [(i.line, i.kind.value, i.found, i.message) for i in issues if i.level is not Level.info] == []
