@@ -448,7 +448,7 @@ def _treaty_names(check: _Check, locate: c.Locator) -> None:
 
     names: list[tuple[list[str], str | None, str]] = []
     for instrument in check.catalogue.knowledge.instruments.values():
-        for name in {instrument.title, instrument.short_title, *instrument.aliases}:
+        for name in dict.fromkeys([instrument.title, instrument.short_title, *instrument.aliases]):
             trigger = _TRIGGER.search(name)
             if trigger is not None:
                 names.append((_name_words(name[trigger.start():]), instrument.id, name))
@@ -470,7 +470,7 @@ def _treaty_names(check: _Check, locate: c.Locator) -> None:
         if instrument_id is None or ratio < 0.8:
             continue
         instrument = check.catalogue.instrument(instrument_id)
-        right = instrument.title if _TRIGGER.match(instrument.title) else written
+        right = instrument.title if _TRIGGER.search(instrument.title) else written
         span = locate.span(trigger.start(), end)
         taken.append((trigger.start(), end))
         check.add(span, IssueKind.wrong_name, Level.warning, span.text, right,
