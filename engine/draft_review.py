@@ -31,6 +31,7 @@ from lexgap.problems import Level
 
 if TYPE_CHECKING:
     from lexgap.drafts import _Check
+    from lexgap.models import Instrument
 
 
 _DATE_LINE = re.compile(r"^[\W_]*(?:[A-Z][a-z]+,\s*)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d{2}[\W_]*$")
@@ -58,6 +59,8 @@ def review(check: _Check, register: Register) -> None:
     _register(check, locate)
     _ratified_without_date(check, locate)
     _treaty_names(check, locate)
+    _other_instrument(check, locate)
+    _numbered_subject(check, locate)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -475,3 +478,92 @@ def _treaty_names(check: _Check, locate: c.Locator) -> None:
         taken.append((trigger.start(), end))
         check.add(span, IssueKind.wrong_name, Level.warning, span.text, right,
                   f"no instrument is called {span.text!r}; did you mean the {right}?", None, instrument.id)
+
+
+
+# --- a passage given to the wrong instrument ------------------------------------------------------------------
+
+
+def _other_instrument(check: _Check, locate: c.Locator) -> None:
+    """'Article 2 (c) of the CRC ... real or simulated explicit sexual activities': the words are another
+    instrument's provision under the same pinpoint (OPSC art. 2(c)), and none of the cited instrument's."""
+    from lexgap.drafts import (
+        IssueKind,
+        _attach_pinpoint,
+        _contains,
+        _expand_range,
+        _level,
+        _name,
+        _related,
+        _tokens,
+        _window,
+        _words_of,
+    )
+
+    for citation in check.citations:
+        if not isinstance(citation, c.PinpointCitation):
+            continue
+        instrument = _attach_pinpoint(check, citation)
+        if instrument is None:
+            continue
+        start, end = _window(check, citation)
+        sentence = check.sentence(citation.span.start)
+        tokens = _tokens(check.text[start:end], start)
+        if any(p.key_phrase and _contains(tokens, _words_of(p.key_phrase)) for p in instrument.provisions):
+            continue
+        named = {m.instrument for m in check.mentions if sentence[0] <= m.start < sentence[1]}
+        cited = [item for raw in citation.items for item in _expand_range(raw)]
+        for other in sorted(check.catalogue.knowledge.instruments.values(), key=lambda i: i.id):
+            if other.id == instrument.id or other.id in named:
+                continue
+            right = next((p for p in other.provisions if p.key_phrase and len(_words_of(p.key_phrase)) >= 4
+                          and any(_related(item, p) for item in cited)
+                          and _contains(tokens, _words_of(p.key_phrase))), None)
+            if right is None:
+                continue
+            span = citation.span
+            check.add(span, IssueKind.wrong_instrument, _level(right.source), span.text,
+                      f"{_name(other)} {right.pinpoint}",
+                      f"the words cited here ({right.key_phrase!r}) are {_name(other)} {right.pinpoint}, not "
+                      f"{_name(instrument)}: name the {other.title}", right.source, other.id)
+            break
+
+
+def _share(words: set[str], instrument: Instrument) -> float:
+    from lexgap.drafts import _content
+
+    return len(words & _content(instrument.title, set())) / len(words)
+
+
+_SUBJECT = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:,\s*)?(?:on|:)\s+(?P<subject>[^.;,()]{10,160})")
+
+
+def _numbered_subject(check: _Check, locate: c.Locator) -> None:
+    """'General Comment No. 16 on the right of the child to freedom from all forms of violence': the subject
+    is the title of another general comment (No. 13) and not of the one cited."""
+    from lexgap.drafts import IssueKind, _content, _level, _name, _source_for
+
+    numbered = check.catalogue.numbered
+    for citation in check.citations:
+        if not isinstance(citation, c.NumberedCitation):
+            continue
+        cited = numbered.get((citation.series, citation.number))
+        m = _SUBJECT.match(check.text, citation.span.end)
+        if cited is None or m is None:
+            continue
+        words = _content(m.group("subject"), set())
+        if len(words) < 3:
+            continue
+        if _share(words, cited) >= 0.3:
+            continue
+        same = [i for (series, _), i in sorted(numbered.items())
+                if series == citation.series and i.issuer == cited.issuer]
+        best = max(same, key=lambda i: _share(words, i), default=None)
+        if best is None or best.id == cited.id or _share(words, best) < 0.6:
+            continue
+        own = c.parse_numbered(best.title)
+        label = f"{citation.series.title()} No. {own.number if own else '?'}"
+        source = _source_for(best, "title")
+        check.add(citation.span, IssueKind.wrong_instrument, _level(source), citation.span.text, label,
+                  f"{m.group('subject').strip()!r} is the subject of {label} ({_name(best)}), not of "
+                  f"{_name(cited)} ({cited.title}): write {label}", source, best.id)

@@ -51,6 +51,7 @@ class IssueKind(StrEnum):
     register = "register"
     not_ratified = "not_ratified"
     wrong_name = "wrong_name"
+    wrong_instrument = "wrong_instrument"
 
 
 @dataclass(frozen=True)
