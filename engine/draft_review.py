@@ -61,6 +61,7 @@ def review(check: _Check, register: Register) -> None:
     _treaty_names(check, locate)
     _other_instrument(check, locate)
     _numbered_subject(check, locate)
+    _beyond_the_last(check)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -567,3 +568,40 @@ def _numbered_subject(check: _Check, locate: c.Locator) -> None:
         check.add(citation.span, IssueKind.wrong_instrument, _level(source), citation.span.text, label,
                   f"{m.group('subject').strip()!r} is the subject of {label} ({_name(best)}), not of "
                   f"{_name(cited)} ({cited.title}): write {label}", source, best.id)
+
+
+# --- an article beyond the last one ---------------------------------------------------------------------------
+
+#: The last article (or principle) of the instruments whose numbering is fixed, as their texts number them
+#: (the texts the instruments' `provisions` sources point at). An instrument not listed is not checked.
+LAST: dict[str, tuple[str, int]] = {
+    "crc": ("art", 54), "opsc": ("art", 17), "iccpr": ("art", 53), "cedaw": ("art", 30),
+    "palermo-protocol": ("art", 20), "coe-trafficking": ("art", 47), "lanzarote": ("art", 50), "devaw": ("art", 6),
+    "ungp": ("principle", 31), "ohchr-principles-trafficking": ("principle", 17),
+}
+
+
+def _beyond_the_last(check: _Check) -> None:
+    """'Article 64 of the Convention on the Rights of the Child': the CRC has 54 articles."""
+    from lexgap.drafts import _OF_FOLLOWS, IssueKind, _attach_pinpoint, _name, _source_for
+
+    for citation in check.citations:
+        if not isinstance(citation, c.PinpointCitation):
+            continue
+        if not _OF_FOLLOWS.match(check.text, citation.span.end):
+            continue  # only 'Article 64 of ...': a pinpoint placed by the text's focus may be another text's
+        instrument = _attach_pinpoint(check, citation)
+        if instrument is None or instrument.id not in LAST:
+            continue
+        unit, last = LAST[instrument.id]
+        if citation.unit != unit:
+            continue
+        numbers = [int(n) for item in citation.items for n in re.findall(r"\d+", item.split("(")[0])]
+        beyond = [n for n in numbers if n > last]
+        if not beyond:
+            continue
+        word = "articles" if unit == "art" else "principles"
+        source = _source_for(instrument, "provisions")
+        check.add(citation.span, IssueKind.wrong_pinpoint, Level.warning, citation.span.text, f"{unit}. 1-{last}",
+                  f"{_name(instrument)} has {last} {word}; there is no {word[:-1]} {beyond[0]}: check the number "
+                  "against the text", source, instrument.id)
