@@ -62,6 +62,7 @@ def review(check: _Check, register: Register) -> None:
     _other_instrument(check, locate)
     _numbered_subject(check, locate)
     _beyond_the_last(check)
+    _answered_questions(check, locate)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -605,3 +606,56 @@ def _beyond_the_last(check: _Check) -> None:
         check.add(citation.span, IssueKind.wrong_pinpoint, Level.warning, citation.span.text, f"{unit}. 1-{last}",
                   f"{_name(instrument)} has {last} {word}; there is no {word[:-1]} {beyond[0]}: check the number "
                   "against the text", source, instrument.id)
+
+
+# --- a question the letter answers itself ------------------------------------------------------------------
+
+_QUESTIONS = re.compile(r"(?:following\s+matters|following\s+questions)\s*:?", re.IGNORECASE)
+_AFTER_QUESTIONS = re.compile(r"^\s*(?:We\s+would\s+appreciate|We\s+would\s+be\s+grateful\s+to\s+receive|"
+                              r"While\s+awaiting)", re.IGNORECASE | re.MULTILINE)
+_ASKS_RATIFIED = re.compile(r"\b(?:whether|if)\b.{0,120}?\b(?:ratif\w*|acce(?:ded|ssion)|(?:is|become)\s+(?:a\s+)?"
+                            r"party)\b", re.IGNORECASE | re.DOTALL)
+
+
+def _answered_questions(check: _Check, locate: c.Locator) -> None:
+    """'Please indicate whether Romania has ratified <treaty>' when the letter says it ratified it (and when)."""
+    from lexgap.drafts import IssueKind, _name
+
+    head = _QUESTIONS.search(check.text)
+    if head is None:
+        return
+    tail = _AFTER_QUESTIONS.search(check.text, head.end())
+    region = (head.end(), tail.start() if tail else len(check.text))
+    for q in re.finditer(r"^[ \t]*\d{1,2}\.[ \t]+(?P<body>.+)$", check.text[region[0]:region[1]], re.MULTILINE):
+        start, end = region[0] + q.start("body"), region[0] + q.end("body")
+        if not _ASKS_RATIFIED.search(check.text[start:end]):
+            continue
+        asked = {m.instrument for m in check.mentions if start <= m.start < end and m.instrument}
+        for instrument_id in sorted(asked):
+            said = _said_ratified(check, instrument_id, region)
+            if said is None:
+                continue
+            line, when = said
+            instrument = check.catalogue.instrument(instrument_id)
+            span = locate.span(start, end)
+            check.add(span, IssueKind.answered_question, Level.warning, span.text[:60], None,
+                      f"this question asks what the letter itself says (line {line}: {_name(instrument)} ratified"
+                      f"{' ' + when if when else ''}): drop it, or ask about what the letter does not know "
+                      "(its implementation, reservations, the laws that give it effect)", None, instrument_id)
+
+
+def _said_ratified(check: _Check, instrument_id: str, questions: tuple[int, int]) -> tuple[int, str] | None:
+    """The line where the letter, outside its questions, says the instrument was ratified, and when."""
+    for start, end in check.bounds:
+        if questions[0] <= start < questions[1]:
+            continue
+        sentence = check.text[start:end]
+        verb = _RATIFIED_WORD.search(sentence)
+        if verb is None or _NEGATED.search(sentence[:verb.start()]):
+            continue
+        if not any(start <= m.start < start + verb.start() and m.instrument == instrument_id for m in check.mentions):
+            continue
+        dates = [d for d in check.citations
+                 if isinstance(d, c.DateCitation) and start + verb.start() <= d.span.start < end]
+        return check.text.count("\n", 0, start) + 1, f"in {dates[0].span.text}" if dates else ""
+    return None

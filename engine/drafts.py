@@ -52,6 +52,7 @@ class IssueKind(StrEnum):
     not_ratified = "not_ratified"
     wrong_name = "wrong_name"
     wrong_instrument = "wrong_instrument"
+    answered_question = "answered_question"
 
 
 @dataclass(frozen=True)
