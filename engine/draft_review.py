@@ -154,6 +154,20 @@ def _mandates(check: _Check, register: Register, date: dt.date, locate: c.Locato
             check.add(span, IssueKind.wrong_mandate_title, level, span.text, current,
                       f"on {date.isoformat()} the mandate's title was {current!r}; {title!r} was not in use then",
                       source)
+    checked = list(parts.values())
+    for start, end, mandate, title in _titles_in(check.text, 0, len(check.text), register):
+        if any(s <= start < e for s, e in checked):
+            continue
+        entry = next(t for t in mandate.titles if t.title == title)
+        since = earliest(entry.since)
+        current = mandate.title_on(date)
+        if since is None or since <= date or current is None:
+            continue  # an older title may name the mandate in a report of its time
+        span = locate.span(start, end)
+        check.add(span, IssueKind.wrong_mandate_title, Level.error if all(s.verified for s in entry.sources)
+                  else Level.warning, span.text, current,
+                  f"{title!r} came into use on {entry.since}, after this letter's date ({date.isoformat()}); "
+                  f"the title then was {current!r}", entry.sources[0])
     signed = _signatures(check, register, date, locate, parts)
     _agreement(check, register, date, locate, parts, signed)
 
@@ -191,6 +205,10 @@ def _signatures(check: _Check, register: Register, date: dt.date, locate: c.Loca
                           f"{holder.name} held this mandate {when}, not on {date.isoformat()}"
                           + (f"; the register has {expected} in office on that date" if expected else ""),
                           holder.sources[0])
+            elif mandate.signing_role and in_office and holder not in in_office:
+                check.add(span, IssueKind.wrong_holder, Level.warning, name, expected,
+                          f"the register shows {expected} as {mandate.signing_role} on {date.isoformat()}; a working "
+                          f"group's letters are signed by its {mandate.signing_role}", in_office[0].sources[0])
             continue
         other = next((m for m in register.mandates.values() for h in m.holders if _fold(h.name) == _fold(name)),
                      None)
@@ -228,6 +246,18 @@ def _agreement(check: _Check, register: Register, date: dt.date, locate: c.Locat
         check.add(span, IssueKind.mandates_mismatch, Level.error, span.text[:60], None,
                   f"{label[part]} and {label[against]} name different mandates: {'; and '.join(says)}; "
                   "name the same mandates in the mandates block, the opening and the signatures")
+    if "block" in parts and "signatures" in parts:
+        block = re.sub(r"^[*\s]*Mandates?\s+of\s+", "", check.text[slice(*parts["block"])]).strip(" *")
+        listed = [p for p in re.split(r";\s*(?:and\s+)?|,?\s+and\s+the\s+(?=[A-Z])", block) if p.strip()]
+        signatures = re.findall(r"^[ \t*]*(?:(?:Chair|Vice-Chair|Chair-Rapporteur)\s+of\s+the\s+)?(?:Special\s+"
+                                r"Rapporteur|Working\s+Group|Independent\s+Expert)\b",
+                                check.text[slice(*parts["signatures"])], re.MULTILINE | re.IGNORECASE)
+        already = any(i.kind is IssueKind.mandates_mismatch for i in check.issues)
+        if signatures and len(listed) != len(signatures) and not already:
+            span = locate.span(*_first_line(check.text, parts["block"]))
+            check.add(span, IssueKind.mandates_mismatch, Level.error, span.text[:60], None,
+                      f"the mandates block lists {len(listed)} mandates but the letter has {len(signatures)} "
+                      "signatures: name in the block exactly the mandates whose holders sign")
     opening = _OPENING.search(check.text)
     if opening is None or "opening" not in named:
         return
@@ -262,7 +292,7 @@ ALPHA3 = {"ro": "ROU", "us": "USA", "gb": "GBR", "ie": "IRL", "fr": "FRA", "de":
           "ch": "CHE", "se": "SWE", "no": "NOR", "dk": "DNK", "fi": "FIN", "pt": "PRT", "gr": "GRC", "au": "AUS",
           "nz": "NZL", "za": "ZAF", "ng": "NGA", "ke": "KEN", "ph": "PHL", "th": "THA", "jp": "JPN", "kr": "KOR",
           "tl": "TLS"}
-_REFERENCE = re.compile(r"(?<![\w/])(?P<kind>J?(?:AL|UA|OL))[ \t\-]+(?P<code>[A-Z]{2,4})[ \t\-]+"
+_REFERENCE = re.compile(r"(?<![\w/])(?P<kind>J?(?:AL|UA|OL))(?P<sep>[ \t\-/.]+)(?P<code>[A-Z]{2,4})[ \t\-/.]+"
                         r"(?P<first>\d{1,4})/(?P<second>\d{1,4})(?![\w/])")
 
 
@@ -279,7 +309,8 @@ def _reference(check: _Check, date: dt.date | None, locate: c.Locator) -> None:
     if len(code) == 2 and want_code is None:
         want_code = ALPHA3.get(code.lower())
     number, year = first, second
-    problems = []
+    problems = [] if m.group("sep") == " " and m.group(0).count("/") == 1 and "-" not in m.group(0) else [
+        "its parts are separated by single spaces"]
     if len(first) == 4 and len(second) <= 3:
         number, year = second, first
         problems.append("the number comes before the year")
@@ -299,7 +330,8 @@ def _reference(check: _Check, date: dt.date | None, locate: c.Locator) -> None:
               f"a reference reads '<kind> <addressee code> <number>/<year>': {'; '.join(problems)}; write {expected}")
 
 
-_DEADLINE = re.compile(r"\b(?:response|reply|answer)\s+within\s+(?P<days>\d{1,3})\s+days\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:response|reply|answer)\s+within\s+(?P<days>\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+"
+                       r"(?P<unit>(?:calendar\s+|working\s+)?days|weeks?|months?|hours)\b", re.IGNORECASE)
 #: The reply period of an allegation letter or other letter before the communication is published.
 REPLY_DAYS = 60
 
@@ -312,7 +344,8 @@ def _deadline(check: _Check, locate: c.Locator) -> None:
     if ref is not None and ref.group("kind").lstrip("J") == "UA":
         return  # an urgent appeal may ask for a shorter reply
     for m in _DEADLINE.finditer(check.text):
-        if int(m.group("days")) == REPLY_DAYS:
+        unit, days = m.group("unit").lower(), m.group("days").lower()
+        if unit in ("days", "calendar days") and days in (str(REPLY_DAYS), "sixty"):
             continue
         span = locate.span(m.start("days"), m.end())
         check.add(span, IssueKind.wrong_deadline, Level.warning, span.text, f"{REPLY_DAYS} days",
@@ -325,6 +358,7 @@ def _deadline(check: _Check, locate: c.Locator) -> None:
 _VERDICT = re.compile(r"""\b(?:
     violates | (?<!is\s)(?<!are\s)(?<!be\s)(?<!been\s)(?<!were\s)(?<!was\s)(?:violated|breached)
   | contravenes? | contravened | breaches
+  | constitutes?\s+(?:a\s+)?(?:clear\s+|serious\s+|direct\s+)?(?:violation|breach)\s+of | contrary\s+to
   | (?:is|are|was|were)\s+(?:in\s+(?:clear\s+|direct\s+)?(?:violation|breach)\s+of | contrary\s+to
                             | incompatible\s+with | inconsistent\s+with)
   | (?:has|have)\s+failed\s+to\s+comply | fails?\s+to\s+comply
@@ -357,7 +391,8 @@ def _register(check: _Check, locate: c.Locator) -> None:
 
 # --- a treaty said to be ratified that the subject file does not record -------------------------------------
 
-_RATIFIED_WORD = re.compile(r"\b(?:ratified|acceded\s+to|has\s+become\s+(?:a\s+)?party\s+to)\b", re.IGNORECASE)
+_RATIFIED_WORD = re.compile(r"\b(?:ratified|acceded\s+to|has\s+become\s+(?:a\s+)?party\s+to|(?:is|as)\s+a\s+"
+                            r"(?:State\s+)?party\b|State\s+party\s+to)", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to|neither|nor)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 
 
@@ -384,9 +419,12 @@ def _ratified_without_date(check: _Check, locate: c.Locator) -> None:
             if _NEGATED.search(sentence[:verb.start()]) or any(start <= d < end for d in dates):
                 continue
             before = [m for m in check.mentions if start <= m.start and m.end <= where and m.instrument]
-            if not before:
+            after = [m for m in check.mentions if start + verb.end() <= m.start < start + verb.end() + 20
+                     and m.instrument and re.match(r"\s*(?:to\s+)?(?:the\s+)?$",
+                                                   check.text[start + verb.end():m.start])]
+            if not before and not after:
                 continue
-            instrument = check.catalogue.instrument(before[-1].instrument or "")
+            instrument = check.catalogue.instrument((after or before)[-1 if not after else 0].instrument or "")
             if instrument.kind not in BINDING_KINDS or instrument.id in recorded:
                 continue
             span = locate.span(where, start + verb.end())
@@ -613,7 +651,7 @@ def _beyond_the_last(check: _Check) -> None:
 _QUESTIONS = re.compile(r"(?:following\s+matters|following\s+questions)\s*:?", re.IGNORECASE)
 _AFTER_QUESTIONS = re.compile(r"^\s*(?:We\s+would\s+appreciate|We\s+would\s+be\s+grateful\s+to\s+receive|"
                               r"While\s+awaiting)", re.IGNORECASE | re.MULTILINE)
-_ASKS_RATIFIED = re.compile(r"\b(?:whether|if)\b.{0,120}?\b(?:ratif\w*|acce(?:ded|ssion)|(?:is|become)\s+(?:a\s+)?"
+_ASKS_RATIFIED = re.compile(r"\b(?:whether|if|when)\b.{0,120}?\b(?:ratif\w*|acce(?:ded|ssion)|(?:is|become)\s+(?:a\s+)?"
                             r"party)\b", re.IGNORECASE | re.DOTALL)
 
 

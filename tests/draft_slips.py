@@ -210,4 +210,46 @@ SLIPS = [
          "11. Please indicate whether Romania has ratified the Council of Europe Convention on Action against "
          "Trafficking in Human Beings.\n12. Kindly indicate what measures have been adopted",
          "answered_question", "Please indicate whether", "2006"),
+    # --- variants: other wordings of the same slips ---
+    Slip("register_constitutes_a_violation", "rou",
+         "We are also gravely concerned about the draft initiative of Law 655/2020, currently under debate in the "
+         "Senate.",
+         "The draft initiative of Law 655/2020 constitutes a violation of article 3 of the Palermo Protocol.",
+         "register", "constitutes a violation of", "may amount to"),
+    Slip("register_bare_contrary_to", "rou",
+         "We are also gravely concerned about the draft initiative of Law 655/2020, currently under debate in the "
+         "Senate.", "Law 655/2020, contrary to article 3 of the Palermo Protocol, requires intent.",
+         "register", "contrary to", "may not be compatible"),
+    Slip("reply_deadline_in_months", "oth", "receiving a response within 60 days",
+         "receiving a response within two months", "wrong_deadline", "two months", "60 days"),
+    Slip("reference_with_slashes", "rou", "AL ROU 2/2020", "AL/ROU/2/2020", "wrong_reference", "AL/ROU/2/2020",
+         "AL ROU 2/2020"),
+    Slip("reference_with_an_old_country_code", "rou", "AL ROU 2/2020", "AL ROM 2/2020", "wrong_reference",
+         "AL ROM 2/2020", "ROU"),
+    Slip("working_group_signed_by_a_member_not_the_chair", "oth", "Elizabeth Broderick  \n", "Melissa Upreti  \n",
+         "wrong_holder", "Melissa Upreti", "Elizabeth Broderick"),
+    Slip("holder_name_misspelled", "oth", "Siobhán Mullally  \n", "Siobhan Mullaly  \n", "wrong_holder",
+         "Siobhan Mullaly", "Siobhán Mullally"),
+    Slip("later_mandate_title_in_the_annex", "rou",
+         "the Special Rapporteur on Violence against women, its causes and consequences mentioned",
+         "the Special Rapporteur on violence against women and girls, its causes and consequences mentioned",
+         "wrong_mandate_title", "Special Rapporteur on violence against women and girls",
+         "Special Rapporteur on violence against women, its causes and consequences"),
+    Slip("mandates_block_lists_a_mandate_nobody_signs_for", "rou", "Mandates of the Working Group",
+         "Mandates of the Independent Expert on protection against violence and discrimination based on sexual "
+         "orientation and gender identity; the Working Group", "mandates_mismatch", "Mandates of", "signatures"),
+    Slip("question_asks_when_the_letter_says_when", "rou", "11. Kindly indicate what measures have been adopted",
+         "11. Please indicate when Romania ratified the Palermo Protocol.\n12. Kindly indicate what measures have "
+         "been adopted", "answered_question", "Please indicate when", "4 December 2002"),
+    Slip("united_states_said_party_to_the_crc", "usa",
+         "Furthermore, we would like to draw the attention of your Excellency's Government to the Palermo Protocol",
+         "As a State party to the Convention on the Rights of the Child, the United States must protect children."
+         "\n\nFurthermore, we would like to draw the attention of your Excellency's Government to the Palermo Protocol",
+         "not_ratified", "State party", "signed by"),
+    Slip("article_of_the_covenant_with_the_convention_words", "rou",
+         "Article 19 of the Convention on the Rights of the Child, ratified by Romania on 28 September 1990",
+         "Article 19 of the International Covenant on Civil and Political Rights, ratified by Romania on "
+         "9 December 1974", "wrong_instrument", "Article 19", "CRC art. 19"),
+    Slip("principle_beyond_the_last", "rou", "Principle 13 of these recommended", "Principle 31 of these recommended",
+         "wrong_pinpoint", "Principle 31", "17 principles"),
 ]
