@@ -20,8 +20,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from lexgap import citations as c
 from lexgap.draft_mandates import _OPENING, draft_date, mandates_named
@@ -30,8 +32,53 @@ from lexgap.mandates import Mandate, Register, earliest, latest
 from lexgap.problems import Level
 
 if TYPE_CHECKING:
-    from lexgap.drafts import _Check
-    from lexgap.models import Instrument
+    from lexgap.models import Instrument, Jurisdiction
+
+
+class Draft(Protocol):
+    """The draft being checked, as `lexgap.drafts` holds it (its text, citations and the issues found)."""
+
+    text: str
+    bounds: list[tuple[int, int]]
+    citations: list[c.Citation]
+    mentions: list[Any]
+    catalogue: Any
+    subject: Jurisdiction | None
+    issues: list[Any]
+
+    def add(self, span: c.Span, kind: Any, level: Level, found: str, expected: str | None, message: str,
+            source: Any = None, instrument: str | None = None) -> None: ...
+
+    def sentence(self, offset: int) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True)
+class Tools:
+    """What this module uses of `lexgap.drafts`, handed over by it (this module never imports `lexgap.drafts`,
+    which calls it): the issue kinds and the helpers that attach a pinpoint, read its window, name an instrument."""
+
+    kind: Any
+    level: Callable[..., Level]
+    name: Callable[[Instrument], str]
+    source_for: Callable[..., Any]
+    attach: Callable[[Any, c.PinpointCitation], Instrument | None]
+    window: Callable[[Any, c.PinpointCitation], tuple[int, int]]
+    tokens: Callable[..., list[Any]]
+    contains: Callable[[list[Any], list[str]], bool]
+    words_of: Callable[[str], list[str]]
+    related: Callable[[str, Any], bool]
+    expand_range: Callable[[str], list[str]]
+    content: Callable[[str, set[str]], set[str]]
+    of_follows: re.Pattern[str]
+
+
+def not_ratified_message(subject: Jurisdiction, name: str, then: str) -> str:
+    """What to write when a draft says a State ratified a treaty its file records no ratification of."""
+    recorded = ", ".join(sorted(r.instrument for r in subject.ratifications)) or "none"
+    return (f"{subject.name}: {subject.id} records no ratification of {name} (it records: {recorded}); "
+            f"{then}. If {subject.name} has only signed it, write 'signed by {subject.name}' or 'to which "
+            f"{subject.name} is not a party'; write 'ratified' only with the depositary's record (UN Treaty "
+            "Collection, Council of Europe Treaty Office)")
 
 
 _DATE_LINE = re.compile(r"^[\W_]*(?:[A-Z][a-z]+,\s*)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+(?:19|20)\d{2}[\W_]*$")
@@ -47,29 +94,28 @@ def letter_date(text: str) -> dt.date | None:
     return None
 
 
-def review(check: _Check, register: Register) -> None:
+def review(check: Draft, register: Register, t: Tools) -> None:
     """Run every check of this module on a draft whose citations `lexgap.drafts` has already read."""
     date = letter_date(check.text)
     locate = c.Locator(check.text)
     if date is not None:
-        _not_yet_issued(check, date, locate)
-        _mandates(check, register, date, locate)
-    _reference(check, date, locate)
-    _deadline(check, locate)
-    _register(check, locate)
-    _ratified_without_date(check, locate)
-    _treaty_names(check, locate)
-    _other_instrument(check, locate)
-    _numbered_subject(check, locate)
-    _beyond_the_last(check)
-    _answered_questions(check, locate)
+        _not_yet_issued(t, check, date, locate)
+        _mandates(t, check, register, date, locate)
+    _reference(t, check, date, locate)
+    _deadline(t, check, locate)
+    _register(t, check, locate)
+    _ratified_without_date(t, check, locate)
+    _treaty_names(t, check, locate)
+    _other_instrument(t, check, locate)
+    _numbered_subject(t, check, locate)
+    _beyond_the_last(t, check)
+    _answered_questions(t, check, locate)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
 
 
-def _not_yet_issued(check: _Check, date: dt.date, locate: c.Locator) -> None:
-    from lexgap.drafts import IssueKind, _level, _name, _source_for
+def _not_yet_issued(t: Tools, check: Draft, date: dt.date, locate: c.Locator) -> None:
 
     seen: set[str] = set()
     for mention in check.mentions:
@@ -82,10 +128,10 @@ def _not_yet_issued(check: _Check, date: dt.date, locate: c.Locator) -> None:
         if re.search(r"\bdraft\b", check.text[max(0, mention.start - 40):mention.start], re.IGNORECASE):
             continue  # "the draft General Comment on ...": a draft may be cited before its adoption
         seen.add(mention.instrument)
-        source = _source_for(instrument, "adopted", "issued", "title")
+        source = t.source_for(instrument, "adopted", "issued", "title")
         span = locate.span(mention.start, mention.end)
-        check.add(span, IssueKind.not_yet_issued, _level(source), span.text, f"not before {issued.isoformat()}",
-                  f"{_name(instrument)} dates from {issued.isoformat()}, after this letter's date "
+        check.add(span, t.kind.not_yet_issued, t.level(source), span.text, f"not before {issued.isoformat()}",
+                  f"{t.name(instrument)} dates from {issued.isoformat()}, after this letter's date "
                   f"({date.isoformat()}): a letter of that date cannot cite it; leave it out or cite a standard "
                   "that existed then", source, instrument.id)
 
@@ -107,9 +153,10 @@ def _title_pattern(title: str) -> re.Pattern[str]:
 def _parts(text: str) -> dict[str, tuple[int, int]]:
     """Where the mandates block, the opening and the signature block are (offsets); missing parts left out."""
     parts: dict[str, tuple[int, int]] = {}
-    block = re.search(r"^[*\s]*Mandates?\s+of\b.*$", "\n".join(text.splitlines()[:12]), re.MULTILINE)
-    if block is not None:
-        parts["block"] = (block.start(), block.end())
+    block = re.search(r"^[*\s]*Mandates?\s+of\b", "\n".join(text.splitlines()[:12]), re.MULTILINE)
+    if block is not None:  # the paragraph, which a plain-text letter wraps over several lines
+        stop = re.compile(r"\n[ \t]*\n|\n[ \t*#]*REFERENCE\b", re.IGNORECASE).search(text, block.end())
+        parts["block"] = (block.start(), stop.start() if stop else len(text))
     opening = _OPENING.search(text)
     if opening is not None:
         parts["opening"] = (opening.start("mandates"), opening.end("mandates"))
@@ -135,8 +182,7 @@ def _titles_in(text: str, start: int, end: int, register: Register) -> list[tupl
     return kept
 
 
-def _mandates(check: _Check, register: Register, date: dt.date, locate: c.Locator) -> None:
-    from lexgap.drafts import IssueKind
+def _mandates(t: Tools, check: Draft, register: Register, date: dt.date, locate: c.Locator) -> None:
 
     parts = _parts(check.text)
     # titles: each must be the one in use on the letter's date
@@ -151,7 +197,7 @@ def _mandates(check: _Check, register: Register, date: dt.date, locate: c.Locato
             level = Level.error if all(s.verified for t in mandate.titles if t.title in (current, title)
                                        for s in t.sources) else Level.warning
             span = locate.span(start, end)
-            check.add(span, IssueKind.wrong_mandate_title, level, span.text, current,
+            check.add(span, t.kind.wrong_mandate_title, level, span.text, current,
                       f"on {date.isoformat()} the mandate's title was {current!r}; {title!r} was not in use then",
                       source)
     checked = list(parts.values())
@@ -164,18 +210,17 @@ def _mandates(check: _Check, register: Register, date: dt.date, locate: c.Locato
         if since is None or since <= date or current is None:
             continue  # an older title may name the mandate in a report of its time
         span = locate.span(start, end)
-        check.add(span, IssueKind.wrong_mandate_title, Level.error if all(s.verified for s in entry.sources)
+        check.add(span, t.kind.wrong_mandate_title, Level.error if all(s.verified for s in entry.sources)
                   else Level.warning, span.text, current,
                   f"{title!r} came into use on {entry.since}, after this letter's date ({date.isoformat()}); "
                   f"the title then was {current!r}", entry.sources[0])
-    signed = _signatures(check, register, date, locate, parts)
-    _agreement(check, register, date, locate, parts, signed)
+    signed = _signatures(t, check, register, date, locate, parts)
+    _agreement(t, check, register, date, locate, parts, signed)
 
 
-def _signatures(check: _Check, register: Register, date: dt.date, locate: c.Locator,
+def _signatures(t: Tools, check: Draft, register: Register, date: dt.date, locate: c.Locator,
                 parts: dict[str, tuple[int, int]]) -> list[Mandate]:
     """The mandates the letter is signed for; each signatory checked against the register's holders."""
-    from lexgap.drafts import IssueKind
 
     if "signatures" not in parts:
         return []
@@ -201,12 +246,12 @@ def _signatures(check: _Check, register: Register, date: dt.date, locate: c.Loca
                 when = (f"only from {holder.since}" if began is not None and began > date
                         else f"until {holder.until}")
                 level = Level.error if all(s.verified for s in holder.sources) else Level.warning
-                check.add(span, IssueKind.wrong_holder, level, name, expected,
+                check.add(span, t.kind.wrong_holder, level, name, expected,
                           f"{holder.name} held this mandate {when}, not on {date.isoformat()}"
                           + (f"; the register has {expected} in office on that date" if expected else ""),
                           holder.sources[0])
             elif mandate.signing_role and in_office and holder not in in_office:
-                check.add(span, IssueKind.wrong_holder, Level.warning, name, expected,
+                check.add(span, t.kind.wrong_holder, Level.warning, name, expected,
                           f"the register shows {expected} as {mandate.signing_role} on {date.isoformat()}; a working "
                           f"group's letters are signed by its {mandate.signing_role}", in_office[0].sources[0])
             continue
@@ -215,16 +260,15 @@ def _signatures(check: _Check, register: Register, date: dt.date, locate: c.Loca
         if other is not None or in_office:
             whose = f" ({name} is a holder of another mandate, {other.titles[-1].title})" if other else ""
             source = in_office[0].sources[0] if in_office else None
-            check.add(span, IssueKind.wrong_holder, Level.warning, name, expected,
+            check.add(span, t.kind.wrong_holder, Level.warning, name, expected,
                       f"the register does not show {name} holding this mandate on {date.isoformat()}{whose}"
                       + (f"; it has {expected} in office on that date" if expected else ""), source)
     return signed
 
 
-def _agreement(check: _Check, register: Register, date: dt.date, locate: c.Locator,
+def _agreement(t: Tools, check: Draft, register: Register, date: dt.date, locate: c.Locator,
                parts: dict[str, tuple[int, int]], signed: list[Mandate]) -> None:
     """The mandates block, the opening and the signatures name the same mandates; one resolution each."""
-    from lexgap.drafts import IssueKind
 
     named: dict[str, list[Mandate]] = {part: [m for _, m in mandates_named(check.text[slice(*parts[part])], register)]
              for part in ("block", "opening") if part in parts}
@@ -243,7 +287,7 @@ def _agreement(check: _Check, register: Register, date: dt.date, locate: c.Locat
         says = [f"{label[part]} lacks {'; '.join(missing)}"] if missing else []
         says += [f"{label[against]} lacks {'; '.join(extra)}"] if extra else []
         span = locate.span(*_first_line(check.text, parts[part]))
-        check.add(span, IssueKind.mandates_mismatch, Level.error, span.text[:60], None,
+        check.add(span, t.kind.mandates_mismatch, Level.error, span.text[:60], None,
                   f"{label[part]} and {label[against]} name different mandates: {'; and '.join(says)}; "
                   "name the same mandates in the mandates block, the opening and the signatures")
     if "block" in parts and "signatures" in parts:
@@ -252,10 +296,10 @@ def _agreement(check: _Check, register: Register, date: dt.date, locate: c.Locat
         signatures = re.findall(r"^[ \t*]*(?:(?:Chair|Vice-Chair|Chair-Rapporteur)\s+of\s+the\s+)?(?:Special\s+"
                                 r"Rapporteur|Working\s+Group|Independent\s+Expert)\b",
                                 check.text[slice(*parts["signatures"])], re.MULTILINE | re.IGNORECASE)
-        already = any(i.kind is IssueKind.mandates_mismatch for i in check.issues)
+        already = any(i.kind is t.kind.mandates_mismatch for i in check.issues)
         if signatures and len(listed) != len(signatures) and not already:
             span = locate.span(*_first_line(check.text, parts["block"]))
-            check.add(span, IssueKind.mandates_mismatch, Level.error, span.text[:60], None,
+            check.add(span, t.kind.mandates_mismatch, Level.error, span.text[:60], None,
                       f"the mandates block lists {len(listed)} mandates but the letter has {len(signatures)} "
                       "signatures: name in the block exactly the mandates whose holders sign")
     opening = _OPENING.search(check.text)
@@ -270,7 +314,7 @@ def _agreement(check: _Check, register: Register, date: dt.date, locate: c.Locat
             if in_force is not None and in_force.number not in numbers:
                 lacking.append(f"{in_force.number} for the {mandate.title_on(date) or mandate.titles[-1].title}")
         span = locate.span(opening.start("resolutions"), opening.end("resolutions"))
-        check.add(span, IssueKind.mandates_mismatch, Level.error, span.text, None,
+        check.add(span, t.kind.mandates_mismatch, Level.error, span.text, None,
                   f"the opening names {len(mandates)} mandates but cites {len(numbers)} resolutions; cite one per "
                   "mandate, in the same order" + (f" (missing: {'; '.join(lacking)})" if lacking else ""))
 
@@ -296,8 +340,7 @@ _REFERENCE = re.compile(r"(?<![\w/])(?P<kind>J?(?:AL|UA|OL))(?P<sep>[ \t\-/.]+)(
                         r"(?P<first>\d{1,4})/(?P<second>\d{1,4})(?![\w/])")
 
 
-def _reference(check: _Check, date: dt.date | None, locate: c.Locator) -> None:
-    from lexgap.drafts import IssueKind
+def _reference(t: Tools, check: Draft, date: dt.date | None, locate: c.Locator) -> None:
 
     head = "\n".join(check.text.splitlines()[:30])
     m = _REFERENCE.search(head)
@@ -326,7 +369,7 @@ def _reference(check: _Check, date: dt.date | None, locate: c.Locator) -> None:
         return
     expected = f"{kind} {code} {number}/{year}"
     span = locate.span(m.start(), m.end())
-    check.add(span, IssueKind.wrong_reference, Level.warning, span.text, expected,
+    check.add(span, t.kind.wrong_reference, Level.warning, span.text, expected,
               f"a reference reads '<kind> <addressee code> <number>/<year>': {'; '.join(problems)}; write {expected}")
 
 
@@ -336,8 +379,7 @@ _DEADLINE = re.compile(r"\b(?:response|reply|answer)\s+within\s+(?P<days>\d{1,3}
 REPLY_DAYS = 60
 
 
-def _deadline(check: _Check, locate: c.Locator) -> None:
-    from lexgap.drafts import IssueKind
+def _deadline(t: Tools, check: Draft, locate: c.Locator) -> None:
 
     head = "\n".join(check.text.splitlines()[:30])
     ref = _REFERENCE.search(head)
@@ -348,7 +390,7 @@ def _deadline(check: _Check, locate: c.Locator) -> None:
         if unit in ("days", "calendar days") and days in (str(REPLY_DAYS), "sixty"):
             continue
         span = locate.span(m.start("days"), m.end())
-        check.add(span, IssueKind.wrong_deadline, Level.warning, span.text, f"{REPLY_DAYS} days",
+        check.add(span, t.kind.wrong_deadline, Level.warning, span.text, f"{REPLY_DAYS} days",
                   f"an allegation letter or other letter gives {REPLY_DAYS} days for a reply, after which the "
                   f"communication is made public; write 'within {REPLY_DAYS} days' (or make it an urgent appeal)")
 
@@ -371,8 +413,7 @@ _NOT_A_FINDING = re.compile(r"^\W*(?:\d+\.\s*)?(?:please|kindly)\b|\b(?:whether|
                             r"\b(?:recogni[sz]es|provides|states|notes|noted|held|holds)\s+that\b", re.IGNORECASE)
 
 
-def _register(check: _Check, locate: c.Locator) -> None:
-    from lexgap.drafts import IssueKind
+def _register(t: Tools, check: Draft, locate: c.Locator) -> None:
 
     quotations = [(q.span.start, q.span.end) for q in check.citations if isinstance(q, c.Quotation)]
     for start, end in check.bounds:
@@ -384,7 +425,7 @@ def _register(check: _Check, locate: c.Locator) -> None:
         if any(s <= where < e for s, e in quotations):
             continue
         span = locate.span(where, start + m.end())
-        check.add(span, IssueKind.register, Level.warning, span.text, "may not be compatible with",
+        check.add(span, t.kind.register, Level.warning, span.text, "may not be compatible with",
                   f"{span.text!r} states a violation as established; a communication raises concerns: write "
                   "'we are concerned that ... may not be compatible with ...' or '... may amount to ...'")
 
@@ -396,10 +437,9 @@ _RATIFIED_WORD = re.compile(r"\b(?:ratified|acceded\s+to|has\s+become\s+(?:a\s+)
 _NEGATED = re.compile(r"\b(?:not|never|yet\s+to|neither|nor)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 
 
-def _ratified_without_date(check: _Check, locate: c.Locator) -> None:
+def _ratified_without_date(t: Tools, check: Draft, locate: c.Locator) -> None:
     """'The CRC, which your Excellency's Government has ratified, ...' with no date: the dated form is checked by
     `lexgap.drafts`; here the claim itself, when the subject file records no ratification of the treaty."""
-    from lexgap.drafts import IssueKind, not_ratified_message
     from lexgap.vocabulary import BINDING_KINDS
 
     subject = check.subject
@@ -428,8 +468,8 @@ def _ratified_without_date(check: _Check, locate: c.Locator) -> None:
             if instrument.kind not in BINDING_KINDS or instrument.id in recorded:
                 continue
             span = locate.span(where, start + verb.end())
-            check.add(span, IssueKind.not_ratified, Level.warning, span.text, None,
-                      not_ratified_message(subject, instrument, "the draft says it is ratified"), None,
+            check.add(span, t.kind.not_ratified, Level.warning, span.text, None,
+                      not_ratified_message(subject, t.name(instrument), "the draft says it is ratified"), None,
                       instrument.id)
 
 
@@ -486,8 +526,7 @@ def _candidate(text: str, start: int) -> int:
     return max(end, start) if position else start
 
 
-def _treaty_names(check: _Check, locate: c.Locator) -> None:
-    from lexgap.drafts import IssueKind
+def _treaty_names(t: Tools, check: Draft, locate: c.Locator) -> None:
 
     names: list[tuple[list[str], str | None, str]] = []
     for instrument in check.catalogue.knowledge.instruments.values():
@@ -516,7 +555,7 @@ def _treaty_names(check: _Check, locate: c.Locator) -> None:
         right = instrument.title if _TRIGGER.search(instrument.title) else written
         span = locate.span(trigger.start(), end)
         taken.append((trigger.start(), end))
-        check.add(span, IssueKind.wrong_name, Level.warning, span.text, right,
+        check.add(span, t.kind.wrong_name, Level.warning, span.text, right,
                   f"no instrument is called {span.text!r}; did you mean the {right}?", None, instrument.id)
 
 
@@ -524,64 +563,50 @@ def _treaty_names(check: _Check, locate: c.Locator) -> None:
 # --- a passage given to the wrong instrument ------------------------------------------------------------------
 
 
-def _other_instrument(check: _Check, locate: c.Locator) -> None:
+def _other_instrument(t: Tools, check: Draft, locate: c.Locator) -> None:
     """'Article 2 (c) of the CRC ... real or simulated explicit sexual activities': the words are another
     instrument's provision under the same pinpoint (OPSC art. 2(c)), and none of the cited instrument's."""
-    from lexgap.drafts import (
-        IssueKind,
-        _attach_pinpoint,
-        _contains,
-        _expand_range,
-        _level,
-        _name,
-        _related,
-        _tokens,
-        _window,
-        _words_of,
-    )
 
     for citation in check.citations:
         if not isinstance(citation, c.PinpointCitation):
             continue
-        instrument = _attach_pinpoint(check, citation)
+        instrument = t.attach(check, citation)
         if instrument is None:
             continue
-        start, end = _window(check, citation)
+        start, end = t.window(check, citation)
         sentence = check.sentence(citation.span.start)
-        tokens = _tokens(check.text[start:end], start)
-        if any(p.key_phrase and _contains(tokens, _words_of(p.key_phrase)) for p in instrument.provisions):
+        tokens = t.tokens(check.text[start:end], start)
+        if any(p.key_phrase and t.contains(tokens, t.words_of(p.key_phrase)) for p in instrument.provisions):
             continue
         named = {m.instrument for m in check.mentions if sentence[0] <= m.start < sentence[1]}
-        cited = [item for raw in citation.items for item in _expand_range(raw)]
+        cited = [item for raw in citation.items for item in t.expand_range(raw)]
         for other in sorted(check.catalogue.knowledge.instruments.values(), key=lambda i: i.id):
             if other.id == instrument.id or other.id in named:
                 continue
-            right = next((p for p in other.provisions if p.key_phrase and len(_words_of(p.key_phrase)) >= 4
-                          and any(_related(item, p) for item in cited)
-                          and _contains(tokens, _words_of(p.key_phrase))), None)
+            right = next((p for p in other.provisions if p.key_phrase and len(t.words_of(p.key_phrase)) >= 4
+                          and any(t.related(item, p) for item in cited)
+                          and t.contains(tokens, t.words_of(p.key_phrase))), None)
             if right is None:
                 continue
             span = citation.span
-            check.add(span, IssueKind.wrong_instrument, _level(right.source), span.text,
-                      f"{_name(other)} {right.pinpoint}",
-                      f"the words cited here ({right.key_phrase!r}) are {_name(other)} {right.pinpoint}, not "
-                      f"{_name(instrument)}: name the {other.title}", right.source, other.id)
+            check.add(span, t.kind.wrong_instrument, t.level(right.source), span.text,
+                      f"{t.name(other)} {right.pinpoint}",
+                      f"the words cited here ({right.key_phrase!r}) are {t.name(other)} {right.pinpoint}, not "
+                      f"{t.name(instrument)}: name the {other.title}", right.source, other.id)
             break
 
 
-def _share(words: set[str], instrument: Instrument) -> float:
-    from lexgap.drafts import _content
+def _share(t: Tools, words: set[str], instrument: Instrument) -> float:
 
-    return len(words & _content(instrument.title, set())) / len(words)
+    return len(words & t.content(instrument.title, set())) / len(words)
 
 
 _SUBJECT = re.compile(r"\s*(?:\(\d{4}\))?\s*(?:,\s*)?(?:on|:)\s+(?P<subject>[^.;,()]{10,160})")
 
 
-def _numbered_subject(check: _Check, locate: c.Locator) -> None:
+def _numbered_subject(t: Tools, check: Draft, locate: c.Locator) -> None:
     """'General Comment No. 16 on the right of the child to freedom from all forms of violence': the subject
     is the title of another general comment (No. 13) and not of the one cited."""
-    from lexgap.drafts import IssueKind, _content, _level, _name, _source_for
 
     numbered = check.catalogue.numbered
     for citation in check.citations:
@@ -591,22 +616,22 @@ def _numbered_subject(check: _Check, locate: c.Locator) -> None:
         m = _SUBJECT.match(check.text, citation.span.end)
         if cited is None or m is None:
             continue
-        words = _content(m.group("subject"), set())
+        words = t.content(m.group("subject"), set())
         if len(words) < 3:
             continue
-        if _share(words, cited) >= 0.3:
+        if _share(t, words, cited) >= 0.3:
             continue
         same = [i for (series, _), i in sorted(numbered.items())
                 if series == citation.series and i.issuer == cited.issuer]
-        best = max(same, key=lambda i: _share(words, i), default=None)
-        if best is None or best.id == cited.id or _share(words, best) < 0.6:
+        best = max(same, key=lambda i: _share(t, words, i), default=None)
+        if best is None or best.id == cited.id or _share(t, words, best) < 0.6:
             continue
         own = c.parse_numbered(best.title)
         label = f"{citation.series.title()} No. {own.number if own else '?'}"
-        source = _source_for(best, "title")
-        check.add(citation.span, IssueKind.wrong_instrument, _level(source), citation.span.text, label,
-                  f"{m.group('subject').strip()!r} is the subject of {label} ({_name(best)}), not of "
-                  f"{_name(cited)} ({cited.title}): write {label}", source, best.id)
+        source = t.source_for(best, "title")
+        check.add(citation.span, t.kind.wrong_instrument, t.level(source), citation.span.text, label,
+                  f"{m.group('subject').strip()!r} is the subject of {label} ({t.name(best)}), not of "
+                  f"{t.name(cited)} ({cited.title}): write {label}", source, best.id)
 
 
 # --- an article beyond the last one ---------------------------------------------------------------------------
@@ -620,16 +645,15 @@ LAST: dict[str, tuple[str, int]] = {
 }
 
 
-def _beyond_the_last(check: _Check) -> None:
+def _beyond_the_last(t: Tools, check: Draft) -> None:
     """'Article 64 of the Convention on the Rights of the Child': the CRC has 54 articles."""
-    from lexgap.drafts import _OF_FOLLOWS, IssueKind, _attach_pinpoint, _name, _source_for
 
     for citation in check.citations:
         if not isinstance(citation, c.PinpointCitation):
             continue
-        if not _OF_FOLLOWS.match(check.text, citation.span.end):
+        if not t.of_follows.match(check.text, citation.span.end):
             continue  # only 'Article 64 of ...': a pinpoint placed by the text's focus may be another text's
-        instrument = _attach_pinpoint(check, citation)
+        instrument = t.attach(check, citation)
         if instrument is None or instrument.id not in LAST:
             continue
         unit, last = LAST[instrument.id]
@@ -640,9 +664,9 @@ def _beyond_the_last(check: _Check) -> None:
         if not beyond:
             continue
         word = "articles" if unit == "art" else "principles"
-        source = _source_for(instrument, "provisions")
-        check.add(citation.span, IssueKind.wrong_pinpoint, Level.warning, citation.span.text, f"{unit}. 1-{last}",
-                  f"{_name(instrument)} has {last} {word}; there is no {word[:-1]} {beyond[0]}: check the number "
+        source = t.source_for(instrument, "provisions")
+        check.add(citation.span, t.kind.wrong_pinpoint, Level.warning, citation.span.text, f"{unit}. 1-{last}",
+                  f"{t.name(instrument)} has {last} {word}; there is no {word[:-1]} {beyond[0]}: check the number "
                   "against the text", source, instrument.id)
 
 
@@ -655,9 +679,8 @@ _ASKS_RATIFIED = re.compile(r"\b(?:whether|if|when)\b.{0,120}?\b(?:ratif\w*|acce
                             r"party)\b", re.IGNORECASE | re.DOTALL)
 
 
-def _answered_questions(check: _Check, locate: c.Locator) -> None:
+def _answered_questions(t: Tools, check: Draft, locate: c.Locator) -> None:
     """'Please indicate whether Romania has ratified <treaty>' when the letter says it ratified it (and when)."""
-    from lexgap.drafts import IssueKind, _name
 
     head = _QUESTIONS.search(check.text)
     if head is None:
@@ -676,13 +699,13 @@ def _answered_questions(check: _Check, locate: c.Locator) -> None:
             line, when = said
             instrument = check.catalogue.instrument(instrument_id)
             span = locate.span(start, end)
-            check.add(span, IssueKind.answered_question, Level.warning, span.text[:60], None,
-                      f"this question asks what the letter itself says (line {line}: {_name(instrument)} ratified"
+            check.add(span, t.kind.answered_question, Level.warning, span.text[:60], None,
+                      f"this question asks what the letter itself says (line {line}: {t.name(instrument)} ratified"
                       f"{' ' + when if when else ''}): drop it, or ask about what the letter does not know "
                       "(its implementation, reservations, the laws that give it effect)", None, instrument_id)
 
 
-def _said_ratified(check: _Check, instrument_id: str, questions: tuple[int, int]) -> tuple[int, str] | None:
+def _said_ratified(check: Draft, instrument_id: str, questions: tuple[int, int]) -> tuple[int, str] | None:
     """The line where the letter, outside its questions, says the instrument was ratified, and when."""
     for start, end in check.bounds:
         if questions[0] <= start < questions[1]:

@@ -351,10 +351,13 @@ def check_draft(text: str, file_name: str, knowledge: Knowledge,
 
 def _review(check: _Check, register: Register | None) -> None:
     """The checks that read the letter as a whole (lexgap.draft_review): mandates, form, register."""
-    from lexgap.draft_review import review
+    from lexgap.draft_review import Tools, review
     from lexgap.knowledge import load_register
 
-    review(check, register if register is not None else load_register())
+    tools = Tools(kind=IssueKind, level=_level, name=_name, source_for=_source_for, attach=_attach_pinpoint,
+                  window=_window, tokens=_tokens, contains=_contains, words_of=_words_of, related=_related,
+                  expand_range=_expand_range, content=_content, of_follows=_OF_FOLLOWS)
+    review(check, register if register is not None else load_register(), tools)
 
 
 # --- the resolutions cited for each mandate ---------------------------------------------------------
@@ -763,8 +766,10 @@ def _check_ratification(check: _Check, date: c.DateCitation, instrument: Instrum
         return
     record = next((r for r in check.subject.ratifications if r.instrument == instrument.id), None)
     if record is None:  # nothing to check against is not a date confirmed: say so
+        from lexgap.draft_review import not_ratified_message
+
         check.add(date.span, IssueKind.not_ratified, Level.warning, _written(date), None,
-                  not_ratified_message(check.subject, instrument, f"the date {_written(date)} was not checked"),
+                  not_ratified_message(check.subject, _name(instrument), f"the date {_written(date)} was not checked"),
                   None, instrument.id)
         return
     known_year = record.date.year if record.date else record.year
@@ -781,15 +786,6 @@ def _check_ratification(check: _Check, date: c.DateCitation, instrument: Instrum
     check.add(date.span, IssueKind.ratification_date, _level(source), _written(date), expected,
               f"{check.subject.name}: {record.action} of {_name(instrument)} is recorded as {recorded}, "
               f"not {_written(date)}", source, instrument.id)
-
-
-def not_ratified_message(subject: Jurisdiction, instrument: Instrument, then: str) -> str:
-    """What to write when a draft says a State ratified a treaty its file records no ratification of."""
-    recorded = ", ".join(sorted(r.instrument for r in subject.ratifications)) or "none"
-    return (f"{subject.name}: {subject.id} records no ratification of {_name(instrument)} (it records: {recorded}); "
-            f"{then}. If {subject.name} has only signed it, write 'signed by {subject.name}' or 'to which "
-            f"{subject.name} is not a party'; write 'ratified' only with the depositary's record (UN Treaty "
-            "Collection, Council of Europe Treaty Office)")
 
 
 def _ratification_source(record: Ratification) -> Source:
