@@ -110,6 +110,7 @@ def review(check: Draft, register: Register, t: Tools) -> None:
     _numbered_subject(t, check, locate)
     _beyond_the_last(t, check)
     _answered_questions(t, check, locate)
+    _parent_pinpoint(t, check)
 
 
 # --- a standard cited before it existed ----------------------------------------------------------------
@@ -720,3 +721,38 @@ def _said_ratified(check: Draft, instrument_id: str, questions: tuple[int, int])
                  if isinstance(d, c.DateCitation) and start + verb.start() <= d.span.start < end]
         return check.text.count("\n", 0, start) + 1, f"in {dates[0].span.text}" if dates else ""
     return None
+
+
+# --- a pinpoint whose sub-provisions lexgap holds, with another provision's words ----------------------------
+
+
+def _parent_pinpoint(t: Tools, check: Draft) -> None:
+    """'Article 3 of the Optional Protocol ... real or simulated explicit sexual activities': lexgap holds art. 3
+    only by its paragraphs, none of whose words are here, and the words are art. 2(c)'s (lexgap.drafts compares
+    only a pinpoint it holds exactly)."""
+    for citation in check.citations:
+        if not isinstance(citation, c.PinpointCitation):
+            continue
+        instrument = t.attach(check, citation)
+        if instrument is None:
+            continue
+        cited = [item for raw in citation.items for item in t.expand_range(raw)]
+        exact = {p.pinpoint.replace(" ", "") for p in instrument.provisions}
+        if all(item.replace(" ", "") in exact for item in cited):
+            continue  # lexgap.drafts compares these
+        related = [p for p in instrument.provisions if any(t.related(item, p) for item in cited)]
+        if not related:
+            continue
+        start, end = t.window(check, citation)
+        tokens = t.tokens(check.text[start:end], start)
+        if any(p.key_phrase and t.contains(tokens, t.words_of(p.key_phrase)) for p in related):
+            continue
+        right = next((p for p in instrument.provisions if p not in related and p.key_phrase
+                      and len(t.words_of(p.key_phrase)) >= 4 and t.contains(tokens, t.words_of(p.key_phrase))),
+                     None)
+        if right is None:
+            continue
+        span = citation.span
+        check.add(span, t.kind.wrong_pinpoint, Level.warning, span.text, right.pinpoint,
+                  f"{t.name(instrument)}: the words cited here ({right.key_phrase!r}) are in {right.pinpoint}, "
+                  f"not {', '.join(citation.items)}", right.source, instrument.id)

@@ -252,4 +252,6 @@ SLIPS = [
          "9 December 1974", "wrong_instrument", "Article 19", "CRC art. 19"),
     Slip("principle_beyond_the_last", "rou", "Principle 13 of these recommended", "Principle 31 of these recommended",
          "wrong_pinpoint", "Principle 31", "17 principles"),
+    Slip("article_whose_paragraphs_say_something_else", "rou", "In addition, Article 2 (c) of the Optional Protocol",
+         "In addition, Article 3 of the Optional Protocol", "wrong_pinpoint", "Article 3", "art. 2(c)"),
 ]
