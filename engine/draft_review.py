@@ -117,7 +117,6 @@ def review(check: Draft, register: Register, t: Tools) -> None:
 
 
 def _not_yet_issued(t: Tools, check: Draft, date: dt.date, locate: c.Locator) -> None:
-
     seen: set[str] = set()
     for mention in check.mentions:
         if mention.instrument is None or mention.instrument in seen:
@@ -184,7 +183,6 @@ def _titles_in(text: str, start: int, end: int, register: Register) -> list[tupl
 
 
 def _mandates(t: Tools, check: Draft, register: Register, date: dt.date, locate: c.Locator) -> None:
-
     parts = _parts(check.text)
     # titles: each must be the one in use on the letter's date
     for part in ("block", "opening", "signatures"):
@@ -337,12 +335,15 @@ ALPHA3 = {"ro": "ROU", "us": "USA", "gb": "GBR", "ie": "IRL", "fr": "FRA", "de":
           "ch": "CHE", "se": "SWE", "no": "NOR", "dk": "DNK", "fi": "FIN", "pt": "PRT", "gr": "GRC", "au": "AUS",
           "nz": "NZL", "za": "ZAF", "ng": "NGA", "ke": "KEN", "ph": "PHL", "th": "THA", "jp": "JPN", "kr": "KOR",
           "tl": "TLS"}
+#: Country codes that are not ISO 3166-1 alpha-3 codes (older or sports codes), with the ISO code.
+NOT_ISO = {"ROM": "ROU", "UK": "GBR", "GER": "DEU", "SPA": "ESP", "SUI": "CHE", "NED": "NLD", "POR": "PRT",
+           "GRE": "GRC", "DEN": "DNK", "CRO": "HRV", "BUL": "BGR", "RSA": "ZAF", "UAE": "ARE", "INA": "IDN",
+           "MAS": "MYS", "PHI": "PHL", "CHI": "CHL"}
 _REFERENCE = re.compile(r"(?<![\w/])(?P<kind>J?(?:AL|UA|OL))(?P<sep>[ \t\-/.]+)(?P<code>[A-Z]{2,4})[ \t\-/.]+"
                         r"(?P<first>\d{1,4})/(?P<second>\d{1,4})(?![\w/])")
 
 
 def _reference(t: Tools, check: Draft, date: dt.date | None, locate: c.Locator) -> None:
-
     head = "\n".join(check.text.splitlines()[:30])
     m = _REFERENCE.search(head)
     if m is None:
@@ -352,6 +353,8 @@ def _reference(t: Tools, check: Draft, date: dt.date | None, locate: c.Locator) 
     want_code = ALPHA3.get(country or "", code if len(code) == 3 else None) if country else None
     if len(code) == 2 and want_code is None:
         want_code = ALPHA3.get(code.lower())
+    if code in NOT_ISO and want_code in (None, code):
+        want_code = NOT_ISO[code]
     number, year = first, second
     problems = [] if m.group("sep") == " " and m.group(0).count("/") == 1 and "-" not in m.group(0) else [
         "its parts are separated by single spaces"]
@@ -381,7 +384,6 @@ REPLY_DAYS = 60
 
 
 def _deadline(t: Tools, check: Draft, locate: c.Locator) -> None:
-
     head = "\n".join(check.text.splitlines()[:30])
     ref = _REFERENCE.search(head)
     if ref is not None and ref.group("kind").lstrip("J") == "UA":
@@ -415,7 +417,6 @@ _NOT_A_FINDING = re.compile(r"^\W*(?:\d+\.\s*)?(?:please|kindly)\b|\b(?:whether|
 
 
 def _register(t: Tools, check: Draft, locate: c.Locator) -> None:
-
     quotations = [(q.span.start, q.span.end) for q in check.citations if isinstance(q, c.Quotation)]
     for start, end in check.bounds:
         sentence = check.text[start:end]
@@ -528,7 +529,6 @@ def _candidate(text: str, start: int) -> int:
 
 
 def _treaty_names(t: Tools, check: Draft, locate: c.Locator) -> None:
-
     names: list[tuple[list[str], str | None, str]] = []
     for instrument in check.catalogue.knowledge.instruments.values():
         for name in dict.fromkeys([instrument.title, instrument.short_title, *instrument.aliases]):
@@ -598,7 +598,6 @@ def _other_instrument(t: Tools, check: Draft, locate: c.Locator) -> None:
 
 
 def _share(t: Tools, words: set[str], instrument: Instrument) -> float:
-
     return len(words & t.content(instrument.title, set())) / len(words)
 
 

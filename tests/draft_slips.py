@@ -254,4 +254,6 @@ SLIPS = [
          "wrong_pinpoint", "Principle 31", "17 principles"),
     Slip("article_whose_paragraphs_say_something_else", "rou", "In addition, Article 2 (c) of the Optional Protocol",
          "In addition, Article 3 of the Optional Protocol", "wrong_pinpoint", "Article 3", "art. 2(c)"),
+    Slip("reference_with_an_old_country_code_without_subject", "oth", "AL OTH 5/2021", "AL ROM 5/2021",
+         "wrong_reference", "AL ROM 5/2021", "ROU"),
 ]
