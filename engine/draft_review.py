@@ -740,8 +740,11 @@ def _parent_pinpoint(t: Tools, check: Draft) -> None:
         if all(item.replace(" ", "") in exact for item in cited):
             continue  # lexgap.drafts compares these
         related = [p for p in instrument.provisions if any(t.related(item, p) for item in cited)]
-        if not related:
-            continue
+        if not related and citation.unit != "art":
+            continue  # a paragraph lexgap does not hold may repeat another's words; a treaty's article seldom does
+        if any(i.kind is t.kind.wrong_pinpoint and i.line == citation.span.line and i.column == citation.span.column
+               for i in check.issues):
+            continue  # already reported (an article beyond the last, a pinpoint lexgap.drafts compared)
         start, end = t.window(check, citation)
         tokens = t.tokens(check.text[start:end], start)
         if any(p.key_phrase and t.contains(tokens, t.words_of(p.key_phrase)) for p in related):
@@ -751,6 +754,12 @@ def _parent_pinpoint(t: Tools, check: Draft) -> None:
                      None)
         if right is None:
             continue
+        sentence = check.sentence(citation.span.start)
+        if any(other is not citation and isinstance(other, c.PinpointCitation)
+               and sentence[0] <= other.span.start < sentence[1]
+               and any(t.related(item, right) for raw in other.items for item in t.expand_range(raw))
+               for other in check.citations):
+            continue  # the sentence cites the provision the words are from as well
         span = citation.span
         check.add(span, t.kind.wrong_pinpoint, Level.warning, span.text, right.pinpoint,
                   f"{t.name(instrument)}: the words cited here ({right.key_phrase!r}) are in {right.pinpoint}, "

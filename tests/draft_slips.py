@@ -256,4 +256,10 @@ SLIPS = [
          "In addition, Article 3 of the Optional Protocol", "wrong_pinpoint", "Article 3", "art. 2(c)"),
     Slip("reference_with_an_old_country_code_without_subject", "oth", "AL OTH 5/2021", "AL ROM 5/2021",
          "wrong_reference", "AL ROM 5/2021", "ROU"),
+    Slip("article_lexgap_does_not_hold_with_another_articles_words", "rou",
+         "Article 19 of the Convention on the Rights of the Child, ratified",
+         "Article 29 of the Convention on the Rights of the Child, ratified", "wrong_pinpoint", "Article 29",
+         "art. 19(1)"),
+    Slip("covenant_article_with_the_words_of_article_24", "rou", "In particular, Article 24 (1) provides",
+         "In particular, Article 42 (1) provides", "wrong_pinpoint", "Article 42 (1)", "art. 24(1)"),
 ]
