@@ -42,6 +42,17 @@ class IssueKind(StrEnum):
     ratification_date = "ratification_date"
     not_in_data = "not_in_data"
     wrong_resolution = "wrong_resolution"
+    not_yet_issued = "not_yet_issued"
+    wrong_mandate_title = "wrong_mandate_title"
+    wrong_holder = "wrong_holder"
+    mandates_mismatch = "mandates_mismatch"
+    wrong_reference = "wrong_reference"
+    wrong_deadline = "wrong_deadline"
+    register = "register"
+    not_ratified = "not_ratified"
+    wrong_name = "wrong_name"
+    wrong_instrument = "wrong_instrument"
+    answered_question = "answered_question"
 
 
 @dataclass(frozen=True)
@@ -333,8 +344,20 @@ def check_draft(text: str, file_name: str, knowledge: Knowledge,
         if isinstance(citation, c.DateCitation):
             _check_date(check, citation)
     _check_mandates(check, register)
+    _review(check, register)
     unique = {(i.line, i.column, i.kind, i.found): i for i in check.issues}
     return sorted(unique.values(), key=DraftIssue.sort_key)
+
+
+def _review(check: _Check, register: Register | None) -> None:
+    """The checks that read the letter as a whole (lexgap.draft_review): mandates, form, register."""
+    from lexgap.draft_review import Tools, review
+    from lexgap.knowledge import load_register
+
+    tools = Tools(kind=IssueKind, level=_level, name=_name, source_for=_source_for, attach=_attach_pinpoint,
+                  window=_window, tokens=_tokens, contains=_contains, words_of=_words_of, related=_related,
+                  expand_range=_expand_range, content=_content, of_follows=_OF_FOLLOWS)
+    review(check, register if register is not None else load_register(), tools)
 
 
 # --- the resolutions cited for each mandate ---------------------------------------------------------
@@ -743,9 +766,11 @@ def _check_ratification(check: _Check, date: c.DateCitation, instrument: Instrum
         return
     record = next((r for r in check.subject.ratifications if r.instrument == instrument.id), None)
     if record is None:  # nothing to check against is not a date confirmed: say so
-        check.add(date.span, IssueKind.not_in_data, Level.info, _written(date), None,
-                  f"{check.subject.name}: {check.subject.id} records no ratification of {_name(instrument)}; "
-                  f"the date {_written(date)} was not checked", None, instrument.id)
+        from lexgap.draft_review import not_ratified_message
+
+        check.add(date.span, IssueKind.not_ratified, Level.warning, _written(date), None,
+                  not_ratified_message(check.subject, _name(instrument), f"the date {_written(date)} was not checked"),
+                  None, instrument.id)
         return
     known_year = record.date.year if record.date else record.year
     act_years = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", record.domestic_act or "")}

@@ -317,10 +317,12 @@ def test_terminal_output() -> None:
 
 
 def test_a_ratification_the_subject_file_does_not_record_is_reported_as_not_checked(knowledge_base: Knowledge) -> None:
-    """No record to check a date against is not a date confirmed: the draft gets an info, not silence."""
+    """No record to check a date against is not a date confirmed: the draft gets a warning saying what to write
+    if the State only signed the treaty (the United States and the CRC), not silence."""
     text = "The Palermo Protocol, ratified by Testland on 4 December 2002, requires it.\n"
     [issue] = check_draft(text, "x.txt", knowledge_base, _verified_jurisdiction())
     assert (issue.kind, issue.level, issue.found, issue.expected) == (
-        IssueKind.not_in_data, Level.info, "4 December 2002", None)
+        IssueKind.not_ratified, Level.warning, "4 December 2002", None)
     assert "testland records no ratification of" in issue.message and "was not checked" in issue.message
+    assert "write 'signed by Testland'" in issue.message
     assert check_draft(text, "x.txt", knowledge_base, None) == []  # without --subject nothing is claimed
