@@ -38,6 +38,10 @@ CELL_FINDINGS_MANY = 1
 #: Up to this many subjects, every cell's explanation is written in the page (it reads without JavaScript);
 #: beyond it, the explanations are one JSON value the script reads when a cell is opened, each text once.
 MANY = 100
+#: The matrix is written as tables of this many rows, each laid out only when it scrolls into view
+#: (`content-visibility`), with fixed column widths (rem) so that they line up as one.
+CHUNK = 100
+WIDTH_SUBJECT, WIDTH_RULE, WIDTH_TOTAL = 14, 7.5, 4.5
 
 
 @cache
@@ -60,10 +64,12 @@ def render_report(report: Report) -> str:
     """One subject: its summary, findings and questions; several: the matrix of subjects by rules."""
     if report.single:
         return _page("subject.html.j2", report=report, subject=report.subjects[0])
+    layout = {"chunk": CHUNK, "width": f"{WIDTH_SUBJECT + WIDTH_RULE * len(report.rules) + 3 * WIDTH_TOTAL:g}"}
     if len(report.subjects) <= MANY:
-        return _page("matrix.html.j2", report=report, totals=report.column_totals(), shown=CELL_FINDINGS, data=None)
+        return _page("matrix.html.j2", report=report, totals=report.column_totals(), shown=CELL_FINDINGS, data=None,
+                     **layout)
     return _page("matrix.html.j2", report=report, totals=report.column_totals(), shown=CELL_FINDINGS_MANY,
-                 data=cell_data(report, CELL_FINDINGS_MANY))
+                 data=cell_data(report, CELL_FINDINGS_MANY), **layout)
 
 
 class _Strings:

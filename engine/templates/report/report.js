@@ -6,10 +6,14 @@
   if (!filters) { return; }
   filters.hidden = false;
   var shown = filters.querySelector(".shown");
-  var matrix = document.querySelector("table.matrix");
+  var matrix = document.querySelector("table.matrix");  // the first of the tables the rows are written in
+  var tables = Array.prototype.slice.call(document.querySelectorAll("table.matrix"));
+  var wrap = document.querySelector(".matrix-wrap");
+  var WIDTH = matrix ? Number(matrix.parentNode.style.width.replace("rem", "")) : 0;
   var SHORT = {gap: "g", not_assessable: "n", met: "m"};
   var TITLE = {g: "Gap", n: "Not assessable", m: "Met"};
   var SYMBOL = {g: "\u2717", n: "?", m: "\u2713"};
+  var RULE_WIDTH = 7.5;  // rem, as render/html.py writes the tables' widths
   var columnStyle = document.createElement("style");
   document.head.appendChild(columnStyle);
   function chosen(name) {
@@ -37,38 +41,48 @@
       return;
     }
     // A column is hidden by one style rule (nth-child), not cell by cell: a thousand rows filter at once.
-    var columns = 0, hidden = [];
+    var columns = 0, hidden = [], perArea = {};
     matrix.querySelectorAll("thead th.rule-h").forEach(function (th, index) {
       var keep = area[th.dataset.area] !== false && severity[th.dataset.severity] !== false;
-      th.classList.toggle("is-hidden", !keep);
-      if (keep) { columns += 1; } else {
-        hidden.push(".matrix tbody tr > :nth-child(" + (index + 2) + "), .matrix tfoot tr > :nth-child(" +
-                    (index + 2) + ")");
+      if (keep) {
+        columns += 1;
+        perArea[th.dataset.area] = (perArea[th.dataset.area] || 0) + 1;
+      } else {
+        hidden.push(".matrix thead tr:nth-child(2) > :nth-child(" + (index + 1) + "), .matrix tbody tr > :nth-child(" +
+                    (index + 2) + "), .matrix tfoot tr > :nth-child(" + (index + 2) + ")");
       }
     });
     columnStyle.textContent = hidden.length ? hidden.join(",\n") + " { display: none; }" : "";
-    matrix.querySelectorAll("thead th.area-h").forEach(function (th) {
-      var n = matrix.querySelectorAll('.rule-h[data-area="' + th.dataset.area + '"]:not(.is-hidden)').length;
-      th.classList.toggle("is-hidden", n === 0);
-      if (n) { th.colSpan = n; }
+    var width = WIDTH - RULE_WIDTH * hidden.length;
+    tables.forEach(function (table) {
+      table.parentNode.style.width = width + "rem";
+      table.querySelectorAll("thead th.area-h").forEach(function (th) {
+        var n = perArea[th.dataset.area] || 0;
+        th.classList.toggle("is-hidden", n === 0);
+        if (n) { th.colSpan = n; }
+      });
+      Object.keys(SHORT).forEach(function (s) { table.classList.toggle("hide-" + SHORT[s], status[s] === false); });
     });
-    Object.keys(SHORT).forEach(function (s) { matrix.classList.toggle("hide-" + SHORT[s], status[s] === false); });
     shown.textContent = columns + " rules shown";
   }
   filters.addEventListener("change", function (event) {
     if (event.target.id === "sort") { sortRows(event.target.value); } else { apply(); }
   });
+  var bodies = tables.map(function (table) { return [table.tBodies[0], table.tBodies[0].rows.length]; });
   function sortRows(by) {
-    var body = matrix.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
+    var rows = Array.prototype.slice.call(document.querySelectorAll(".matrix tbody tr"));
     rows.sort(function (a, b) {
       if (by === "name") { return a.dataset.name.localeCompare(b.dataset.name); }
       if (by === "input") { return a.dataset.order - b.dataset.order; }
       return (b.dataset[by] - a.dataset[by]) || (a.dataset.order - b.dataset.order);
     });
-    var fragment = document.createDocumentFragment();
-    rows.forEach(function (row) { fragment.appendChild(row); });
-    body.appendChild(fragment);
+    var at = 0;
+    bodies.forEach(function (body) {  // each table keeps its number of rows
+      var fragment = document.createDocumentFragment();
+      rows.slice(at, at + body[1]).forEach(function (row) { fragment.appendChild(row); });
+      at += body[1];
+      body[0].appendChild(fragment);
+    });
   }
   apply();
   if (!matrix) { return; }
@@ -176,7 +190,7 @@
   function open(a) {
     var td = a.parentNode, tr = td.parentNode;
     var column = td.cellIndex - 1, row = Number(tr.dataset.order);
-    var th = matrix.querySelectorAll("thead th.rule-h")[column];
+    var th = matrix.querySelectorAll("thead th.rule-h")[column];  // the same columns in every table
     var subjectId = tr.querySelector("code.sid").textContent;
     var status = {g: "gap", n: "not_assessable", m: "met"}[td.className.charAt(0)];
     heading.textContent = "";
@@ -204,11 +218,33 @@
     if (opener) { opener.focus(); }
     opener = null;
   }
-  matrix.tBodies[0].addEventListener("click", function (event) {
+  wrap.addEventListener("click", function (event) {
     var a = event.target.closest("td > a");
     if (!a) { return; }
     event.preventDefault();
     if (opener === a) { shut(); } else { open(a); }
+  });
+  // Arrow keys move between cells (Tab goes through every one, as without the script).
+  var STEP = {ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0]};
+  wrap.addEventListener("keydown", function (event) {
+    var step = STEP[event.key], a = event.target.closest("tbody td > a");
+    if (!step || !a || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var td = a.parentNode, tr = td.parentNode, column = td.cellIndex, rows = null, at = 0;
+    if (step[0]) {  // the rows as shown, across the tables
+      rows = document.querySelectorAll(".matrix tbody tr");
+      at = Array.prototype.indexOf.call(rows, tr);
+    }
+    for (;;) {
+      if (step[0]) { at += step[0]; tr = rows[at]; } else { column += step[1]; }
+      var next = tr && tr.cells[column];
+      if (!next) { return; }
+      var link = next.querySelector("a");
+      if (link && link.offsetParent !== null) {
+        event.preventDefault();
+        link.focus();
+        return;
+      }
+    }
   });
   close.addEventListener("click", shut);
   document.addEventListener("keydown", function (event) {
