@@ -273,10 +273,11 @@ def test_a_large_report_opens_filters_and_explains_a_cell(opened: Any, large: Pa
 
 
 @pytest.mark.skipif(not AXE.exists(), reason=f"axe-core not found at {AXE} (.ci/run installs it with npm)")
-@pytest.mark.parametrize("kind", ["subject", "matrix", "compare"])
-def test_axe_finds_no_serious_accessibility_violation(opened: Any, pages: dict[str, Path], kind: str) -> None:
-    tab = opened(pages[kind])
-    if kind == "matrix":
+@pytest.mark.parametrize("kind", ["subject", "matrix", "compare", "large"])
+def test_axe_finds_no_serious_accessibility_violation(opened: Any, pages: dict[str, Path], kind: str,
+                                                      request: pytest.FixtureRequest) -> None:
+    tab = opened(request.getfixturevalue("large") if kind == "large" else pages[kind])
+    if kind in ("matrix", "large"):
         tab.page.locator("td.g > a").first.click()
     tab.page.add_script_tag(path=str(AXE))
     result = tab.page.evaluate("""async () => {

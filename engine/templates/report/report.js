@@ -90,6 +90,11 @@
   // Opening a cell: its explanation in a box beside it (from the page below, or from the data of a large report).
   var dataElement = document.getElementById("cells");
   var data = null;
+  if (dataElement) {  // read once the page has opened, rather than on the first cell opened
+    window.addEventListener("load", function () {
+      setTimeout(function () { if (data === null) { data = JSON.parse(dataElement.textContent); } }, 0);
+    });
+  }
   var box = document.createElement("div");
   box.className = "explain";
   box.id = "explain";
