@@ -204,12 +204,12 @@ def company(index: int, seed: int = SEED) -> dict[str, Any]:
             "as_of": dt.date(2021, 1, 25), "practices": practices}
 
 
-def write_corpus(folder: Path, count: int, seed: int = SEED) -> list[Path]:
+def write_corpus(folder: Path, count: int, seed: int = SEED, provisions: int = PROVISIONS) -> list[Path]:
     """Write `count` jurisdiction files into `folder` (made if needed); return their paths in name order."""
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for index in range(count):
-        data = jurisdiction(index, seed)
+        data = jurisdiction(index, seed, provisions)
         path = folder / f"{data['id']}.yaml"
         text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=120)
         path.write_text(text, encoding="utf-8")

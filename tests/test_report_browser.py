@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ AXE = Path(os.environ.get("LEXGAP_AXE_CORE", REPO / ".ci" / "node" / "node_modul
 SCREENSHOTS = Path(os.environ.get("LEXGAP_SCREENSHOTS", REPO / "build" / "screenshots"))
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
+CELLS = ".matrix tbody td:not(.tot)"
+LARGE = 200  # subjects: more than render/html.MANY, so the explanations are the page's data
 ROWS = ["meta-2021", "romania-2020", "romania-2024", "telegram-2021", "united-states-2021", "united-states-2026",
         "ro-bill-606-2019-government", "ro-bill-606-2019-tabled"]
 
@@ -47,6 +50,22 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     assert run.code == 0, run.output
     made["compare"].write_text(run.stdout, encoding="utf-8")
     return made
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A report over LARGE synthetic subjects (small files: it builds in seconds), written twice by the command."""
+    sys.path.insert(0, str(REPO))
+    from bench.generate import write_corpus
+
+    folder = tmp_path_factory.mktemp("large")
+    write_corpus(folder / "corpus", LARGE, provisions=8)
+    written = [folder / "first.html", folder / "second.html"]
+    for path in written:
+        run = lexgap("report", str(folder / "corpus"), "-o", str(path))
+        assert run.code == 0, run.output
+    assert written[0].read_bytes() == written[1].read_bytes()
+    return written[0]
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +117,7 @@ def test_no_console_error_no_request_and_a_screenshot(opened: Any, pages: dict[s
     tab = opened(pages[kind])
     assert tab.page.evaluate("document.documentElement.lang") == "en"
     if kind == "matrix":
-        tab.page.locator("tr[data-name*='romania-2020'] td.cell.s-gap summary").first.click()
+        tab.page.locator("tr[data-name*='romania-2020'] td.g > a").first.click()
     _shoot(tab, kind)
     assert tab.errors == [] and tab.requests == []
 
@@ -115,22 +134,32 @@ def test_matrix_has_a_row_per_bundled_subject_and_a_column_per_rule(opened: Any,
     assert areas == ["Online violence", "Child sexual abuse material",
                      "Self-generated images and the definition of abuse material", "Trafficking", "Remedies",
                      "Company practice"]
-    assert tab.page.locator(".matrix tbody td.cell").count() == len(ROWS) * len(rules)
+    assert tab.page.locator(CELLS).count() == len(ROWS) * len(rules)
     assert tab.page.locator(".matrix tfoot tr").count() == 3  # totals per column, by status
+
+
+def _cell(tab: Opened, subject: str, rule: str) -> Any:
+    rules = tab.page.locator(".matrix thead th.rule-h").evaluate_all("els => els.map(e => e.dataset.rule)")
+    return tab.page.locator(f"tr[data-name$=' {subject}'] > td").nth(rules.index(rule))
 
 
 def test_clicking_a_gap_cell_shows_its_explanation_and_basis(opened: Any, pages: dict[str, Path]) -> None:
     tab = opened(pages["matrix"])
-    cell = tab.page.locator("tr[data-name*='romania-2020'] td[data-rule='limited-to-domestic-relationships']")
-    explanation = cell.locator(".explain")
-    assert cell.get_attribute("data-status") == "gap" and not explanation.is_visible()
-    cell.locator("summary").click()
+    cell = _cell(tab, "romania-2020", "limited-to-domestic-relationships")
+    explanation = tab.page.locator("#explain")
+    assert cell.get_attribute("class") == "g" and cell.inner_text() == "Gap"  # a word, and a symbol before it:
+    symbol = cell.locator("a").evaluate("a => getComputedStyle(a, '::before').content")
+    assert symbol.startswith('"\u2717')
+    assert not explanation.is_visible()
+    cell.locator("a").click()
     assert explanation.is_visible()
+    assert explanation.locator("h2").inner_text() == "limited to domestic relationships on romania-2020"
     text = explanation.inner_text()
     assert "Why:" in text and "family member" in text
     assert "Basis" in text and "CEDAW" in text and "para. 20" in text
     tab.page.keyboard.press("Escape")
     assert not explanation.is_visible()
+    assert tab.page.evaluate("document.activeElement.getAttribute('href')") == cell.locator("a").get_attribute("href")
 
 
 def test_keyboard_alone_opens_a_cell(opened: Any, pages: dict[str, Path]) -> None:
@@ -138,13 +167,24 @@ def test_keyboard_alone_opens_a_cell(opened: Any, pages: dict[str, Path]) -> Non
     tab.page.keyboard.press("Tab")  # the skip link first
     assert tab.page.evaluate("document.activeElement.className") == "skip"
     tab.page.keyboard.press("Enter")
+    in_cell = "!!document.activeElement.closest('.matrix tbody td')"
     for _ in range(60):  # from the content, through the filters, to the first cell
         tab.page.keyboard.press("Tab")
-        if tab.page.evaluate("document.activeElement.tagName") == "SUMMARY":
+        if tab.page.evaluate(in_cell):
             break
-    assert tab.page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    assert tab.page.evaluate(in_cell)
     tab.page.keyboard.press("Enter")
-    assert tab.page.evaluate("document.activeElement.parentElement.open") is True
+    assert tab.page.locator("#explain").is_visible()
+    assert tab.page.evaluate("document.activeElement.id") == "explain"  # focus moves into the explanation
+    tab.page.keyboard.press("Escape")
+    assert tab.page.evaluate(in_cell)  # and back to its cell
+    where = "[document.activeElement.parentElement.cellIndex, document.activeElement.closest('tr').dataset.order]"
+    column, row = tab.page.evaluate(where)
+    tab.page.keyboard.press("ArrowDown")  # arrows move between cells that open (the next row's, here)
+    below = tab.page.evaluate(where)
+    assert below[0] == column and int(below[1]) > int(row)
+    tab.page.keyboard.press("ArrowUp")
+    assert tab.page.evaluate(where) == [column, row]
 
 
 def test_a_status_filter_hides_met_findings(opened: Any, pages: dict[str, Path]) -> None:
@@ -163,7 +203,7 @@ def test_matrix_filters_and_sorting(opened: Any, pages: dict[str, Path]) -> None
     assert business.count() == 11 and business.first.is_visible()
     tab.page.locator(".filters [data-filter='area'] input[value='business']").uncheck()
     assert not business.first.is_visible()
-    met = tab.page.locator(".matrix td.cell.s-met summary").first
+    met = tab.page.locator(".matrix td.m > a").first
     tab.page.locator(".filters [data-filter='status'] input[value='met']").uncheck()
     assert not met.is_visible()
     tab.page.select_option("#sort", "name")
@@ -176,6 +216,13 @@ def test_readable_without_javascript(opened: Any, pages: dict[str, Path]) -> Non
     assert not tab.page.locator(".filters").is_visible()  # no control that would do nothing
     assert all(a.is_visible() for a in tab.page.locator("article.finding").all()[:59])
     assert tab.page.locator("article.finding").count() == 62
+    matrix = opened(pages["matrix"], javascript=False)
+    cell = _cell(matrix, "romania-2020", "limited-to-domestic-relationships").locator("a")
+    cell.click()  # a cell links to its explanation, written below the matrix
+    target = matrix.page.locator(".ex:target")
+    assert target.is_visible() and "family member" in target.inner_text() and "CEDAW" in target.inner_text()
+    target.locator("a", has_text="Back to the cell").click()
+    assert matrix.page.evaluate("location.hash") == "#" + cell.get_attribute("id")
 
 
 def test_print_stylesheet_keeps_a_finding_whole_on_a4(opened: Any, pages: dict[str, Path], tmp_path: Path) -> None:
@@ -190,12 +237,48 @@ def test_print_stylesheet_keeps_a_finding_whole_on_a4(opened: Any, pages: dict[s
     assert (width, height) == (595, 842)
 
 
+def test_a_large_report_opens_filters_and_explains_a_cell(opened: Any, large: Path) -> None:
+    from lexgap.knowledge import load_knowledge
+
+    tab = opened(large)
+    assert tab.page.locator(".matrix tbody tr").count() == LARGE
+    assert tab.page.locator("table.matrix").count() == 2  # written as tables of 100 rows, in line
+    rules = tab.page.locator("#matrix thead th.rule-h").evaluate_all("els => els.map(e => e.dataset.rule)")
+    assert set(rules) <= {r.id for r in load_knowledge().rules} and len(rules) > 20
+    assert tab.page.locator(CELLS).count() == LARGE * len(rules)
+    assert tab.page.locator("script#cells[type='application/json']").count() == 1
+    assert tab.page.locator(".explanations").count() == 0
+    # a gap cell opens on its explanation: the provision, lexgap's reason, the basis
+    cell = tab.page.locator("tr[data-name$=' synth-0003'] > td.g > a").first
+    cell.click()
+    explanation = tab.page.locator("#explain")
+    assert explanation.is_visible()
+    text = explanation.inner_text()
+    assert "synth-0003" in text and "Why:" in text and "Synthetic provision" in text and "Basis" in text
+    _shoot(tab, "matrix-large")
+    tab.page.keyboard.press("Escape")
+    assert not explanation.is_visible()
+    # the status filter hides the met cells (a class on the table), the area filter a column
+    met = tab.page.locator(".matrix td.m > a")
+    assert met.first.is_visible()
+    tab.page.locator(".filters [data-filter='status'] input[value='met']").uncheck()
+    assert not met.first.is_visible() and not met.nth(met.count() - 1).is_visible()
+    assert tab.page.locator(".matrix td.g > a").first.is_visible()
+    column = rules.index("csam-offence-offline-only") + 2  # the subject's header is the first child
+    csam = tab.page.locator(f".matrix tbody tr:first-child > td:nth-child({column})").first
+    assert csam.is_visible()
+    tab.page.locator(".filters [data-filter='area'] input[value='csam']").uncheck()
+    assert not csam.is_visible()
+    assert tab.errors == [] and tab.requests == []
+
+
 @pytest.mark.skipif(not AXE.exists(), reason=f"axe-core not found at {AXE} (.ci/run installs it with npm)")
-@pytest.mark.parametrize("kind", ["subject", "matrix", "compare"])
-def test_axe_finds_no_serious_accessibility_violation(opened: Any, pages: dict[str, Path], kind: str) -> None:
-    tab = opened(pages[kind])
-    if kind == "matrix":
-        tab.page.locator("td.cell.s-gap summary").first.click()
+@pytest.mark.parametrize("kind", ["subject", "matrix", "compare", "large"])
+def test_axe_finds_no_serious_accessibility_violation(opened: Any, pages: dict[str, Path], kind: str,
+                                                      request: pytest.FixtureRequest) -> None:
+    tab = opened(request.getfixturevalue("large") if kind == "large" else pages[kind])
+    if kind in ("matrix", "large"):
+        tab.page.locator("td.g > a").first.click()
     tab.page.add_script_tag(path=str(AXE))
     result = tab.page.evaluate("""async () => {
         const r = await axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice']});

@@ -6,8 +6,12 @@ nothing fetched, language set, data escaped, the same bytes on every run, the ro
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+import sys
 from pathlib import Path
+from typing import Any
 
 import jinja2.sandbox
 import pytest
@@ -17,6 +21,12 @@ from lexgap.compare import Comparison
 from lexgap.knowledge import Knowledge
 from lexgap.render import html, render_bytes
 from lexgap.report import Report, build_report
+
+sys.path.insert(0, str(REPO))
+from bench.generate import write_corpus
+
+#: A report over more than html.MANY subjects (synthetic, small files, so that it builds in seconds).
+LARGE = 200
 
 BUNDLED_ROWS = ["meta-2021", "romania-2020", "romania-2024", "telegram-2021", "united-states-2021",
                 "united-states-2026", "ro-bill-606-2019-government", "ro-bill-606-2019-tabled"]
@@ -32,6 +42,15 @@ def one(knowledge: Knowledge) -> Report:
 @pytest.fixture(scope="module")
 def many(knowledge: Knowledge) -> Report:
     found, problems = build_report([str(REPO / "legislation")], knowledge)
+    assert found is not None, problems
+    return found
+
+
+@pytest.fixture(scope="module")
+def large(knowledge: Knowledge, tmp_path_factory: pytest.TempPathFactory) -> Report:
+    folder = tmp_path_factory.mktemp("corpus")
+    write_corpus(folder, LARGE, provisions=8)
+    found, problems = build_report([str(folder)], knowledge)
     assert found is not None, problems
     return found
 
@@ -72,12 +91,19 @@ def test_matrix_rows_columns_areas_totals_and_changes(many: Report, knowledge: K
     assert [a for a, _ in many.areas] == ["online-violence", "csam", "csam-depth", "trafficking", "remedies",
                                                  "business"]
     assert page.count("<tr data-name=") == len(BUNDLED_ROWS)
-    assert page.count('<td class="cell') == len(BUNDLED_ROWS) * len(many.rules)
-    # every cell says its outcome in a symbol and a word, never in colour alone
+    cells = re.findall(r'<td class="([gnmo])( c[ic])?">(.*)</td>', page)
+    assert len(cells) == len(BUNDLED_ROWS) * len(many.rules)
+    # every cell says its outcome in a word (the stylesheet adds the symbol), never in colour alone; a cell
+    # with a finding links to its explanation, written once below the matrix so that it reads without JavaScript
     for status, word in (("gap", "Gap"), ("not_assessable", "Not assessable"), ("met", "Met")):
-        cells = re.findall(rf'<td class="cell s-{status}[^"]*"[^>]*>\s*<details><summary><span class="sym" '
-                           rf'aria-hidden="true">.</span> {word}', page)
-        assert len(cells) == sum(1 for s in many.subjects for c in s.cells.values() if c.status == status) > 0
+        found = [text for short, _, text in cells if short == html.SHORT[status]]
+        assert len(found) == sum(1 for s in many.subjects for c in s.cells.values() if c.status == status) > 0
+        assert all(re.fullmatch(rf'<a href="#x(\d+)-(\d+)" id="c\1-\2">{word}( <b>\d+ (new|closed)</b>)*</a>', text)
+                   for text in found)
+    for row, column in re.findall(r'<a href="#x(\d+)-(\d+)"', page):
+        assert f'<section class="ex" id="x{row}-{column}">' in page and f'href="#c{row}-{column}"' in page
+    assert '<script type="application/json"' not in page
+    assert ".matrix td.g > a::before { content: \"\\2717\\00a0\"" in page
     # romania-2024 is read against romania-2020, a bill against the law it amends
     by_id = {subject.id: subject for subject in many.subjects}
     later = by_id["romania-2024"]
@@ -92,6 +118,60 @@ def test_matrix_rows_columns_areas_totals_and_changes(many: Report, knowledge: K
     assert "<strong>New gaps</strong> against <code>romania-2020</code>" in page
     totals = many.column_totals()["limited-to-domestic-relationships"]
     assert totals == {"gap": 4, "not_assessable": 0, "met": 2}  # Romania gaps; the two US files meet it
+
+
+def _data(page: str) -> tuple[str, dict[str, Any]]:
+    opening = '<script type="application/json" id="cells">'
+    start = page.index(opening) + len(opening)
+    text = page[start:page.index("</script>", start)]
+    return text, json.loads(text)
+
+
+def test_a_large_matrix_holds_each_text_once_in_its_data(large: Report) -> None:
+    assert LARGE > html.MANY
+    page = html.render_report(large)
+    _self_contained(page)
+    cells = re.findall(r'<td class="([gnmo])( c[ic])?">(.*)</td>', page)
+    assert len(cells) == LARGE * len(large.rules) and page.count("<tr data-name=") == LARGE
+    assert all(text == "No finding" or re.fullmatch(r'<a href="#x\d+-\d+">[A-Za-z ]+</a>', text)
+               for _, _, text in cells)  # short: no explanation, no id, no attribute beyond the class
+    assert '<section class="ex"' not in page and "<noscript>" in page
+    text, data = _data(page)
+    assert "<" not in text and ">" not in text and "&" not in text
+    strings = data["t"]
+    assert len(strings) == len(set(strings))  # every text once
+    assert len(data["c"]) == LARGE and all(len(row) == len(large.rules) for row in data["c"])
+    # a gap cell's data gives back its first decisive finding: provision, reason, and the rule's basis
+    subject = large.subjects[0]
+    column, rule = next((i, r) for i, r in enumerate(large.rules) if subject.cells.get(r.id)
+                        and subject.cells[r.id].status == "gap")
+    cell, value = subject.cells[rule.id], data["c"][0][column]
+    count, decisive, basis, full, named = value[:5]
+    assert (count, decisive) == (cell.count, len(cell.findings))
+    first = cell.findings[0]
+    assert ". ".join(strings[i] for i in full[0][1]) == first.reason
+    assert strings[full[0][0][0][0]] == first.provisions[0].id
+    assert [strings[i] for i in named] == [f.provisions[0].id if f.provisions else "the law as a whole"
+                                           for f in cell.findings[html.CELL_FINDINGS_MANY:]]
+    assert strings[data["b"][basis][0][0]] == f"{first.basis[0].instrument} {first.basis[0].pinpoint}"
+    assert all(row[column] == 0 for row, s in zip(data["c"], large.subjects, strict=True) if rule.id not in s.cells)
+    # small: 200 subjects of eight provisions each by some 30 rules give about 1 MB
+    assert len(page.encode()) < 2_000_000
+
+
+def test_the_data_of_a_large_matrix_cannot_close_its_script_element(large: Report) -> None:
+    subject = large.subjects[0]
+    rule, cell = next((r, c) for r, c in subject.cells.items() if c.status == "gap")
+    hostile = "</script><script>alert(1)</script> & <!--"
+    changed = dataclasses.replace(cell.findings[0], reason=hostile)
+    subject.cells[rule] = dataclasses.replace(cell, findings=[changed, *cell.findings[1:]])
+    try:
+        page = html.render_report(large)
+    finally:
+        subject.cells[rule] = cell
+    assert "<script>alert" not in page and page.count("</script>") == 2
+    _, data = _data(page)
+    assert hostile in data["t"]
 
 
 def test_user_data_is_escaped_and_templates_render_in_the_sandbox(one: Report) -> None:
