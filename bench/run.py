@@ -16,6 +16,8 @@ Every figure is measured in this one run, so that the ratios hold on a noisy mac
   product) and encoded (json) to the same JSON lines, timed like lexgap from loading the knowledge
   on; its output's sha256 is compared with lexgap's.  Both ratios are printed: eval-only (the old
   one) and end to end;
+* JSON bytes per jurisdiction in contract version 1 (-f json) and version 2 (-f json2, each source
+  written once per document), over the first 100 files;
 * cold start: `lexgap assess romania-2020.yaml` as a whole process against
   `python -c "import pydantic, typer, rich, yaml, durable.lang"`, median of several runs, with
   the knowledge cache (lexgap.cache, kept in the scratch folder) filled, and without it;
@@ -137,6 +139,22 @@ def child_end_to_end_floor(folder: Path, sizes: list[int]) -> dict[str, Any]:
         if done in sizes:
             result[str(done)] = {"seconds": time.perf_counter() - start, "sha256": digest.hexdigest()}
     return result
+
+
+def child_bytes(folder: Path, count: int) -> dict[str, Any]:
+    """JSON bytes per jurisdiction over the first `count` files, in contract version 1 (-f json) and 2 (json2)."""
+    from lexgap.batch import assess_many
+    from lexgap.knowledge import load_knowledge
+    from lexgap.paths import yaml_files
+    from lexgap.render.json import render_line, render_line_2
+
+    paths = yaml_files(folder)[:count]
+    knowledge = load_knowledge()
+    sizes = {}
+    for version, render in (("1", render_line), ("2", render_line_2)):
+        sizes[version] = sum(len(r.text.encode()) for r in assess_many(paths, knowledge, None, render, 1)
+                             if r.text is not None) / count
+    return sizes
 
 
 def child_phases(folder: Path, count: int) -> dict[str, Any]:
@@ -302,6 +320,8 @@ def main() -> int:
             print(json.dumps(child_phases(Path(rest[0]), int(rest[1]))))
         elif kind == "e2e":
             print(json.dumps(child_end_to_end_floor(Path(rest[0]), [int(n) for n in rest[1:]])))
+        elif kind == "bytes":
+            print(json.dumps(child_bytes(Path(rest[0]), int(rest[1]))))
         elif kind == "cold":
             print(json.dumps(child_cold()))
         else:
@@ -326,6 +346,7 @@ def main() -> int:
         floor = _child("floor", *map(str, SIZES))
         end_to_end = _child("e2e", str(folder), *map(str, SIZES))
         phases = _child("phases", str(folder), str(PHASE_SIZE))
+        written = _child("bytes", str(folder), str(PHASE_SIZE))
         parallel = _child("lexgap", str(folder), str(max(SIZES)), "2")
         cold = cold_start(Path(scratch))
         steps = cold_steps(Path(scratch))
@@ -360,6 +381,10 @@ def main() -> int:
     largest = runs[max(SIZES)]
     print(f"\nJSON written: {largest['bytes'] / max(SIZES) / 1000:.0f} KB per jurisdiction "
           f"({largest['bytes'] / 1e6:.0f} MB for {max(SIZES)})")
+    shrunk = written["2"] / written["1"]
+    print(f"  contract version 2 (-f json2, sources referenced): {written['2'] / 1000:.0f} KB per jurisdiction "
+          f"against {written['1'] / 1000:.0f} KB in version 1 (first {PHASE_SIZE} files): x {shrunk:.2f}   "
+          f"target <= 0.25: {_mark(shrunk <= 0.25)}")
     big, small = runs[max(SIZES)]["seconds"], runs[100]["seconds"]
     growth = big / small
     exponent = math.log10(growth)

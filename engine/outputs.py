@@ -65,8 +65,61 @@ class AssessmentOut(_Output):
     summary: Summary
 
 
+# --- version 2: sources referenced, not repeated (`lexgap assess -f json2`) -------------------------
+
+
+class StandardOut(_Output):
+    """A standard, once per document: every finding resting on it names its ref."""
+
+    instrument: str = Field(description="the instrument's short title, like 'OPSC'")
+    pinpoint: str = Field(description="where in the instrument, like 'art. 2(c)'")
+    paraphrase: str = Field(description="lexgap's paraphrase of the standard, in its own words")
+    reading: str | None = Field(description="lexgap's reading of the standard where it records one (never the "
+                                            "instrument's words); null otherwise")
+    verified: str = Field(description="how lexgap checked the standard's text: primary, secondary or unverified")
+
+
+class RuleOut(_Output):
+    """A rule, once per document: what every finding of that rule shares."""
+
+    label: str = Field(description="the rule's short label")
+    severity: Severity = Field(description="high, medium or low")
+    caveat: str | None = Field(description="the rule's own caveat, said at the end of each of its explanations; "
+                                           "null when it has none")
+
+
+class FindingOut2(_Output):
+    """One rule's outcome on one provision (or on the law as a whole, or on a company's practice)."""
+
+    rule: str = Field(description="the rule's id: a key of `rules`")
+    status: Outcome = Field(description="gap, not_assessable (a fact the rule needs is unknown) or met")
+    provisions: list[str] = Field(description="ids of the provisions concerned; empty for absence and company "
+                                              "findings")
+    basis: list[str] = Field(description="the standards this finding rests on: keys of `standards`, in order")
+    reason: str = Field(description="why, in plain words: the facts that decided it (the standards and the "
+                                    "rule's caveat are in their tables)")
+
+
+class AssessmentOut2(_Output):
+    """`lexgap assess -f json2`: version 2 of the assessment contract, each source written once per document.
+
+    Version 1's `explanation` of a finding is its `reason`, then (when it has a basis) 'Standards: ' and each
+    standard as 'INSTRUMENT PINPOINT: PARAPHRASE' (with " (lexgap's reading: READING)" when it has one; a final
+    full stop of either dropped), joined by ' | ' and ended by '.', then (when the rule has a caveat)
+    'Caveat: CAVEAT', all joined by spaces; its `label` and `severity` are its rule's, its `basis` each
+    standard's instrument, pinpoint and ref."""
+
+    lexgap: str = Field(description="the version of lexgap that produced it")
+    contract: Literal[2] = Field(description="the version of this contract")
+    subject: SubjectOut
+    standards: dict[str, StandardOut] = Field(description="every standard a finding rests on, by ref, sorted")
+    rules: dict[str, RuleOut] = Field(description="every rule with a finding, by id, sorted")
+    findings: list[FindingOut2] = Field(description="ordered by status, severity, law or bill, provision, rule")
+    summary: Summary
+
+
 #: The output contracts `lexgap schema NAME` prints beside the file formats.
-OUTPUTS: dict[str, type[BaseModel]] = {"assessment": AssessmentOut}
+OUTPUTS: dict[str, type[BaseModel]] = {"assessment": AssessmentOut, "assessment-2": AssessmentOut2}
 
 
 def output_schema(name: str) -> dict[str, Any]:

@@ -57,6 +57,7 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         "json": Renderer("json", "render_assessment", Output.text, many="render_line"),
         "markdown": Renderer("markdown", "render_assessment", Output.text),
         "csv": Renderer("csv", "render_rows", Output.text, header="render_header"),
+        "json2": Renderer("json", "render_assessment_2", Output.text, many="render_line_2"),
     },
     "letter": {
         "markdown": Renderer("markdown", "render_letter", Output.text),

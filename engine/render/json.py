@@ -122,6 +122,46 @@ def render_line(assessment: Assessment) -> str:
     return json.dumps(assessment_json(assessment), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+def assessment_json_2(assessment: Assessment) -> dict[str, Any]:
+    """Version 2 of the contract (`outputs.AssessmentOut2`): standards and rules in a table each, once per
+    document, findings naming them; version 1 can be rebuilt from it with nothing lost."""
+    standards: dict[str, dict[str, Any]] = {}
+    rules: dict[str, dict[str, Any]] = {}
+    for finding in assessment.findings:
+        for basis in finding.basis:
+            if basis.ref not in standards:
+                standards[basis.ref] = {"instrument": basis.instrument, "pinpoint": basis.pinpoint,
+                                        "paraphrase": basis.paraphrase, "reading": basis.reading,
+                                        "verified": str(basis.verified)}
+        if finding.rule not in rules:
+            rules[finding.rule] = {"label": finding.label, "severity": finding.severity.value,
+                                   "caveat": finding.caveat.strip() if finding.caveat else None}
+    return {
+        "lexgap": __version__,
+        "contract": 2,
+        "subject": {
+            "id": assessment.subject_id,
+            "kind": assessment.subject_kind,
+            "name": assessment.subject_name,
+            "as_of": assessment.as_of,
+        },
+        "standards": dict(sorted(standards.items())),
+        "rules": dict(sorted(rules.items())),
+        "findings": [{"rule": f.rule, "status": f.status.value, "provisions": [p.id for p in f.provisions],
+                      "basis": [b.ref for b in f.basis], "reason": f.reason} for f in assessment.findings],
+        "summary": assessment.counts(),
+    }
+
+
+def render_assessment_2(assessment: Assessment) -> str:
+    return dumps(assessment_json_2(assessment))
+
+
+def render_line_2(assessment: Assessment) -> str:
+    """One assessment in version 2 as one line of JSON (JSON Lines), for batches."""
+    return json.dumps(assessment_json_2(assessment), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
 # --- compare -----------------------------------------------------------------------------
 
 
