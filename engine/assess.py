@@ -23,7 +23,7 @@ from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
 from lexgap.problems import Kind, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
-from lexgap.words import en
+from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
 
 #: Engine rules per ruleset: well under durable-rules' limit of 64 sibling tests per node.
 PACK_SIZE = 24
@@ -532,7 +532,7 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
         missing: list[str] = []
         for name in sorted(rule.gap_when or {}):
             practice = company.practices.get(name)
-            plain = PRACTICES[name]
+            plain = str(en.PRACTICE_PHRASES.get(name, PRACTICES[name]))
             if practice is None or practice.answer is None:
                 missing.append(plain)
                 lines.append(en.EXPLAIN["practice_unknown"].format(

@@ -17,7 +17,7 @@ from lexgap.paths import data_dir
 from lexgap.render.shared import CHANGE_TITLE, STATUS_TITLE, rows, source_text, status_text, value_text
 from lexgap.report import Report
 from lexgap.template_check import TemplateSandbox
-from lexgap.words import en
+from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
 
 #: What marks an outcome besides its colour: a symbol and a word (never colour alone).
 SYMBOL = {"gap": "✗", "not_assessable": "?", "met": "✓", "none": "–"}
