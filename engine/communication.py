@@ -54,6 +54,7 @@ class NameWords(Strict):
 
 class TextWords(Strict):
     text: Text | None = said("text")
+    reason: Text | None = said("reason")
 
 
 class PlanWords(Strict):
@@ -140,6 +141,8 @@ class FactChoice(Strict):
     fact: Slug
     choice: Choice = Field(Choice.drop, description="drop (the default): leave the fact out of the letter")
     reason: Text = Field(description="why it is left out, for the memo")
+    fr: TextWords | None = overlay("fr")
+    es: TextWords | None = overlay("es")
 
 
 class Allegation(Strict):

@@ -400,7 +400,8 @@ class _Composer:
         """Mandate titles contain commas: they are separated by semicolons, the last by '; and'."""
         if len(titles) <= 1:
             return "".join(titles)
-        return "; ".join(titles[:-1]) + f"; {self.word('and')} " + titles[-1]
+        semicolon = " ; " if self.language == "fr" else "; "  # French sets a space before a semicolon
+        return semicolon.join(titles[:-1]) + f"{semicolon}{self.word('and')} " + titles[-1]
 
     # the frame -----------------------------------------------------------------------------
 
@@ -425,7 +426,12 @@ class _Composer:
                 entry, "title", self.mandate_file(mandate_id), ("titles", mandate.titles.index(entry)),
                 f"the title of mandate {mandate_id!r}"))
             titles.append(title)
-            role = self.tr(mandate, "signing_role", self.mandate_file(mandate_id), (), f"mandate {mandate_id!r}")
+            role = mandate.signing_role
+            overlay = getattr(mandate, self.language, None) if self.language != "en" else None
+            if role and self.language != "en":
+                table = words.module(self.language).ROLES
+                role = overlay.signing_role if overlay is not None and overlay.signing_role else table.get(role) or \
+                    self.tr(mandate, "signing_role", self.mandate_file(mandate_id), (), f"mandate {mandate_id!r}")
             resolution = mandate.resolution_on(self.date) if self.date else None
             if resolution is None:
                 resolutions.append(self.placeholder(f"RESOLUTION OF {mandate_id}"))
@@ -564,7 +570,8 @@ class _Composer:
         law_id = self.law_of(finding)
         if law_id is not None:
             values["provision"] = self.provision_citation(finding)
-            values["law"] = self.law_citation(law_id)
+            law = self.law_citation(law_id)  # French and Spanish: a noun phrase with its article
+            values["law"] = law if self.language == "en" else grammar.the(law, self.language)
             values["status"] = ""
         if finding.conduct:
             values["conduct"] = self.conduct_phrase(finding)

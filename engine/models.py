@@ -185,12 +185,17 @@ class SubjectWords(Strict):
     subject: ShortText | None = said("subject")
 
 
+class ReadingWords(Strict):
+    text: Text | None = said("text")
+
+
 class StandardProvisionWords(Strict):
     heading: ShortText | None = said("heading")
     paraphrase: Text | None = Field(None, description="our own words, written from the official text in this "
                                                       "language; no more meaning than the English paraphrase")
     key_phrase: Annotated[str, Field(max_length=160)] | None = Field(
         None, description="only an exact short quotation of the official text in this language")
+    reading: ReadingWords | None = said("reading")
 
 
 class InstrumentWords(Strict):

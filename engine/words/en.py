@@ -453,3 +453,7 @@ LETTER: dict[str, str] = {
     "also_refer": "We also refer",
     "refer": "We refer",
 }
+
+
+#: A working group's signing role, as the signature line says it (keys: the register's English `signing_role`).
+ROLES: dict[str, str] = {"Chair-Rapporteur": "Chair-Rapporteur", "Vice-Chair": "Vice-Chair"}

@@ -470,3 +470,9 @@ LETTER: dict[str, str] = {
     "also_refer": "Recordamos asimismo",
     "refer": "Recordamos",
 }
+
+
+#: A working group's signing role, as the signature line says it (keys: the register's English `signing_role`).
+#: The register does not record a holder's gender: the masculine form, generic in United Nations Spanish, is
+#: used unless the mandate file gives its own (`es: {signing_role: Presidenta-Relatora}`).
+ROLES: dict[str, str] = {"Chair-Rapporteur": "Presidente-Relator", "Vice-Chair": "Vicepresidente"}

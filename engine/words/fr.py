@@ -476,3 +476,9 @@ LETTER: dict[str, str] = {
     "also_refer": "Nous rappelons également",
     "refer": "Nous rappelons",
 }
+
+
+#: A working group's signing role, as the signature line says it (keys: the register's English `signing_role`).
+#: The register does not record a holder's gender: the masculine form, generic in United Nations French, is
+#: used unless the mandate file gives its own (`fr: {signing_role: Présidente-Rapporteuse}`).
+ROLES: dict[str, str] = {"Chair-Rapporteur": "Président-Rapporteur", "Vice-Chair": "Vice-Président"}
