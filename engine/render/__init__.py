@@ -112,14 +112,15 @@ def letter_bytes(file: str, fmt: str, rules: list[str] | None = None, plan: str 
     if fmt not in FORMATS:
         did = did_you_mean(fmt, list(FORMATS))
         return None, [_problem(file, f"unknown letter format {fmt!r}{did} (choose: {', '.join(FORMATS)})")]
-    letter, problems = run_letter(file, rules, plan, clauses, reference_docx, knowledge, language)
+    # a plan is scaffolded from the English letter: its fields are English, with overlays for the language
+    letter, problems = run_letter(file, rules, plan, clauses, reference_docx, knowledge, "en" if init else language)
     if letter is None:
         return None, problems
     if init:
         from lexgap.knowledge import load_register
         from lexgap.plan_init import scaffold
 
-        return scaffold(letter, load_register()).encode("utf-8"), []
+        return scaffold(letter, load_register(), language or "en").encode("utf-8"), []
     try:
         from lexgap import words
 
