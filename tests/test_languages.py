@@ -399,3 +399,10 @@ def test_assess_speaks_french_and_spanish_and_json_stays_neutral() -> None:
 def test_a_letter_language_that_lexgap_does_not_write_is_refused() -> None:
     run = lexgap("letter", "romania-2020.yaml", "--lang", "de")
     assert run.code == 2 and "de" in run.output
+
+
+def test_a_plan_scaffolded_for_a_french_letter_says_its_language(bundled: Knowledge) -> None:
+    data, problems = letter_bytes(TELEGRAM[0], "markdown", None, init=True, knowledge=bundled, language="fr")
+    assert problems == [] and data is not None
+    text = data.decode("utf-8")
+    assert "\nlanguage: fr " in text and '"Telegram Messenger LLP"' in text
