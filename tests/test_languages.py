@@ -392,6 +392,8 @@ def test_assess_speaks_french_and_spanish_and_json_stays_neutral() -> None:
     assert "Lacune" in french.stdout and "Il s'agit d'une lacune" in french.stdout, french.output[-2000:]
     spanish = lexgap("assess", "romania-2020.yaml", "-f", "markdown", "--lang", "es")
     assert "Se trata de una laguna" in spanish.stdout
+    workers = lexgap("assess", "romania-2020.yaml", "romania-2024.yaml", "-j", "2", "-f", "markdown", "--lang", "fr")
+    assert "| Lacune |" in workers.stdout and "| Gap |" not in workers.stdout  # forked workers keep the language
     neutral = lexgap("assess", "romania-2020.yaml", "-f", "json")
     assert lexgap("assess", "romania-2020.yaml", "-f", "json", "--lang", "fr").stdout == neutral.stdout
 
