@@ -61,6 +61,27 @@ ASSESS_DEFAULT, LETTER_DEFAULT, DRAFT_DEFAULT, COMPARE_DEFAULT = (
     _default(c) for c in ("assess", "letter", "check-draft", "compare"))
 
 
+class Lang(StrEnum):
+    """The languages lexgap writes letters and reports in."""
+
+    en = "en"
+    fr = "fr"
+    es = "es"
+
+
+LangOption = Annotated[Lang | None, typer.Option(
+    "--lang", help="The language of the letter or report: en, fr or es (JSON and CSV stay language-neutral). "
+                   "Default: the letter plan's language, else en.")]
+
+#: Formats made for programs, not readers: the same whatever --lang says.
+NEUTRAL_FORMATS = frozenset({"json", "csv"})
+
+
+def _language(lang: Lang | None, fmt: str) -> str:
+    """The language of the words a command writes in `fmt`: English for the formats made for programs."""
+    return "en" if fmt in NEUTRAL_FORMATS or lang is None else lang.value
+
+
 class FailOn(StrEnum):
     gap = "gap"
     not_assessable = "not_assessable"
@@ -366,12 +387,23 @@ def assess(
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Evaluate only these rules.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=256,
                                       help="Processes for several subjects; output is the same for any value.")] = 1,
+    lang: LangOption = None,
     rules: RulesOption = None,
     standards: StandardsOption = None,
     bundled_rules: BundledRulesOption = True,
     bundled_standards: BundledStandardsOption = True,
 ) -> None:
     """Assess a jurisdiction's law (or a company's practice) against the rules."""
+    from lexgap import words
+
+    with words.use(_language(lang, str(output_format))):
+        _assess(files, str(output_format), fail_on, status, rule, jobs, rules, standards, bundled_rules,
+                bundled_standards)
+
+
+def _assess(files: list[str], output_format: str, fail_on: FailOn, status: list[Outcome] | None,
+            rule: list[str] | None, jobs: int, rules: list[Path] | None, standards: list[Path] | None,
+            bundled_rules: bool, bundled_standards: bool) -> None:
     from lexgap.batch import assess_many, subject_paths_noted
 
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
@@ -433,6 +465,7 @@ def letter(
                                                                                  "styles the letter takes.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    lang: LangOption = None,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="Use only these rules.")] = None,
     rules: RulesOption = None,
     standards: StandardsOption = None,
@@ -449,7 +482,8 @@ def letter(
     _inputs([file])
     knowledge = _knowledge(_folders(rules, standards, bundled_rules, bundled_standards))
     data, problems = letter_bytes(file, str(output_format), rule, plan=plan, clauses=clauses,
-                                  reference_docx=reference_docx, init=init, knowledge=knowledge)
+                                  reference_docx=reference_docx, init=init, knowledge=knowledge,
+                                  language=lang.value if lang is not None else None)
     if data is None or problems:
         raise _stop(problems)
     if output is None:
@@ -537,16 +571,19 @@ def report(
                                                                        "default: standard output.")] = None,
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = REPORT_DEFAULT,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --output file.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """One self-contained HTML page: one subject's findings, or a matrix of many subjects by rules."""
+    from lexgap import words
     from lexgap.output import write_atomic
     from lexgap.render import render_bytes
     from lexgap.report import build_report
 
-    built, problems = build_report(files, _knowledge())
-    if built is None:
-        raise _stop(problems)
-    data = render_bytes("report", output_format, built)
+    with words.use(_language(lang, str(output_format))):
+        built, problems = build_report(files, _knowledge())
+        if built is None:
+            raise _stop(problems)
+        data = render_bytes("report", output_format, built)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from lexgap import ids
+from lexgap import ids, words
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack, match_order
@@ -23,7 +23,7 @@ from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
 from lexgap.problems import Kind, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Conduct, Outcome, Severity, Status, Verification, plain
-from lexgap.words import en
+from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
 
 #: A status in a sentence (words/en.py).
 STATUS_WORDS = en.STATUS_WORDS
@@ -117,7 +117,7 @@ class Assessor:
         self.knowledge = knowledge
         wanted = set(rule_ids) if rule_ids is not None else None
         self.rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
-        self._basis: dict[str, list[Basis]] = {}
+        self._basis: dict[tuple[str, str], list[Basis]] = {}  # by rule and language
         self._described: dict[str, str] = {}
         # One pack per rule, registered for a subject kind when the first subject of that kind comes.
         self.packs: dict[str, list[RulePack]] = {}
@@ -203,22 +203,22 @@ class Assessor:
 
     def basis(self, rule: Rule) -> list[Basis]:
         """Every standard the rule cites (see `grounds` for those that can ground one finding)."""
-        cached = self._basis.get(rule.id)
+        cached = self._basis.get((rule.id, words.language()))
         if cached is not None:
             return cached
         result = []
-        for ref in rule.basis:
+        for ref in rule.basis:  # (instruments by their short title in the language in use)
             found = self.knowledge.standard(ref)
             if found is None:
                 continue
             instrument, provision = found
             areas = frozenset(str(a) for a in (provision.areas or instrument.areas))
             victims = {str(x) for x in (provision.victims or instrument.victims)}
-            result.append(Basis(ref, instrument.short_title, provision.pinpoint, provision.paraphrase,
+            result.append(Basis(ref, in_language(instrument, "short_title"), provision.pinpoint, provision.paraphrase,
                                 provision.source.verified,
                                 provision.reading.text if provision.reading else None,
                                 areas=areas, child_only=victims == {"child"}, existed_on=instrument.existed_on()))
-        self._basis[rule.id] = result
+        self._basis[(rule.id, words.language())] = result
         return result
 
     def grounds(self, rule: Rule, as_of: dt.date, areas: Iterable[str], children: bool,
@@ -322,10 +322,21 @@ class _Refs(dict[str, ProvisionRef]):
         return ref
 
 
+def in_language(obj: Any, field: str) -> Any:
+    """A field in the language of the words in use (`lexgap.words.use`): the object's `fr:`/`es:` text when it
+    has one, else the English. Reports and assessments fall back to English; letters never do
+    (`lexgap.models.localized`)."""
+    language = words.language()
+    if language == "en" or obj is None:
+        return getattr(obj, field, None)
+    overlay = getattr(obj, language, None)
+    return getattr(overlay, field, None) or getattr(obj, field, None)
+
+
 def provision_ref(subject: Jurisdiction, provision: Provision) -> ProvisionRef:
     law = next((law for law in subject.laws if law.id == provision.law), None)
-    law_title = (law.short_title or law.title) if law else provision.law
-    return ProvisionRef(provision.id, provision.title, provision.law, law_title,
+    law_title = (in_language(law, "short_title") or in_language(law, "title")) if law else provision.law
+    return ProvisionRef(provision.id, in_language(provision, "title"), provision.law, law_title,
                         str(status_of(provision, subject)))
 
 
@@ -436,7 +447,7 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
     if no_ground:
         lines.append(no_ground)
     if final is Outcome.gap:
-        lines.append(en.EXPLAIN["gap"].format(label=rule.label))
+        lines.append(en.EXPLAIN["gap"].format(label=in_language(rule, "label")))
         if rule.unless_covered_elsewhere:
             disputed = [o for o in by_outcome[Outcome.gap] if o.variant == "disputed_cure"]
             if disputed:
@@ -444,17 +455,18 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
                     other = others[item.other] if item.other else None
                     if other is not None:
                         lines.append(en.EXPLAIN["disputed_cure"].format(
-                            other=other.title, conduct=plain(item.conduct), note=_note(other.disputed_note)))
+                            other=in_language(other, "title"), conduct=plain(item.conduct),
+                            note=_note(other.disputed_note)))
             else:
                 kind = f" ({plain(provision.provision_type)})" if provision.provision_type else ""
                 lines.append(en.EXPLAIN["no_cure"].format(kind=kind))
     elif final is Outcome.met:
         cured = [o for o in outcomes if o.variant in ("cured", "cured_in_text") and o.other in others]
         if cured:
-            names = sorted({others[o.other].title for o in cured if o.other})
+            names = sorted({in_language(others[o.other], "title") for o in cured if o.other})
             lines.append(en.EXPLAIN["cured"].format(names=", ".join(names)))
         else:
-            lines.append(en.EXPLAIN["met"].format(label=rule.label))
+            lines.append(en.EXPLAIN["met"].format(label=in_language(rule, "label")))
     else:
         if missing:
             lines.append(en.EXPLAIN["missing"].format(missing=", ".join(missing)))
@@ -475,9 +487,9 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
         lines.append(en.EXPLAIN["unverified_named"].format(facts="; ".join(unverified)))
     if not_bound:
         lines.append(not_bound)
-    return Finding(rule.id, rule.label, final, rule.severity, [ref], grounds, " ".join(lines),
+    return Finding(rule.id, in_language(rule, "label"), final, rule.severity, [ref], grounds, " ".join(lines),
                    conducts, sorted(related.values(), key=lambda r: r.id), missing + disputed_facts,
-                   caveat=rule.caveat, legal_system=system,
+                   caveat=in_language(rule, "caveat"), legal_system=system,
                    area=rule.area.value if rule.area else None)
 
 
@@ -574,8 +586,8 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
         lines.append(no_ground)
     if not_bound:
         lines.append(not_bound)
-    finding = Finding(rule.id, rule.label, final, rule.severity, concerned, grounds, " ".join(lines),
-                      related=pending if final is not Outcome.met else [], caveat=rule.caveat,
+    finding = Finding(rule.id, in_language(rule, "label"), final, rule.severity, concerned, grounds, " ".join(lines),
+                      related=pending if final is not Outcome.met else [], caveat=in_language(rule, "caveat"),
                       area=rule.area.value if rule.area else None, legal_system=encoded or None)
     finding.rule_kind = "absence"
     return finding
@@ -594,7 +606,7 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
         missing: list[str] = []
         for name in sorted(rule.gap_when or {}):
             practice = company.practices.get(name)
-            plain = PRACTICES[name]
+            plain = str(en.PRACTICE_PHRASES.get(name, PRACTICES[name]))
             if practice is None or practice.answer is None:
                 missing.append(plain)
                 lines.append(en.EXPLAIN["practice_unknown"].format(
@@ -607,8 +619,8 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
             if not basis:
                 outcome = Outcome.not_assessable
                 lines.append(en.EXPLAIN["no_ground_company"].format(date=en.date(company.as_of)))
-            finding = Finding(rule.id, rule.label, outcome, rule.severity, [], basis, " ".join(lines),
-                              missing=missing, caveat=rule.caveat,
+            finding = Finding(rule.id, in_language(rule, "label"), outcome, rule.severity, [], basis, " ".join(lines),
+                              missing=missing, caveat=in_language(rule, "caveat"),
                               area=rule.area.value if rule.area else None)
         finding.rule_kind = "company"
         findings.append(finding)

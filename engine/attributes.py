@@ -11,15 +11,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lexgap import vocabulary as v
-from lexgap.words import en
+from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
 
 
 @dataclass(frozen=True)
 class Attribute:
     name: str
-    plain: str  # how a sentence names it: "the mental element"
+    english: str  # how an English sentence names it: "the mental element"
     vocabulary: type[StrEnum] | None  # None: a number
     many: bool  # a list of words rather than one word
+
+    @property
+    def plain(self) -> str:
+        """How a sentence in the language in use names it."""
+        return str(en.ATTRIBUTE_PHRASES.get(self.name, self.english))
 
 
 _PROVISION_ATTRIBUTES = [

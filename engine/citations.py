@@ -13,6 +13,18 @@ is for `lexgap.drafts` to decide against the data.
     ['A/HRC/38/47', 'GRETA(2016)20']
     >>> [c.items for c in find_pinpoints("articles 7, 8 and 24 (1)")]
     [('art. 7', 'art. 8', 'art. 24(1)')]
+
+French and Spanish drafts are read too, in the forms lexgap writes (`lexgap.pinpoints`) and the usual
+others: `art. 20, par. 3`, `l'article 2 c)`, `articles 3 a) et 5, par. 1`, `artículo 20, párrafo 3`,
+`párrs. 20 y 29 a)`, `principe 13`, `sección III.C`; dates `le 1er janvier 2021`, `25 de enero de 2021`,
+`en 2006`.
+
+    >>> [c.items for c in find_pinpoints("articles 3 a) et 5, par. 1")]
+    [('art. 3(a)', 'art. 5(1)')]
+    >>> [c.items for c in find_pinpoints("el artículo 20, párrafo 3, y los párrs. 20 y 29 a)")]
+    [('art. 20(3)',), ('para. 20', 'para. 29(a)')]
+    >>> [(d.day, d.month, d.year) for d in find_dates("le 1er janvier 2021, el 25 de enero de 2021")]
+    [(1, 1, 2021), (25, 1, 2021)]
 """
 
 from __future__ import annotations
@@ -315,12 +327,15 @@ def parse_numbered(title: str) -> NumberedCitation | None:
 # ---------------------------------------------------------------------------------------------
 # Pinpoints
 
-_SUB = r"\s*\((?:\d{1,3}|[a-z]{1,2}|[ivx]{1,5})(?:\s*(?:&|and|,)\s*(?:[a-z]{1,2}|\d{1,3}))*\)"
-_ITEM = rf"\d{{1,3}}(?:{_SUB})*(?:\s*(?:-|–|to)\s*\d{{1,3}}(?!\s*\())?"
+#: A sub-unit: '(c)', '(1)'; in French and Spanish also 'c)' and ', par. 3' / ', párrafo 3'.
+_SUB_PARAGRAPH = r"(?:par\.|paragraphe|párr\.|párrafo|apartado)"
+_SUB = (r"(?:\s*\((?:\d{1,3}|[a-z]{1,2}|[ivx]{1,5})(?:\s*(?:&|and|,)\s*(?:[a-z]{1,2}|\d{1,3}))*\)"
+        rf"|\s+[a-z]{{1,2}}\)(?!\w)|\s*,\s*{_SUB_PARAGRAPH}\s+\d{{1,3}}(?![\d/]))")
+_ITEM = rf"\d{{1,3}}(?:{_SUB})*(?:\s*(?:-|–|to|à|a)\s*\d{{1,3}}(?!\s*[(\d/]|\s*[a-z]\)))?"
 _UNITS = (
-    ("art", r"(?:Articles?|Arts?\.)"),
-    ("para", r"(?:paragraphs?|paras?\.)"),
-    ("principle", r"(?:Guiding\s+)?Principles?"),
+    ("art", r"(?:Articles?|Arts?\.|Artículos?)"),
+    ("para", r"(?:paragraphs?|paras?\.|paragraphes?|par\.|párrafos?|párrs?\.)"),
+    ("principle", r"(?:Guiding\s+)?Principles?|Principes?|Principios?"),
 )
 
 _PINPOINT = re.compile(rf"""
@@ -329,16 +344,17 @@ _PINPOINT = re.compile(rf"""
     \s+
     (?P<items>
       {_ITEM}                                   # 2 (c), 24(1), 69-71, 25 to 31, 4 (c & d)
-      (?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_ITEM})*   # , 8 and 24
+      (?:\s*(?:,\s*(?:and\s+|et\s+|y\s+)?|\s+(?:and|et|y)\s+|\s*&\s*){_ITEM})*   # , 8 and 24
     )
     (?![\w/])
 """, re.VERBOSE | re.IGNORECASE)
 
 _SECTION = re.compile(r"""
-    (?<![\w/])sections?\s+(?P<number>[IVX]{1,6})(?:\.(?P<sub>[A-Z]))?(?![\w/])
+    (?<![\w/])(?:sections?|secci[óo]n(?:es)?)\s+(?P<number>[IVX]{1,6})(?:\.(?P<sub>[A-Z]))?(?![\w/])
 """, re.VERBOSE | re.IGNORECASE)
 
-_ONE_ITEM = re.compile(rf"(?P<number>\d{{1,3}})(?P<subs>(?:{_SUB})*)(?:\s*(?:-|–|to)\s*(?P<last>\d{{1,3}}))?")
+_ONE_ITEM = re.compile(rf"(?P<number>\d{{1,3}})(?P<subs>(?:{_SUB})*)"
+                       rf"(?:\s*(?:-|–|to|à|a)\s*(?P<last>\d{{1,3}})(?!\s*[a-z]\)))?")
 _UNIT_LABEL = {"art": "art.", "para": "para.", "principle": "principle", "section": "section"}
 
 
@@ -366,7 +382,11 @@ def _expand(unit: str, item: re.Match[str]) -> list[str]:
         return [f"{label} {number}-{item.group('last')}"]
     variants = [number]
     for sub in re.finditer(_SUB, item.group("subs")):
-        letters = re.findall(r"[a-z]{1,2}|\d{1,3}|[ivx]{1,5}", sub.group(0))
+        paragraph = re.fullmatch(rf"\s*,\s*{_SUB_PARAGRAPH}\s+(\d{{1,3}})", sub.group(0))
+        if paragraph is not None:  # ', par. 3': the paragraph of an article
+            letters = [paragraph.group(1)]
+        else:
+            letters = re.findall(r"[a-z]{1,2}|\d{1,3}|[ivx]{1,5}", sub.group(0).replace("and", ","))
         variants = [f"{v}({letter})" for v in variants for letter in letters]
     return [f"{label} {v}" for v in variants]
 
@@ -376,16 +396,22 @@ def _expand(unit: str, item: re.Match[str]) -> list[str]:
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
-_MONTH = "|".join(MONTHS)
+#: The months of French and Spanish drafts (as Babel writes them in lexgap's letters).
+MONTHS_FR = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+             "novembre", "décembre")
+MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+             "noviembre", "diciembre")
+_MONTH_NUMBER = {name: index + 1 for table in (MONTHS, MONTHS_FR, MONTHS_ES) for index, name in enumerate(table)}
+_MONTH = "|".join(sorted(_MONTH_NUMBER, key=len, reverse=True))
 
 _DATE = re.compile(rf"""
     (?<![\w/])
     (?:
-      (?:(?P<day>\d{{1,2}})\s+)?              # 18
-      (?P<month>{_MONTH})\s+                   # October
+      (?:(?P<day>\d{{1,2}})(?:er)?\s+(?:de\s+)?)?  # 18; le 1er; el 18 de
+      (?P<month>{_MONTH})\s+(?:de\s+)?        # October; octubre de
       (?P<year>(?:19|20)\d{{2}})               # 2001
     |
-      (?P<prep>in|since|during)\s+             # a year alone counts only after a preposition:
+      (?P<prep>in|since|during|en|depuis|desde|durante)\s+  # a year alone counts only after a preposition:
       (?P<bare>(?:19|20)\d{{2}})               # "in 2006", never "Law 655/2020"
     )
     (?![\w/])
@@ -404,7 +430,7 @@ def find_dates(text: str, locator: Locator | None = None) -> list[DateCitation]:
         day = int(m.group("day")) if m.group("day") else None
         if day is not None and not 1 <= day <= 31:
             continue
-        month = MONTHS.index(m.group("month").lower()) + 1
+        month = _MONTH_NUMBER[m.group("month").lower()]
         found.append(DateCitation(locate.span(m.start(), m.end()), int(m.group("year")), month, day))
     return found
 
@@ -431,7 +457,8 @@ def find_quotations(text: str, locator: Locator | None = None) -> list[Quotation
 # Sentences
 
 _ABBREVIATIONS = {"no", "nos", "para", "paras", "art", "arts", "p", "pp", "vol", "e.g", "i.e", "cf", "mr", "ms",
-                  "dr", "st", "res", "add", "rev", "corr", "esp", "op", "cit", "etc", "n°", "v", "vs"}
+                  "dr", "st", "res", "add", "rev", "corr", "esp", "op", "cit", "etc", "n°", "v", "vs",
+                  "par", "párr", "párrs", "núm", "n.º", "sect"}
 _BREAK = re.compile(r"""
     \n[ \t]*\n                            # a blank line ends a paragraph
   | (?<=[.!?])["”’)]*\s+(?=[A-Z“"(\d])    # or a full stop before a capital or a number

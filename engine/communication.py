@@ -18,7 +18,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from lexgap.models import FORMATS, ShortText, Slug, Strict, Text
+from lexgap.models import FORMATS, Language, ShortText, Slug, Strict, Text, overlay, said
 from lexgap.vocabulary import Area
 
 
@@ -47,6 +47,20 @@ REFERENCE = re.compile(r"^(?P<kind>AL|UA|OL|JAL|JUA|JOL) (?P<addressee>[A-Z]{3})
                        r"(?P<year>(?:19|20)\d{2})$")
 
 
+class NameWords(Strict):
+    name: ShortText | None = said("name")
+    note: ShortText | None = said("note")
+
+
+class TextWords(Strict):
+    text: Text | None = said("text")
+    reason: Text | None = said("reason")
+
+
+class PlanWords(Strict):
+    subject_line: Text | None = said("subject_line")
+
+
 class Addressee(Strict):
     """Who the letter is written to: a State's Government, or a company (or other non-State actor)."""
 
@@ -55,6 +69,8 @@ class Addressee(Strict):
     name: ShortText = Field(description="'Romania'; 'Telegram Messenger LLP'")
     code: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = Field(
         None, description="ISO 3166-1 alpha-3 for a State ('ROU'); OTH for any other addressee")
+    fr: NameWords | None = overlay("fr")
+    es: NameWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _code(self) -> Addressee:
@@ -72,6 +88,8 @@ class Copy(Strict):
         description="'state' or 'company': who else received a letter on the same facts")
     name: ShortText = Field(description="'the United Kingdom'; 'Meta Platforms, Inc.'")
     note: ShortText | None = Field(None, description="why: 'where the companies are based'")
+    fr: NameWords | None = overlay("fr")
+    es: NameWords | None = overlay("es")
 
 
 class Choice(StrEnum):
@@ -87,6 +105,8 @@ class ConcernChoice(Strict):
     choice: Choice = Field(Choice.include, description="include (the default) or drop")
     reason: Text | None = Field(None, description="why it is dropped (or included against the defaults)")
     text: Text | None = Field(None, description="the officer's own wording, replacing lexgap's")
+    fr: TextWords | None = overlay("fr")
+    es: TextWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _reason(self) -> ConcernChoice:
@@ -105,6 +125,8 @@ class QuestionChoice(Strict):
     text: Text | None = Field(None, description="the officer's own wording")
     merge: list[ShortText] = Field(default_factory=list,
                                    description="ids of questions asked as part of this one (they disappear)")
+    fr: TextWords | None = overlay("fr")
+    es: TextWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _reason(self) -> QuestionChoice:
@@ -119,6 +141,8 @@ class FactChoice(Strict):
     fact: Slug
     choice: Choice = Field(Choice.drop, description="drop (the default): leave the fact out of the letter")
     reason: Text = Field(description="why it is left out, for the memo")
+    fr: TextWords | None = overlay("fr")
+    es: TextWords | None = overlay("es")
 
 
 class Allegation(Strict):
@@ -130,6 +154,8 @@ class Allegation(Strict):
                     "police_inaction, platform_inaction, state_response, discrimination, general")
     facts: list[Slug] = Field(default_factory=list, description="ids of the context facts it rests on")
     text: Text | None = Field(None, description="the officer's own wording")
+    fr: TextWords | None = overlay("fr")
+    es: TextWords | None = overlay("es")
 
 
 class LetterPlan(Strict):
@@ -144,9 +170,8 @@ class LetterPlan(Strict):
     reference: Annotated[str, Field(pattern=REFERENCE.pattern, examples=["AL ROU 2/2020"])] | None = Field(
         None, description="'AL ROU 2/2020'; leave out and the letter shows a placeholder")
     date: dt.date | None = Field(None, description="the letter's date; leave out and it shows a placeholder")
-    language: Literal["en"] = Field(
-        "en",
-        description="the language of the letter: 'en' (French and Spanish are not yet available)")
+    language: Language = Field(
+        "en", description="the language of the letter: en, fr or es (`--lang` overrides it)")
     mandates: list[Slug] = Field(default_factory=list, description="ids of the register (standards/mandates/)")
     addressee: Addressee | None = Field(None, description="default: the subject file's State or company")
     subject_line: Text | None = Field(None, description="what the letter is about, in bold in the opening")
@@ -178,6 +203,8 @@ class LetterPlan(Strict):
                                    description="question ids in the order to ask them; the others follow in "
                                                "lexgap's order")
     notes: Text | None = Field(None, description="the officer's own notes on the plan, shown in the memo only")
+    fr: PlanWords | None = overlay("fr")
+    es: PlanWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _consistent(self) -> LetterPlan:

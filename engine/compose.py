@@ -21,20 +21,21 @@ from typing import Any
 
 import jinja2
 
-from lexgap import ids, lawcite, treaties
+from lexgap import grammar, ids, lawcite, pinpoints, treaties, words
 from lexgap.assess import Assessment, Finding
+from lexgap.babel_words import country_name
+from lexgap.babel_words import long_date as _babel_date
 from lexgap.communication import Allegation, LetterPlan, LetterType
 from lexgap.knowledge import Knowledge, instrument_date
 from lexgap.mandates import Register
-from lexgap.models import Company, Instrument, Jurisdiction, Law, Rule, Source
+from lexgap.models import LANGUAGE_NAMES, Company, Instrument, Jurisdiction, Law, Rule, Source, Untranslated, localized
 from lexgap.paths import data_dir
 from lexgap.problems import Problem
 from lexgap.questions import STAGE_CASE, STAGE_COMMENTS, STAGE_LAW, STAGE_PREVENTION, Candidate, Choice, Curated, curate
 from lexgap.template_check import TextSandbox, data_template_problems
+from lexgap.translations import Missing
 from lexgap.vocabulary import BINDING_KINDS, Outcome, plain
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 STAGES = {"comments": STAGE_COMMENTS, "case": STAGE_CASE, "law": STAGE_LAW, "prevention": STAGE_PREVENTION}
 _OUR_NOTE = re.compile(r"\s*\((?:Our|our) note:[^)]*\)")
 
@@ -43,8 +44,9 @@ def letter_dir() -> Path:
     return data_dir("templates") / "letter"
 
 
-def long_date(date: dt.date) -> str:
-    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+def long_date(date: dt.date, language: str = "en") -> str:
+    """'25 January 2021', '25 janvier 2021', '25 de enero de 2021' (Babel)."""
+    return _babel_date(date, language)
 
 
 # --- the communication -------------------------------------------------------------------
@@ -127,6 +129,10 @@ class Communication:
     as_of: str = ""
     #: the subject areas the letter is about (the plan's, or those of the findings it raises)
     areas: list[str] = field(default_factory=list)
+    #: the language the letter is written in: en, fr or es
+    language: str = "en"
+    #: texts the letter needs in its language and the data does not give (turned into located problems)
+    missing: list[Missing] = field(default_factory=list)
 
 
 # --- the clause library -------------------------------------------------------------------
@@ -163,10 +169,16 @@ def _read_yaml(path: Path) -> tuple[Any, list[Problem]]:
     return (None if problems else loaded.data), problems
 
 
-def load_clauses(override: Path | None = None, folder: Path | None = None) -> tuple[Clauses | None, list[Problem]]:
-    """The bundled clause library, with each clause an office's file names replacing the bundled one."""
+def load_clauses(override: Path | None = None, folder: Path | None = None,
+                 language: str = "en") -> tuple[Clauses | None, list[Problem]]:
+    """The bundled clause library in `language`, with each clause an office's file names replacing the bundled
+    one. A French or Spanish library must give every clause and variant of the English one."""
     folder = folder or letter_dir()
-    base_path = folder / "clauses.en.yaml"
+    base_path = folder / f"clauses.{language}.yaml"
+    if language != "en" and not base_path.is_file():
+        return None, [Problem(str(base_path), 1, 1, f"no clause library in {LANGUAGE_NAMES.get(language, language)}"
+                                                    f" (clauses.{language}.yaml): a letter in that language needs "
+                                                    "one")]
     base, problems = _read_yaml(base_path)
     curation, more = _read_yaml(folder / "curation.yaml")
     problems += more
@@ -174,6 +186,11 @@ def load_clauses(override: Path | None = None, folder: Path | None = None) -> tu
         return None, problems
     if not isinstance(base, dict) or not isinstance(curation, dict):
         return None, [Problem(str(base_path), 1, 1, "the clause library is a mapping of clauses")]
+    if language != "en":
+        english, problems = _read_yaml(folder / "clauses.en.yaml")
+        problems += _clause_gaps(english, base, base_path, language)
+        if problems:
+            return None, problems
     where = {key: str(base_path) for key in base}
     if override is not None:
         office, problems = _read_yaml(override)
@@ -199,13 +216,55 @@ def load_clauses(override: Path | None = None, folder: Path | None = None) -> tu
     return Clauses(base, curation, where), []
 
 
+def _clause_gaps(english: Any, translated: dict[str, Any], path: Path, language: str) -> list[Problem]:
+    """Each clause, variant or footnote of the English library that the translated one lacks, located at the
+    clause (or the top of the file when the clause is not there at all)."""
+    from lexgap.loading import read_yaml
+
+    marks = read_yaml(path).marks
+    name = LANGUAGE_NAMES.get(language, language)
+    problems = []
+
+    def walk(en: Any, other: Any, where: tuple[str, ...]) -> None:
+        if isinstance(en, dict):
+            if not isinstance(other, dict):
+                line, column = marks.at(where)
+                problems.append(Problem(str(path), line, column, f"clause {'.'.join(where)} has no {name} "
+                                                                 "variants like the English one's"))
+                return
+            for key, value in en.items():
+                if key not in other:
+                    line, column = marks.at(where)
+                    problems.append(Problem(str(path), line, column,
+                                            f"no {name} text for {'.'.join((*where, str(key)))} (clauses.en.yaml "
+                                            "has it); a letter never falls back to English"))
+                else:
+                    walk(value, other[key], (*where, str(key)))
+
+    walk(english if isinstance(english, dict) else {}, translated, ())
+    return problems
+
+
 # --- composing ----------------------------------------------------------------------------
+
+
+@dataclass
+class Files:
+    """Where the letter's data comes from: a missing translation is reported in its file."""
+
+    subject: str = "subject"
+    plan: str = "plan"
+    standing: str = str(letter_dir() / "standing-questions.yaml")
+    mandates: Path | None = None
 
 
 class _Composer:
     def __init__(self, assessment: Assessment, subject: Jurisdiction | Company, knowledge: Knowledge,
                  rules: Mapping[str, Rule], plan: LetterPlan | None, register: Register, clauses: Clauses,
-                 standing: Mapping[str, list[Any]]):
+                 standing: Mapping[str, list[Any]], language: str = "en", files: Files | None = None):
+        self.language = language
+        self.files = files or Files()
+        self.missing: list[Missing] = []
         self.assessment = assessment
         self.subject = subject
         self.knowledge = knowledge
@@ -224,7 +283,7 @@ class _Composer:
         self.date = plan.date if plan and plan.date else None
         #: standards are those in existence on the letter's date (or, without one, the file's date)
         self.on = self.date or subject.as_of
-        self.addressee = plan.addressee.name if plan and plan.addressee else subject.name
+        self.addressee = self.addressee_name()
         #: the treaties the State is bound by on the letter's date (None: its file records none, so unknown)
         self.bound = treaties.bound_on(subject, self.on)
         # templates are data (the clause library, an office's clauses, the rules, a plan): sandboxed
@@ -233,10 +292,67 @@ class _Composer:
             else {}
         self.law_order = {law_id: index for index, law_id in enumerate(self.laws)}
 
+    # the letter's language -----------------------------------------------------------------
+
+    def tr(self, obj: Any, field: str, file: str, path: tuple[str | int, ...], what: str,
+           find: tuple[str, str] | None = None) -> Any:
+        """`field` of `obj` in the letter's language; a missing translation is recorded (and reported with its
+        file and line), never answered in English."""
+        try:
+            return localized(obj, field, self.language)
+        except Untranslated:
+            self.missing.append(Missing(file, path, field, self.language, what, find))
+            return f"[{field}]"
+
+    def rule_file(self, rule_id: str) -> str:
+        """The rules file a rule is written in (read only when a translation is missing)."""
+        for path in self.knowledge.files:
+            try:
+                text = path.read_text(encoding="utf-8")
+            except OSError:
+                continue
+            if "format: rules" in text and re.search(rf"^\s*-?\s*id:\s*{re.escape(rule_id)}\s*$", text, re.MULTILINE):
+                return str(path)
+        return "rules"
+
+    def instrument_file(self, instrument_id: str) -> str:
+        return next((str(p) for p in self.knowledge.files if p.stem == instrument_id), f"{instrument_id}.yaml")
+
+    def mandate_file(self, mandate_id: str) -> str:
+        folder = self.files.mandates or data_dir("standards") / "mandates"
+        return str(folder / f"{mandate_id}.yaml")
+
+    def subject_words(self, field: str) -> Any:
+        return self.tr(self.subject, field, self.files.subject, (), f"{self.subject.id}")
+
+    def addressee_name(self) -> str:
+        """The addressee in the letter's language: the plan's, else the State by its name (with its article in
+        French and Spanish: 'la Roumanie'), else the company's own name."""
+        plan = self.plan
+        if plan and plan.addressee:
+            if self.language == "en" or (plan.addressee.kind == "company" and not plan.addressee.fr
+                                         and not plan.addressee.es):
+                return plan.addressee.name
+            return str(self.tr(plan.addressee, "name", self.files.plan, ("addressee",), "the plan's addressee"))
+        if self.language == "en" or isinstance(self.subject, Company):
+            return self.subject.name
+        overlay = getattr(self.subject, self.language)
+        if overlay is not None and overlay.name:
+            return str(overlay.name)
+        name = country_name(self.subject.country, self.language)
+        return grammar.the(name, self.language) if name else str(self.subject_words("name"))
+
+    def word(self, key: str, **values: Any) -> str:
+        """A word of the letter (words/<language>.py LETTER) filled with `values`."""
+        return str(words.module(self.language).LETTER[key]).format(**values)
+
     # wording -------------------------------------------------------------------------------
 
     def placeholder(self, what: str) -> str:
-        text = self.say("placeholder", what=what)
+        table = words.module(self.language).PLACEHOLDERS
+        head, _, rest = what.partition(" OF ")
+        said = table[f"{head} OF"].format(id=rest) if rest and f"{head} OF" in table else table.get(what, what)
+        text = self.say("placeholder", what=said)
         if text not in self.placeholders:
             self.placeholders.append(text)
         return text
@@ -258,28 +374,36 @@ class _Composer:
             self.problems.append(Problem(self.clauses.where.get(label.split(".")[0], str(letter_dir())),
                                          getattr(error, "lineno", None) or 1, 1, f"{label}: {error}"))
             return ""
-        return " ".join(text.split())
+        return self.tidy(" ".join(text.split()))
+
+    def tidy(self, text: str) -> str:
+        """French and Spanish contractions and elisions the filled values make: 'de le Code' -> 'du Code',
+        'que il' -> "qu'il", 'de el artículo' -> 'del artículo'."""
+        if self.language == "en":
+            return text
+        return grammar.elide(grammar.contract(text, self.language), self.language)
 
     def say(self, key: str, **values: Any) -> str:
         try:
             template = self.clauses.variant(key, self.type, self.kind)
         except KeyError:
-            self.problems.append(Problem(str(letter_dir() / "clauses.en.yaml"), 1, 1, f"no clause {key!r}"))
+            self.problems.append(Problem(str(letter_dir() / f"clauses.{self.language}.yaml"), 1, 1,
+                                         f"no clause {key!r}"))
             return ""
         return self.fill(template, key, **values)
 
-    @staticmethod
-    def join(items: list[str], last: str = "and") -> str:
+    def join(self, items: list[str]) -> str:
+        """'a, b and c' in the letter's language ('a, b et c', 'a, b y c')."""
         if len(items) <= 1:
             return "".join(items)
-        return ", ".join(items[:-1]) + f" {last} " + items[-1]
+        return ", ".join(items[:-1]) + f" {self.word('and')} " + items[-1]
 
-    @staticmethod
-    def join_mandates(titles: list[str]) -> str:
+    def join_mandates(self, titles: list[str]) -> str:
         """Mandate titles contain commas: they are separated by semicolons, the last by '; and'."""
         if len(titles) <= 1:
             return "".join(titles)
-        return "; ".join(titles[:-1]) + "; and " + titles[-1]
+        semicolon = " ; " if self.language == "fr" else "; "  # French sets a space before a semicolon
+        return semicolon.join(titles[:-1]) + f"{semicolon}{self.word('and')} " + titles[-1]
 
     # the frame -----------------------------------------------------------------------------
 
@@ -299,8 +423,17 @@ class _Composer:
                 self.problems.append(Problem("plan", 1, 1, f"mandate {mandate_id!r} is not in the register "
                                                            f"(standards/mandates/)"))
                 continue
-            title = (mandate.title_on(self.date) if self.date else None) or self.placeholder(f"TITLE OF {mandate_id}")
+            entry = mandate.title_entry_on(self.date) if self.date else None
+            title = self.placeholder(f"TITLE OF {mandate_id}") if entry is None else str(self.tr(
+                entry, "title", self.mandate_file(mandate_id), ("titles", mandate.titles.index(entry)),
+                f"the title of mandate {mandate_id!r}"))
             titles.append(title)
+            role = mandate.signing_role
+            overlay = getattr(mandate, self.language, None) if self.language != "en" else None
+            if role and self.language != "en":
+                table = words.module(self.language).ROLES
+                role = overlay.signing_role if overlay is not None and overlay.signing_role else table.get(role) or \
+                    self.tr(mandate, "signing_role", self.mandate_file(mandate_id), (), f"mandate {mandate_id!r}")
             resolution = mandate.resolution_on(self.date) if self.date else None
             if resolution is None:
                 resolutions.append(self.placeholder(f"RESOLUTION OF {mandate_id}"))
@@ -310,10 +443,9 @@ class _Composer:
             holders = mandate.holders_on(self.date) if self.date else []
             if not holders:
                 signatures.append(Signature(self.placeholder(f"NAME OF {mandate_id}"),
-                                            self.say("signature_line", role=mandate.signing_role, title=title)))
+                                            self.say("signature_line", role=role, title=title)))
             for holder in holders:
-                signatures.append(Signature(holder.name, self.say("signature_line", role=mandate.signing_role,
-                                                                  title=title)))
+                signatures.append(Signature(holder.name, self.say("signature_line", role=role, title=title)))
         return titles, resolutions, signatures, cited
 
     # findings --------------------------------------------------------------------------------
@@ -338,7 +470,10 @@ class _Composer:
         law = self.laws.get(law_id)
         if law is None:
             return law_id
-        return getattr(law, "citation", None) or law.short_title or law.title
+        if self.language == "en":
+            return getattr(law, "citation", None) or law.short_title or law.title
+        field = "citation" if law.citation else "short_title" if law.short_title else "title"
+        return str(self.tr(law, field, self.files.subject, ("laws",), f"law {law_id!r}", ("id", law_id)))
 
     def whole_only(self, law_id: str) -> bool:
         law = self.laws.get(law_id)
@@ -350,6 +485,10 @@ class _Composer:
         if law_id is None:
             return ""
         law = self.laws.get(law_id)
+        if self.language != "en":  # "l'article 4, paragraphe 1, lettre h) de la loi n° 217/2003"
+            portions = [] if self.whole_only(law_id) else \
+                [p for p in (ids.parse_provision_id(f.id).portion for f in finding.provisions) if p is not None]
+            return pinpoints.domestic_citation(portions, self.law_citation(law_id), self.language)
         units = getattr(law, "units", None) if law is not None else None
         return lawcite.provisions_citation([p.id for p in finding.provisions], self.law_citation(law_id),
                                            units, self.whole_only(law_id))
@@ -357,7 +496,14 @@ class _Composer:
     def in_existence(self, instrument: Instrument) -> bool:
         return instrument_date(instrument) is None or (instrument_date(instrument) or self.on) <= self.on
 
+    def instrument_words(self, instrument: Instrument, field: str) -> str:
+        """An instrument's title or short title in the letter's language (its official one)."""
+        return str(self.tr(instrument, field, self.instrument_file(instrument.id), (),
+                           f"instrument {instrument.id!r}"))
+
     def basis_phrase(self, finding: Finding) -> str:
+        if self.language != "en":
+            return self.basis_phrase_translated(finding)
         by_instrument: dict[str, list[str]] = {}
         foreign_treaties = set()  # a treaty the State is not party to is said to be one, where a plan raises it
         for basis in finding.basis:
@@ -377,6 +523,31 @@ class _Composer:
             parts.append(f"{the}{title} {self.pinpoints(pinpoints)}".strip() + not_party)
         return self.join(parts) or self.placeholder("STANDARD")
 
+    def basis_phrase_translated(self, finding: Finding) -> str:
+        """'l'art. 19, par. 1, de la CDE et l'art. 24, par. 1, du PIDCP'; 'el artículo 19, párrafo 1, de la CDN':
+        pinpoints made from the portion ids, instruments by their short title in that language."""
+        by_instrument: dict[str, list[str]] = {}
+        for basis in finding.basis:
+            instrument_id, portion = ids.split_basis_ref(basis.ref)
+            instrument = self.knowledge.instruments.get(instrument_id)
+            if instrument is None or not self.in_existence(instrument):
+                continue
+            by_instrument.setdefault(instrument_id, [])
+            if not pinpoints.is_whole(portion) and portion not in by_instrument[instrument_id]:
+                by_instrument[instrument_id].append(portion)
+        parts = []
+        for instrument_id, portions in by_instrument.items():
+            instrument = self.knowledge.instruments[instrument_id]
+            short = self.instrument_words(instrument, "short_title")
+            title = self.instrument_words(instrument, "title")
+            named = grammar.the(short, self.language, like=title)
+            if portions:
+                parts.append(grammar.the(f"{pinpoints.pinpoints(portions, self.language)} "
+                                         f"{grammar.of(named, self.language)}", self.language))
+            else:
+                parts.append(named)
+        return self.join(parts) or self.placeholder("STANDARD")
+
     def pinpoints(self, pinpoints: list[str]) -> str:
         if len(pinpoints) <= 1:
             return "".join(pinpoints)
@@ -389,8 +560,9 @@ class _Composer:
     def conduct_phrase(self, finding: Finding) -> str:
         grouped: dict[str, list[str]] = {}
         for word in finding.conduct:
-            said = plain(word)
-            head, sep, tail = said.partition(": ")
+            said = plain(word)  # in the language in use: compose runs inside words.use(language)
+            head, sep, tail = said.partition(":")
+            head, tail = head.strip(), tail.strip()
             grouped.setdefault(head if sep else said, []).extend([tail] if sep else [])
         return self.join([f"{head} ({self.join(tails)})" if tails else head for head, tails in grouped.items()])
 
@@ -405,11 +577,14 @@ class _Composer:
         law_id = self.law_of(finding)
         if law_id is not None:
             values["provision"] = self.provision_citation(finding)
-            values["law"] = self.law_citation(law_id)
+            law = self.law_citation(law_id)  # French and Spanish: a noun phrase with its article
+            values["law"] = law if self.language == "en" else grammar.the(law, self.language)
             values["status"] = ""
         if finding.conduct:
             values["conduct"] = self.conduct_phrase(finding)
-        text = self.fill(getattr(rule.letter, part), f"rule {rule.id}, letter.{part}", **values)
+        template = str(self.tr(rule, f"letter.{part}", self.rule_file(rule.id), ("rules",), f"rule {rule.id!r}",
+                               ("id", rule.id))) if self.language != "en" else getattr(rule.letter, part)
+        text = self.fill(template, f"rule {rule.id}, letter.{part}", **values)
         return text[:1].upper() + text[1:] if capitalise else text
 
     # parts -------------------------------------------------------------------------------------
@@ -421,7 +596,8 @@ class _Composer:
             if fact.id in dropped:
                 self.decisions.append({"fact": fact.id, "action": "left out", "reason": dropped[fact.id]})
                 continue
-            parts.append(Part(" ".join(fact.text.split()), facts=[fact.id]))
+            text = self.tr(fact, "text", self.files.subject, ("context",), f"fact {fact.id!r}", ("id", fact.id))
+            parts.append(Part(" ".join(str(text).split()), facts=[fact.id]))
         return parts
 
     def allegations(self) -> list[Part]:
@@ -431,13 +607,15 @@ class _Composer:
         known = {fact.id for fact in self.subject.context}
         topics = self.clauses.clauses.get("allegation_concerns", {})
         parts = []
-        for allegation in chosen:
+        for index, allegation in enumerate(chosen):
             for fact in allegation.facts:
                 if fact not in known:
                     self.problems.append(Problem("plan", 1, 1, f"allegation {allegation.topic!r} rests on fact "
                                                                f"{fact!r}, which the subject file does not have"))
             if allegation.text:
-                text = " ".join(allegation.text.split())
+                said = self.tr(allegation, "text", self.files.plan, ("allegations", index),
+                               f"allegation {allegation.topic!r} of the plan")
+                text = " ".join(str(said).split())
             else:
                 entry = topics.get(allegation.topic)
                 if entry is None:
@@ -456,16 +634,30 @@ class _Composer:
 
     def treaty_values(self, instrument_id: str) -> dict[str, str]:
         instrument = self.knowledge.instruments.get(instrument_id)
-        treaty = instrument.title if instrument else instrument_id
+        treaty = self.instrument_words(instrument, "title") if instrument else instrument_id
         ratified = ""
         if isinstance(self.subject, Jurisdiction):
             record = next((r for r in self.subject.ratifications if r.instrument == instrument_id), None)
             if self.foreign(instrument_id):  # not ratified, or only after the letter's date
                 return {"treaty": treaty, "ratified": self.say("not_party", treaty=treaty)}
             if record is not None:
-                when = f"on {long_date(record.date)}" if record.date else f"in {record.year}"
-                ratified = f"ratified by {self.addressee} {when}"
-        return {"treaty": treaty, "ratified": ratified or f"to which {self.addressee} is a party"}
+                ratified = self.word("ratification", **self.ratified_values(treaty, record.date, record.year))
+        return {"treaty": treaty,
+                "ratified": ratified or self.word("party", **{**self.ratified_values(treaty), "state": self.addressee})}
+
+    def ratified_values(self, title: str, date: dt.date | None = None, year: int | None = None) -> dict[str, str]:
+        """The values of the LETTER words that say how a State is bound by an instrument, in agreement with
+        the instrument's title ('ratifiée' for a Convention, 'ratificado' for a Pacto)."""
+        when = self.word("on_date", date=long_date(date, self.language)) if date else \
+            self.word("in_year", year=year) if year else ""
+        values = {"state": self.subject.name if self.language == "en" else self.addressee, "when": when}
+        if self.language == "en":
+            return values
+        participles = {"fr": ("ratifié", "approuvé"), "es": ("ratificado", "aprobado")}[self.language]
+        return {**values, "ratified": grammar.agree(participles[0], title, self.language),
+                "approved": grammar.agree(participles[1], title, self.language),
+                "which_party": grammar.relative(title, self.language),
+                "which_to": grammar.relative(title, self.language, to=True)}
 
     def foreign(self, instrument_id: str) -> list[str]:
         """The treaties, not binding on the State, that keep this instrument from applying to it (see
@@ -527,7 +719,9 @@ class _Composer:
             law = self.law_of(finding) or "(whole)"
             choice = choices.get(finding.key)
             if choice is not None and choice.text:
-                text = " ".join(choice.text.split())
+                said = self.tr(choice, "text", self.files.plan, ("concerns",), f"the plan's concern {finding.key!r}",
+                               ("finding", finding.key))
+                text = " ".join(str(said).split())
             else:
                 text = self.rule_text(finding, "concern", capitalise=False)
                 if not text:
@@ -538,9 +732,9 @@ class _Composer:
                     comma = "," if own and own.group(0).rstrip().endswith(",") else ""
                     text = text[own.end():] if own else text
                     first = text.split(" ", 1)[0]
-                    if first in _FUNCTION_WORDS:
+                    if first in _FUNCTION_WORDS and self.language == "en":
                         text = text[:1].lower() + text[1:]
-                    text = f"{lead}{self.under_system(finding) or comma} {text}"
+                    text = self.tidy(f"{lead}{self.under_system(finding) or comma} {text}")
                 text += self.other_systems(finding)
             part = groups.setdefault(law, Part(""))
             part.text = f"{part.text} {text}".strip()
@@ -578,7 +772,10 @@ class _Composer:
                 continue
             info = standing_data.get(question.id, {})
             stage = STAGES.get(info.get("stage", "case" if question.place == "last" else "comments"), STAGE_CASE)
-            text = self.fill(question.text, f"standing question {question.id}",
+            template = question.text if self.language == "en" else str(self.tr(
+                question, "text", self.files.standing, ("jurisdiction" if self.kind == "state" else "company",),
+                f"standing question {question.id!r}", ("id", question.id)))
+            text = self.fill(template, f"standing question {question.id}",
                              subject_kind="jurisdiction" if self.kind == "state" else "company", subject_line="",
                              as_of=self.subject.as_of.isoformat())
             candidates.append(Candidate(question.id, text, "standing", stage, topic=info.get("topic")))
@@ -611,7 +808,7 @@ class _Composer:
             else:
                 unique[candidate.id] = candidate
         plan = self.plan
-        choices = [Choice(q.id, q.choice.value == "drop", q.reason, q.text, tuple(q.merge))
+        choices = [Choice(q.id, q.choice.value == "drop", q.reason, self.question_text(q), tuple(q.merge))
                    for q in (plan.questions if plan else [])]
         curated: Curated = curate(list(unique.values()), [a.value for a in plan.areas] if plan and plan.areas
                                   else None, choices, plan.order if plan else (),
@@ -622,6 +819,13 @@ class _Composer:
                                    "reason": decision.reason, "into": decision.into})
         return [Asked(n, q.id, q.text, q.origin, list(q.findings)) for n, q in enumerate(curated.questions, 1)
                 if q.text]
+
+    def question_text(self, question: Any) -> str | None:
+        """The officer's own wording of a question, in the letter's language."""
+        if question.text is None:
+            return None
+        return " ".join(str(self.tr(question, "text", self.files.plan, ("questions",),
+                                    f"the plan's question {question.id!r}", ("id", question.id))).split())
 
     def annex(self, findings: list[Finding], areas: set[str]) -> list[AnnexItem]:
         refs: dict[str, list[str]] = {}
@@ -656,29 +860,30 @@ class _Composer:
                                        "reason": f"issued after the letter's date ({instrument_date(instrument)})"})
                 continue
             binding = instrument.kind in BINDING_KINDS
-            title = _titled(instrument)
+            official = self.instrument_words(instrument, "title")
+            title = _titled(instrument) if self.language == "en" else grammar.the(official, self.language)
             record = ratifications.get(instrument_id)
             foreign = self.foreign(instrument_id)
             if foreign:  # the only basis of a finding, and it does not bind the State: said so
                 binding = False
+                if self.language == "en":
+                    named = "it" if foreign == [instrument_id] else \
+                        self.join(treaties.titles(foreign, self.knowledge.instruments, short=False))
+                else:  # each treaty by its official title in the letter's language
+                    named = self.join([grammar.the(self.instrument_words(self.knowledge.instruments[t], "title"),
+                                                   self.language) for t in foreign])
                 text = self.say("annex_not_binding", title=title, described="" if instrument.kind in BINDING_KINDS
-                                else self.described(instrument),
-                                treaties="it" if foreign == [instrument_id] else
-                                self.join(treaties.titles(foreign, self.knowledge.instruments, short=False)))
+                                else self.described(instrument, official), treaties=named)
                 order: tuple[Any, ...] = (3, instrument_date(instrument) or dt.date.max, instrument_id)
             elif binding and self.kind == "state" and record is not None:
-                when = f"on {long_date(record.date)}" if record.date else f"in {record.year}"
-                verb = {"ratification": "ratified by", "accession": "acceded to by", "succession": "succeeded to by",
-                        "approval": "approved by", "membership": "binding on"}[record.action]
-                ratified = f"{verb} {self.addressee} {when}" if record.action != "membership" \
-                    else f"binding on {self.addressee} as a Member State of the European Union"
+                ratified = self.word(record.action, **self.ratified_values(official, record.date, record.year))
                 text = self.say("annex_treaty", title=title, ratified=ratified)
                 order = (0, record.date or dt.date(record.year or 9999, 12, 31), instrument_id)
             elif binding:
                 text = self.say("annex_soft_law", title=title, described="")
                 order = (1, instrument_date(instrument) or dt.date.max, instrument_id)
             else:
-                text = self.say("annex_soft_law", title=title, described=self.described(instrument))
+                text = self.say("annex_soft_law", title=title, described=self.described(instrument, official))
                 order = (2, instrument_date(instrument) or dt.date.max, instrument_id)
             positions = {p.id: i for i, p in enumerate(instrument.provisions)}
             passages = []
@@ -687,32 +892,46 @@ class _Composer:
                 if found is None:
                     continue
                 provision = found[1]
-                paraphrase = letter_paraphrase(provision.paraphrase)
+                portion = ids.split_basis_ref(ref)[1]
+                paraphrase = letter_paraphrase(str(self.tr(
+                    provision, "paraphrase", self.instrument_file(instrument_id), ("provisions",),
+                    f"provision {provision.id!r} of {instrument_id!r}", ("id", provision.id))), self.language)
                 if not paraphrase:
                     continue
+                # a key phrase is an exact quotation of the official text in the letter's language, or nothing
+                overlay = getattr(provision, self.language, None) if self.language != "en" else provision
+                key_phrase = getattr(overlay, "key_phrase", None)
                 quoted = ""
-                if provision.key_phrase and provision.key_phrase.lower() not in paraphrase.lower():
-                    quoted = f" (in its words, \u201c{provision.key_phrase}\u201d)"
-                if provision.pinpoint.startswith("whole"):
+                if key_phrase and key_phrase.lower() not in paraphrase.lower():
+                    quoted = self.word("in_its_words", phrase=key_phrase)
+                if provision.pinpoint.startswith("whole") or pinpoints.is_whole(portion):
                     passages.append(f"{paraphrase}{quoted}.")
                 else:
-                    pinpoint = f"{spelled_pinpoint(provision.pinpoint)} of {_short(instrument)}"
+                    if self.language == "en":
+                        pinpoint = f"{spelled_pinpoint(provision.pinpoint)} of {_short(instrument)}"
+                    else:
+                        short = grammar.the(self.instrument_words(instrument, "short_title"), self.language,
+                                            like=official)
+                        pinpoint = self.word("pinpoint_of", pinpoint=pinpoints.pinpoint(portion, self.language, True),
+                                             instrument=grammar.of(short, self.language))
                     passages.append(self.say("annex_passage", pinpoint_phrase=pinpoint,
                                              paraphrase=paraphrase + quoted))
             items.append((order, AnnexItem(instrument_id, text, passages, binding)))
         ordered = [item for _, item in sorted(items, key=lambda pair: pair[0])]
         if ordered:  # an annex that opens with soft law, or a company's annex: no "also" yet
-            ordered[0].text = re.sub(r"^We also refer", "We refer", ordered[0].text)
+            also, plain_refer = self.word("also_refer"), self.word("refer")
+            if ordered[0].text.startswith(also):
+                ordered[0].text = plain_refer + ordered[0].text[len(also):]
         return ordered
 
-    @staticmethod
-    def described(instrument: Instrument) -> str:
+    def described(self, instrument: Instrument, title: str) -> str:
         parts = []
-        if instrument.symbol and instrument.symbol not in instrument.title:
+        if instrument.symbol and instrument.symbol not in title:
             parts.append(instrument.symbol)
         date = instrument_date(instrument)
-        if date is not None and str(date.year) not in instrument.title:
-            parts.append(f"of {long_date(date)}" if instrument.adopted or instrument.issued else str(date.year))
+        if date is not None and str(date.year) not in title:
+            parts.append(self.word("described_date", date=long_date(date, self.language))
+                         if instrument.adopted or instrument.issued else str(date.year))
         return " ".join(parts)
 
 
@@ -730,9 +949,13 @@ _UNITS = {"art.": "Article", "arts": "Articles", "para.": "Paragraph", "paras": 
           "section": "Section", "principle": "Principle", "rule": "Rule", "guideline": "Guideline"}
 
 
-def letter_paraphrase(paraphrase: str) -> str:
+def letter_paraphrase(paraphrase: str, language: str = "en") -> str:
     """A standard's paraphrase as a letter may show it: without lexgap's notes ('(Our note: ...)',
-    'Per the letter: ', sentences saying what was not checked), ending without a full stop."""
+    'Per the letter: ', sentences saying what was not checked), ending without a full stop. A French or
+    Spanish paraphrase is written for the letter: only its final full stop goes."""
+    if language != "en":
+        result = " ".join(paraphrase.split()).rstrip(".")
+        return result[:1].upper() + result[1:]
     text = _OUR_NOTE.sub("", paraphrase).strip()
     text = re.sub(r"^(?:Per the letter|As reported)\s*:\s*", "", text)
     kept = [s for s in _SENTENCE_END.split(text) if not _RESEARCH_NOTE.search(s)]
@@ -803,13 +1026,24 @@ def _trace(c: _Composer) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 
 def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: Knowledge,
             rules: Mapping[str, Rule], plan: LetterPlan | None, register: Register, clauses: Clauses,
-            standing: Mapping[str, list[Any]]) -> Communication:
-    """The communication on `subject`: frame, information, concerns, questions, annex; problems on it."""
-    c = _Composer(assessment, subject, knowledge, rules, plan, register, clauses, standing)
+            standing: Mapping[str, list[Any]], language: str = "en", files: Files | None = None) -> Communication:
+    """The communication on `subject` in `language` (en, fr, es): frame, information, concerns, questions,
+    annex; problems on it, and the texts missing in that language on `.missing`."""
+    with words.use(language):
+        return _compose(_Composer(assessment, subject, knowledge, rules, plan, register, clauses, standing,
+                                  language, files))
+
+
+def _compose(c: _Composer) -> Communication:
+    assessment, subject, plan = c.assessment, c.subject, c.plan
     titles, resolutions, signatures, cited = c.mandates()
     reported = bool(subject.context)
-    subject_line = (plan.subject_line if plan and plan.subject_line else subject.subject) \
-        or c.placeholder("SUBJECT")
+    if plan and plan.subject_line:
+        subject_line = str(c.tr(plan, "subject_line", c.files.plan, (), "the plan"))
+    elif subject.subject:
+        subject_line = str(c.subject_words("subject"))
+    else:
+        subject_line = c.placeholder("SUBJECT")
     subject_line = " ".join(subject_line.split()).rstrip(".")
     opening = [Part(c.say("opening", capacities=c.join_mandates(titles), resolutions=c.join(resolutions)))]
     who = c.say("who_we_are")
@@ -826,15 +1060,18 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
     areas = set(a.value for a in plan.areas) if plan and plan.areas else \
         {a for f in annex_findings for a in c.areas_of(f)}
     annex = c.annex(annex_findings, areas)
-    copies_states = [x.name for x in plan.copies if x.kind == "state"] if plan else []
-    copies_companies = [x.name for x in plan.copies if x.kind == "company"] if plan else []
+    copied = [(x.kind, str(c.tr(x, "name", c.files.plan, ("copies", index), "a copy of the plan")))
+              for index, x in enumerate(plan.copies if plan else [])]
+    copies_states = [name for kind, name in copied if kind == "state"]
+    copies_companies = [name for kind, name in copied if kind == "company"]
     copies = c.say("copies", states=c.join(copies_states), companies=c.join(copies_companies)) \
         if copies_states or copies_companies else ""
-    mandates_block = c.say("mandates_block", mandates=c.join_mandates(
-        [f"the {t}" if not t.startswith("[") else t for t in titles]))
+    of_mandates = [t if t.startswith("[") else f"the {t}" if c.language == "en" else grammar.of(t, c.language)
+                   for t in titles]
+    mandates_block = c.say("mandates_block", mandates=c.join_mandates(of_mandates))
     letter = Communication(
         subject_id=subject.id, addressee_kind=c.kind, addressee=c.addressee, type=c.type,
-        date=long_date(c.date) if c.date else c.placeholder("DATE"),
+        date=long_date(c.date, c.language) if c.date else c.placeholder("DATE"),
         date_iso=c.date.isoformat() if c.date else None,
         reference=(plan.reference if plan and plan.reference else c.placeholder("REFERENCE")),
         reference_label=c.say("reference_label"), mandates_block=mandates_block, salutation=c.say("salutation"),
@@ -850,6 +1087,8 @@ def compose(assessment: Assessment, subject: Jurisdiction | Company, knowledge: 
         annex_title=c.say("annex_title"), annex_lead=c.say("annex_lead"), annex=annex, footnotes=c.footnotes,
         placeholders=c.placeholders, decisions=c.decisions, resolutions=cited, problems=c.problems)
     letter.findings, letter.facts = _trace(c)
+    letter.language = c.language
+    letter.missing = list(dict.fromkeys(c.missing))
     letter.as_of = subject.as_of.isoformat()
     letter.areas = sorted(areas)
     postdated = sorted({ids.parse_basis_ref(ref).instrument for rule in c.rules.values() for ref in rule.basis

@@ -16,14 +16,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from lexgap.citations import MONTHS_ES, MONTHS_FR
 from lexgap.mandates import Mandate, Register
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december")
-_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") ((?:19|20)\d{2})\b", re.IGNORECASE)
-_OPENING = re.compile(r"in\s+our\s+capacit(?:y|ies)\s+as\s+(?P<mandates>.+?),?\s+pursuant\s+to\s+(?:Human\s+Rights\s+"
-                      r"Council\s+)?resolutions?\s+(?P<resolutions>\d+/\d+(?:\s*(?:,|and|,\s*and)\s*\d+/\d+)*)",
-                      re.IGNORECASE | re.DOTALL)
+#: English, French and Spanish months ('25 January 2021', '25 janvier 2021', '25 de enero de 2021').
+_MONTHS = {name: index + 1 for table in (MONTHS, MONTHS_FR, MONTHS_ES) for index, name in enumerate(table)}
+_DATE = re.compile(r"\b(\d{1,2})(?:er)? (?:de )?(" + "|".join(_MONTHS) + r") (?:de )?((?:19|20)\d{2})\b", re.IGNORECASE)
+_RESOLUTIONS = r"(?P<resolutions>\d+/\d+(?:\s*(?:,|and|et|y|,\s*and)\s*\d+/\d+)*)"
+#: The opening of a communication in English, French and Spanish: the mandates, then the resolutions.
+_OPENINGS = (
+    re.compile(r"in\s+our\s+capacit(?:y|ies)\s+as\s+(?P<mandates>.+?),?\s+pursuant\s+to\s+(?:Human\s+Rights\s+"
+               rf"Council\s+)?resolutions?\s+{_RESOLUTIONS}", re.IGNORECASE | re.DOTALL),
+    re.compile(r"en\s+notre\s+qualité\s+de\s+(?P<mandates>.+?),?\s+conformément\s+aux?\s+résolutions?\s+"
+               rf"{_RESOLUTIONS}", re.IGNORECASE | re.DOTALL),
+    re.compile(r"en\s+nuestra\s+calidad\s+de\s+(?P<mandates>.+?),?\s+de\s+conformidad\s+con\s+las?\s+"
+               rf"resoluci(?:ón|ones)\s+{_RESOLUTIONS}", re.IGNORECASE | re.DOTALL),
+)
 _NUMBER = re.compile(r"\d+/\d+")
 
 
@@ -44,7 +54,7 @@ def draft_date(text: str) -> tuple[dt.date | None, int]:
     match = _DATE.search(head)
     if match is None:
         return None, -1
-    day, month, year = int(match.group(1)), MONTHS.index(match.group(2).lower()) + 1, int(match.group(3))
+    day, month, year = int(match.group(1)), _MONTHS[match.group(2).lower()], int(match.group(3))
     try:
         return dt.date(year, month, day), match.start()
     except ValueError:
@@ -61,8 +71,12 @@ def mandates_named(text: str, register: Register) -> list[tuple[int, Mandate]]:
     found: list[tuple[int, Mandate]] = []
     for mandate in register.mandates.values():
         best = -1
-        for title in sorted({t.title for t in mandate.titles}, key=len, reverse=True):
-            bare = _normal(re.sub(r"^(?:Working Group|Special Rapporteur|Independent Expert)\s+", "", title))
+        titles = {t.title for t in mandate.titles} | {getattr(w, "title", None) or t.title for t in mandate.titles
+                                                     for w in (t.fr, t.es) if w is not None}
+        for title in sorted(titles, key=len, reverse=True):
+            bare = _normal(re.sub(r"^(?:Working Group|Special Rapporteur|Independent Expert|Groupe de travail|"
+                                  r"Rapporteu(?:r|se) spéciale?|Experte? indépendante?|Grupo de Trabajo|"
+                                  r"Relatora? Especial|Experta? Independiente)\s+", "", title, flags=re.IGNORECASE))
             where = passage.find(bare)
             if where >= 0:
                 best = where
@@ -74,7 +88,7 @@ def mandates_named(text: str, register: Register) -> list[tuple[int, Mandate]]:
 
 def check_resolutions(text: str, register: Register) -> list[ResolutionIssue]:
     """Each resolution cited for a mandate that is not the one in force on the draft's date."""
-    opening = _OPENING.search(text)
+    opening = next((m for m in (pattern.search(text) for pattern in _OPENINGS) if m is not None), None)
     if opening is None:
         return []
     date, _ = draft_date(text)

@@ -238,7 +238,9 @@ class Catalogue:
                 if normal is not None:
                     symbols.setdefault(normal, KnownSymbol(instrument.id, written))
             names[instrument.id] = []
-            for name in [instrument.title, instrument.short_title, *instrument.aliases]:
+            translated = [getattr(words, field) for words in (instrument.fr, instrument.es) if words is not None
+                          for field in ("title", "short_title") if getattr(words, field)]
+            for name in dict.fromkeys([instrument.title, instrument.short_title, *instrument.aliases, *translated]):
                 parsed = c.parse_symbol(name)
                 if parsed is not None and parsed.span.end == len(name):
                     if parsed.symbol not in symbols:  # a symbol-shaped alias that is no symbol: a misprint
@@ -495,11 +497,16 @@ def _known_year(instrument: Instrument) -> int | None:
 
 _STOP = {"the", "of", "on", "and", "to", "in", "for", "a", "an", "its", "their", "this", "these", "that", "those",
          "by", "with", "as", "at", "or", "from", "is", "are", "be", "was", "were", "it", "which", "has", "have",
-         "shall", "should", "may", "must", "also", "all", "any", "such", "other", "there", "than", "not", "under"}
+         "shall", "should", "may", "must", "also", "all", "any", "such", "other", "there", "than", "not", "under",
+         # French and Spanish drafts
+         "dans", "pour", "avec", "sont", "leur", "leurs", "cette", "elle", "elles", "être", "doivent", "doit",
+         "toute", "toutes", "tous", "tout", "ainsi", "afin", "selon", "entre", "sous", "contre", "lorsque",
+         "para", "como", "este", "esta", "estos", "estas", "deben", "debe", "todas", "todos", "toda", "todo",
+         "sobre", "contra", "cuando", "según", "también"}
 
 
 def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    return re.findall(r"[^\W_]+", text.lower().replace("’", "'"))
 
 
 def _unit_of(provision: StandardProvision) -> str:
@@ -513,7 +520,9 @@ def _has_unit(instrument: Instrument, unit: str) -> bool:
     return any(_unit_of(p) == _UNIT_PREFIX[unit] for p in instrument.provisions)
 
 
-_OF_FOLLOWS = re.compile(r"\s*,?\s*(?:of|in|under)\s+(?P<rest>(?:the|these|this|its|that)\s+)?", re.IGNORECASE)
+_OF_FOLLOWS = re.compile(r"\s*,?\s*(?:(?:of|in|under)\s+(?P<rest>(?:the|these|this|its|that)\s+)?"
+                         r"|(?:du|des|del)\s+|de\s+(?:la\s+|los\s+|las\s+|l['’]|ces\s+|este\s+|esta\s+)?"
+                         r"|d['’])", re.IGNORECASE)
 
 
 def _attach_pinpoint(check: _Check, citation: c.PinpointCitation) -> Instrument | None:
@@ -647,28 +656,48 @@ def _check_pinpoint(check: _Check, citation: c.PinpointCitation) -> None:
         return  # lexgap does not encode what the draft cites: nothing to compare
     start, end = _window(check, citation)
     tokens = _tokens(check.text[start:end], start)
-    with_phrases = [p for p in instrument.provisions if p.key_phrase]
-    confirmed = [p for p in related if p.key_phrase and _contains(tokens, _words_of(p.key_phrase))]
-    elsewhere = [p for p in with_phrases if p not in related and _contains(tokens, _words_of(p.key_phrase or ""))]
+    with_phrases = [p for p in instrument.provisions if _key_phrases(p)]
+    confirmed = [p for p in related if any(_contains(tokens, _words_of(k)) for k in _key_phrases(p))]
+    # words lexgap's own summary of the cited provision uses are no sign of another provision ('aux fins
+    # d'exploitation' is art. 3(a)'s key phrase, and art. 3(c)'s summary says it too)
+    own = [_tokens(_paraphrases(p)) for p in related]
+    found_elsewhere = {p.id: [k for k in _key_phrases(p) if _contains(tokens, _words_of(k))
+                              and not any(_contains(t, _words_of(k)) for t in own)]
+                       for p in with_phrases if p not in related}
+    elsewhere = [p for p in with_phrases if found_elsewhere.get(p.id)]
     exactly_encoded = [p for p in instrument.provisions if any(_same(item, p) for item in cited)]
     span = citation.span
     if not confirmed and elsewhere and len(exactly_encoded) >= len(citation.items):
         right = elsewhere[0]
         level = _level(right.source, *(p.source for p in exactly_encoded))
         check.add(span, IssueKind.wrong_pinpoint, level, span.text, right.pinpoint,
-                  f"{_name(instrument)}: the words cited here ({right.key_phrase!r}) are in {right.pinpoint}, "
+                  f"{_name(instrument)}: the words cited here ({found_elsewhere[right.id][0]!r}) are in "
+                  f"{right.pinpoint}, "
                   f"not {', '.join(citation.items)}", right.source, instrument.id)
     elif not confirmed and not elsewhere and len(exactly_encoded) >= len(citation.items):
         _check_paraphrase(check, citation, instrument, exactly_encoded, check.text[start:end])
     for provision in related:
-        if provision.key_phrase is None or provision in confirmed:
+        if provision in confirmed:
             continue
-        miss = _near_miss(tokens, _words_of(provision.key_phrase))
-        if miss is not None:
-            where = c.Locator(check.text).span(*miss)
-            check.add(where, IssueKind.misquote, _level(provision.source), where.text, provision.key_phrase,
-                      f"{_name(instrument)} {provision.pinpoint} reads {provision.key_phrase!r}",
-                      provision.source, instrument.id)
+        for phrase in _key_phrases(provision):
+            miss = _near_miss(tokens, _words_of(phrase))
+            if miss is not None:
+                where = c.Locator(check.text).span(*miss)
+                check.add(where, IssueKind.misquote, _level(provision.source), where.text, phrase,
+                          f"{_name(instrument)} {provision.pinpoint} reads {phrase!r}", provision.source,
+                          instrument.id)
+
+
+def _key_phrases(provision: StandardProvision) -> list[str]:
+    """A provision's key phrase in each language lexgap has it (exact quotations of the official texts)."""
+    phrases = [provision.key_phrase, *(getattr(w, "key_phrase", None) for w in (provision.fr, provision.es))]
+    return [p for p in phrases if p]
+
+
+def _paraphrases(provision: StandardProvision) -> str:
+    """A provision's paraphrases in every language lexgap has, for comparing words with a draft's."""
+    return " ".join(p for p in [provision.paraphrase, *(getattr(w, "paraphrase", None)
+                                                          for w in (provision.fr, provision.es))] if p)
 
 
 def _words_of(phrase: str) -> list[str]:
@@ -679,13 +708,15 @@ def _check_paraphrase(check: _Check, citation: c.PinpointCitation, instrument: I
                       cited: list[StandardProvision], window: str) -> None:
     """Without a key phrase, compare the passage's words with lexgap's paraphrases; report only a clear
     case (most words shared with one other provision, almost none with the cited one), as a warning."""
-    ignore = set(_words(f"{instrument.title} {instrument.short_title} {' '.join(instrument.aliases)}"))
+    names = [instrument.title, instrument.short_title, *instrument.aliases,
+             *(getattr(w, f, None) or "" for w in (instrument.fr, instrument.es) for f in ("title", "short_title"))]
+    ignore = set(_words(" ".join(names)))
     ignore |= set(_words(citation.span.text))
     words = _content(window, ignore)
     if len(words) < 6:
         return
     def share(provision: StandardProvision) -> float:
-        return len(words & _content(provision.paraphrase, ignore)) / len(words)
+        return len(words & _content(_paraphrases(provision), ignore)) / len(words)
     if max(share(p) for p in cited) > 0.2:
         return
     others = [p for p in instrument.provisions if p not in cited and not any(_related(i, p) for i in citation.items)]
@@ -700,8 +731,10 @@ def _check_paraphrase(check: _Check, citation: c.PinpointCitation, instrument: I
 
 # --- dates: issue, adoption, ratification ---------------------------------------------------------
 
-_RATIFIED = re.compile(r"\b(?:ratif\w*|acce(?:ded|ssion)|became\s+(?:a\s+)?party)\b", re.IGNORECASE)
-_ISSUED = re.compile(r"\b(?:issued|adopted|dated|published|released|endorsed)\b", re.IGNORECASE)
+_RATIFIED = re.compile(r"\b(?:ratif\w*|acce(?:ded|ssion)|became\s+(?:a\s+)?party|adh[ée]r\w*|adhiri\w*|"
+                       r"adhesi[óo]n|succ[ée]d\w*|sucedi\w*)\b", re.IGNORECASE)
+_ISSUED = re.compile(r"\b(?:issued|adopted|dated|published|released|endorsed|adopt[ée]\w*|aprobad\w*|"
+                     r"publi[ée]\w*|publicad\w*)\b", re.IGNORECASE)
 _IN_FORCE = re.compile(r"\bentered\s+into\s+force\b|\bin\s+force\s+(?:since|from)\b", re.IGNORECASE)
 _OTHER_VERB = re.compile(r"\b(?:presented|submitted|signed|published|considered|reviewed|received)\b",
                          re.IGNORECASE)
@@ -721,7 +754,7 @@ def _check_date(check: _Check, date: c.DateCitation) -> None:
              for m in pattern.finditer(between)]
     if verbs:
         relation = max(verbs)[1]
-    elif date.day is not None and re.search(r"\bof\s*$", between):
+    elif date.day is not None and re.search(r"\b(?:of|du|de)\s*$", between):
         relation = "issued"  # "Directive 2011/36/EU of the European Parliament ... of 5 April 2011"
     else:
         return

@@ -31,6 +31,8 @@ class Knowledge:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: the files it was read from (standards, then rules): where a missing translation is reported
+    files: list[Path] = field(default_factory=list)
 
     def standard(self, ref: str) -> tuple[Instrument, StandardProvision] | None:
         instrument_id, portion = ids.split_basis_ref(ref)
@@ -95,10 +97,11 @@ def load_knowledge_files(standard_files: list[Path], rule_files: list[Path], use
         if body is not None:
             try:
                 kept_instruments, kept_rules = _cached_form().validate_json(body)
-                return Knowledge(kept_instruments, kept_rules)
+                return Knowledge(kept_instruments, kept_rules, files=[*standard_files, *rule_files])
             except ValueError:  # pydantic's ValidationError included: a miss
                 pass
     knowledge = _read_knowledge(standard_files, rule_files)
+    knowledge.files = [*standard_files, *rule_files]
     if key is not None and not knowledge.problems:
         cache.put("knowledge", key, _cached_form().dump_json((knowledge.instruments, knowledge.rules)))
     return knowledge
@@ -116,13 +119,18 @@ def _cached_form() -> TypeAdapter[tuple[dict[str, Instrument], list[Rule]]]:
 
 
 def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowledge:
+    from lexgap.translations import rule_problems, rules_citing, standard_problems
+
     knowledge = Knowledge()
     rule_sources: dict[str, tuple[Loaded, int]] = {}
+    standard_sources: dict[str, Loaded] = {}
+    declared: list[tuple[Rule, list[str]]] = []
     for path in standard_files:
         model, loaded = load_file(path, "instrument")
         knowledge.problems += loaded.problems
         if isinstance(model, Instrument):
             _add_instrument(knowledge, model, loaded)
+            standard_sources.setdefault(model.id, loaded)
     for path in rule_files:
         model, loaded = load_file(path, "rules")
         knowledge.problems += loaded.problems
@@ -136,6 +144,13 @@ def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowl
                 rule_sources[rule.id] = (loaded, index)
                 knowledge.rules.append(rule)
                 knowledge.problems += rule_template_problems(loaded, index, rule.letter)
+                knowledge.problems += rule_problems(loaded, index, rule, model.languages)
+                knowledge.problems += _overlay_template_problems(loaded, index, rule)
+                declared.append((rule, list(model.languages)))
+    for instrument_id, portions in rules_citing(declared).items():
+        if instrument_id in standard_sources and any(portions.values()):
+            knowledge.problems += standard_problems(knowledge.instruments[instrument_id],
+                                                    standard_sources[instrument_id], portions)
     refs = knowledge.all_refs()
     for rule in knowledge.rules:
         loaded, index = rule_sources[rule.id]
@@ -143,6 +158,16 @@ def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowl
     knowledge.rules.sort(key=lambda r: r.id)
     knowledge.problems.sort()
     return knowledge
+
+
+def _overlay_template_problems(loaded: Loaded, index: int, rule: Rule) -> list[Problem]:
+    """The French and Spanish letter texts of a rule, checked as templates like the English ones."""
+    problems = []
+    for language in ("fr", "es"):
+        words = getattr(rule, language)
+        if words is not None and words.letter is not None:
+            problems += rule_template_problems(loaded, index, words.letter, language)
+    return problems
 
 
 def _check_basis(rule: Rule, index: int, loaded: Loaded, knowledge: Knowledge, refs: list[str]) -> list[Problem]:
@@ -182,6 +207,8 @@ def _add_instrument(knowledge: Knowledge, instrument: Instrument, loaded: Loaded
 
 def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list[Problem]:
     """Cross-file checks of a jurisdiction, bill or rules file against the knowledge base."""
+    from lexgap.translations import rule_problems
+
     problems: list[Problem] = []
     if isinstance(subject, Jurisdiction):
         problems += _check_jurisdiction(subject, loaded, knowledge)
@@ -198,6 +225,8 @@ def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list
         for index, rule in enumerate(subject.rules):
             problems += _check_basis(rule, index, loaded, knowledge, refs)
             problems += rule_template_problems(loaded, index, rule.letter)
+            problems += rule_problems(loaded, index, rule, subject.languages)
+            problems += _overlay_template_problems(loaded, index, rule)
     return problems
 
 

@@ -19,12 +19,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lexgap.assess import Assessment
-from lexgap.communication import LetterPlan
-from lexgap.compose import Clauses, Communication, compose, load_clauses, long_date
+from lexgap.communication import LetterPlan, TextWords
+from lexgap.compose import Clauses, Communication, Files, compose, load_clauses, long_date
 from lexgap.knowledge import Knowledge, load_register
 from lexgap.loading import mark_position
 from lexgap.mandates import Register
-from lexgap.models import Company, Jurisdiction, Rule
+from lexgap.models import Company, Jurisdiction, Rule, overlay
 from lexgap.paths import data_dir, resolve_bundled
 from lexgap.problems import Problem
 from lexgap.template_check import TextSandbox
@@ -64,6 +64,8 @@ class StandingQuestion(_Data):
     #: Asked only when the letter sets out information received (acts, victims): a letter on the
     #: law alone has no "acts reported above" to ask about.
     about_reported_facts: bool = False
+    fr: TextWords | None = overlay("fr")
+    es: TextWords | None = overlay("es")
 
 
 class StandingQuestions(_Data):
@@ -107,22 +109,29 @@ def load_letter_texts(folder: Path | None = None) -> tuple[LetterTexts | None, l
 
 def build_letter(assessment: Assessment, subject: Jurisdiction | Company, knowledge: Knowledge,
                  rules: Mapping[str, Rule], texts: LetterTexts | None = None, plan: LetterPlan | None = None,
-                 clauses: Clauses | None = None, register: Register | None = None) -> Communication:
-    """The communication on `subject`; problems with the data are kept on it (`.problems`)."""
+                 clauses: Clauses | None = None, register: Register | None = None, language: str = "en",
+                 files: Files | None = None) -> Communication:
+    """The communication on `subject` in `language`; problems with the data are kept on it (`.problems`), and
+    each text missing in that language is one of them, located in its file."""
+    from lexgap.translations import locate
+
     problems: list[Problem] = []
     if texts is None:
         texts, problems = load_letter_texts()
     if clauses is None:
-        clauses, more = load_clauses()
+        clauses, more = load_clauses(language=language)
         problems += more
     if register is None:
         register = load_register()
     problems += register.problems
     if texts is None or clauses is None:
         clauses = clauses or Clauses({}, {}, {})
+    files = files or Files()
+    if texts is not None:
+        files.standing = str(texts.folder / "standing-questions.yaml")
     letter = compose(assessment, subject, knowledge, rules, plan, register, clauses,
-                     texts.by_kind() if texts else {})
-    letter.problems = problems + letter.problems
+                     texts.by_kind() if texts else {}, language, files)
+    letter.problems = problems + letter.problems + locate(letter.missing)
     return letter
 
 
@@ -158,9 +167,10 @@ def load_plan(name: str, subject: Jurisdiction | Company) -> tuple[LetterPlan | 
 
 
 def run_letter(file: str, rules: list[str] | None = None, plan: str | None = None, clauses: Path | None = None,
-               reference_docx: Path | None = None,
-               knowledge: Knowledge | None = None) -> tuple[Communication | None, list[Problem]]:
-    """What `lexgap letter FILE [--plan P] [--rule ...]` decides, short of rendering: the letter, or problems."""
+               reference_docx: Path | None = None, knowledge: Knowledge | None = None,
+               language: str | None = None) -> tuple[Communication | None, list[Problem]]:
+    """What `lexgap letter FILE [--plan P] [--rule ...] [--lang L]` decides, short of rendering: the letter, or
+    problems. The language is `language`, else the plan's, else English."""
     from lexgap.assess import Assessor
     from lexgap.knowledge import load_knowledge, load_subject
     from lexgap.paths import resolve_subject
@@ -174,15 +184,19 @@ def run_letter(file: str, rules: list[str] | None = None, plan: str | None = Non
     unknown = knowledge.unknown_rules(rules or [])
     if unknown:
         return None, [Problem(file, 1, 1, message) for message in unknown]
-    subject, problems = load_subject(resolve_subject(file), knowledge)
+    subject_path = resolve_subject(file)
+    subject, problems = load_subject(subject_path, knowledge)
     if subject is None:
         return None, problems
     chosen: LetterPlan | None = None
+    plan_path = "plan"
     if plan is not None:
         chosen, problems = load_plan(plan, subject)
         if chosen is None:
             return None, problems
-    office, problems = load_clauses(clauses)
+        plan_path = str(resolve_bundled(plan, plans_dir()))
+    language = language or (chosen.language if chosen is not None else "en")
+    office, problems = load_clauses(clauses, language=language)
     if office is None:
         return None, problems
     register = load_register()
@@ -193,7 +207,8 @@ def run_letter(file: str, rules: list[str] | None = None, plan: str | None = Non
         if assessment.engine_problems:
             return None, assessment.engine_failures(file)
         letter = build_letter(assessment, subject, knowledge, assessor.rules, plan=chosen, clauses=office,
-                              register=register)
+                              register=register, language=language,
+                              files=Files(subject=str(subject_path), plan=plan_path))
     if letter.problems:
         return None, letter.problems
     letter.word_template = str(reference_docx) if reference_docx is not None else None

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from lexgap.models import FORMATS, ShortText, Slug, Sources, Strict, Text
+from lexgap.models import FORMATS, ShortText, Slug, Sources, Strict, Text, overlay, said
 from lexgap.problems import Problem
 
 #: A date as precise as the sources allow: '2019-07-11', '2013-06' or '2015'.
@@ -63,6 +63,14 @@ RESOLUTION_SYMBOL = re.compile(r"^(A/HRC/RES/\d+/\d+|E/CN\.4/RES/\d{4}/\d+|E/CN\
                                r"A/HRC/DEC/\d+/\d+|E/DEC/\d{4}/\d+|A/RES/\d+/\d+)$")
 
 
+class MandateTitleWords(Strict):
+    title: ShortText | None = Field(None, description="as the Council's resolution in this language wrote it")
+
+
+class MandateWords(Strict):
+    signing_role: ShortText | None = said("signing_role")
+
+
 class MandateTitle(Strict):
     """The mandate's name from one date to another (titles change when a renewal renames them)."""
 
@@ -71,6 +79,9 @@ class MandateTitle(Strict):
     until: PartialDate | None = Field(None, description="when it ended; leave out while current or unknown")
     note: Text | None = Field(None, description="anything a reader should know about this title")
     sources: Sources = Field(description="where the title and its dates were read")
+
+    fr: MandateTitleWords | None = overlay("fr")
+    es: MandateTitleWords | None = overlay("es")
 
     _since = field_validator("since", "until")(_partial)
 
@@ -155,13 +166,20 @@ class Mandate(Strict):
         None,
         description="the OHCHR page of the mandate")
     notes: Text | None = Field(None, description="what the research could not establish, and conflicts between sources")
+    fr: MandateWords | None = overlay("fr")
+    es: MandateWords | None = overlay("es")
 
     def title_on(self, date: dt.date) -> str | None:
         """The title in use on `date`; None when the register cannot tell."""
+        entry = self.title_entry_on(date)
+        return entry.title if entry is not None else None
+
+    def title_entry_on(self, date: dt.date) -> MandateTitle | None:
+        """The title entry (with its translations) in use on `date`; None when the register cannot tell."""
         for title in self.titles:
             start, end = latest(title.since), earliest(title.until)
             if start is not None and start <= date and (title.until is None or (end is not None and date < end)):
-                return title.title
+                return title
         return None
 
     def resolution_on(self, date: dt.date) -> MandateResolution | None:

@@ -95,6 +95,128 @@ class Source(Strict):
 Sources = Annotated[list[Source], Field(min_length=1)]
 
 
+# --- languages: the fr/es overlay ------------------------------------------------------------
+
+#: The languages lexgap writes letters and reports in. English is the base of every file; French
+#: and Spanish are overlays (`fr:`, `es:`) beside the English fields they translate.
+Language = Literal["en", "fr", "es"]
+LANGUAGES: tuple[str, ...] = ("en", "fr", "es")
+TRANSLATED: tuple[str, ...] = ("fr", "es")
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish"}
+
+
+class Untranslated(LookupError):
+    """A text asked for in a language its object does not give: never answered in English instead."""
+
+    def __init__(self, obj: BaseModel, field: str, language: str):
+        super().__init__(f"no {LANGUAGE_NAMES.get(language, language)} {field}")
+        self.obj = obj
+        self.field = field
+        self.language = language
+
+
+def localized(obj: BaseModel, field: str, language: str) -> Any:
+    """The value of `field` of `obj` in `language`: the English field for 'en', else the field of the
+    object's `fr:`/`es:` overlay (a dotted field, 'letter.concern', reads nested fields). An English value
+    without its translation raises `Untranslated`: a French letter never falls back to English. A field
+    empty in English is None in every language."""
+    english: Any = obj
+    for name in field.split("."):
+        english = getattr(english, name, None)
+    if language == "en" or english is None:
+        return english
+    value: Any = getattr(obj, language, None)
+    for name in field.split("."):
+        value = getattr(value, name, None) if value is not None else None
+    if value is None:
+        raise Untranslated(obj, field, language)
+    return value
+
+
+def translated_fields(obj: BaseModel) -> list[str]:
+    """The fields of `obj` that its overlays translate (those of its overlay model)."""
+    overlay = type(obj).model_fields.get("fr")
+    if overlay is None:
+        return []
+    model = _overlay_model(overlay.annotation)
+    return [name for name in model.model_fields if name != "sources"] if model is not None else []
+
+
+def _overlay_model(annotation: Any) -> type[BaseModel] | None:
+    for candidate in getattr(annotation, "__args__", (annotation,)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def said(field: str) -> Any:
+    """A field of an overlay: the English field of the same name, in the overlay's language."""
+    return Field(None, description=f"the English `{field}`, in this language")
+
+
+def overlay(language: str) -> Any:
+    """The field that holds an object's `fr:` or `es:` overlay (same field names as the English)."""
+    return Field(None, description=f"the {LANGUAGE_NAMES[language]} texts of this entry's English fields "
+                                   "(same names, same shape); ids, dates and vocabulary words are not repeated")
+
+
+class ContextFactWords(Strict):
+    text: Text | None = said("text")
+
+
+class LawWords(Strict):
+    title: ShortText | None = said("title")
+    short_title: ShortText | None = said("short_title")
+    citation: ShortText | None = said("citation")
+
+
+class ProvisionWords(Strict):
+    title: ShortText | None = said("title")
+
+
+class LegalSystemWords(Strict):
+    name: ShortText | None = said("name")
+
+
+class SubjectWords(Strict):
+    """A jurisdiction's or company's own words: the name (a company's stays as it is) and the subject line."""
+
+    name: ShortText | None = said("name")
+    subject: ShortText | None = said("subject")
+
+
+class ReadingWords(Strict):
+    text: Text | None = said("text")
+
+
+class StandardProvisionWords(Strict):
+    heading: ShortText | None = said("heading")
+    paraphrase: Text | None = Field(None, description="our own words, written from the official text in this "
+                                                      "language; no more meaning than the English paraphrase")
+    key_phrase: Annotated[str, Field(max_length=160)] | None = Field(
+        None, description="only an exact short quotation of the official text in this language")
+    reading: ReadingWords | None = said("reading")
+
+
+class InstrumentWords(Strict):
+    title: ShortText | None = Field(None, description="the official title in this language")
+    short_title: ShortText | None = Field(None, description="the usual abbreviation in this language")
+    sources: list[Source] = Field(default_factory=list, description="where the official title was read")
+
+
+class RuleLetterWords(Strict):
+    concern: Text | None = said("concern")
+    question: Text | None = said("question")
+    missing_question: Text | None = said("missing_question")
+
+
+class RuleWords(Strict):
+    label: ShortText | None = said("label")
+    letter: RuleLetterWords | None = said("letter")
+    why: Text | None = said("why")
+    caveat: Text | None = said("caveat")
+
+
 def _check_covers(model: type[BaseModel], sources: list[Source], what: str) -> None:
     """Every word of a source's `covers` must name a field of the entry it is attached to."""
     from lexgap.vocabulary import did_you_mean
@@ -267,6 +389,8 @@ class Provision(Strict):
     dates: Dates | None = None
     notes: Text | None = Field(None, description="our analysis, marked as such")
     sources: Sources
+    fr: ProvisionWords | None = overlay("fr")
+    es: ProvisionWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _consistent(self) -> Provision:
@@ -319,6 +443,8 @@ class Law(Strict):
     units: dict[str, ShortText] | None = Field(
         None, description="local names of the units of its provision ids, e.g. {art: article} or {sec: section}; "
                           "default: art article, sec section, para paragraph")
+    fr: LawWords | None = overlay("fr")
+    es: LawWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _covers(self) -> Law:
@@ -331,6 +457,8 @@ class LegalSystem(Strict):
 
     id: Slug = Field(description="'gb-eng', 'gb-sct', 'us-federal', 'us-tx'")
     name: ShortText = Field(description="how a sentence names it: 'the law of England and Wales', 'federal law'")
+    fr: LegalSystemWords | None = overlay("fr")
+    es: LegalSystemWords | None = overlay("es")
 
 
 class Ratification(Strict):
@@ -361,6 +489,8 @@ class ContextFact(Strict):
     text: Text = Field(description="the allegation in our own words")
     date: dt.date | None = None
     sources: Sources
+    fr: ContextFactWords | None = overlay("fr")
+    es: ContextFactWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _covers(self) -> ContextFact:
@@ -388,6 +518,8 @@ class Jurisdiction(Strict):
     ratifications: list[Ratification] = Field(default_factory=list)
     context: list[ContextFact] = Field(default_factory=list)
     notes: Text | None = None
+    fr: SubjectWords | None = overlay("fr")
+    es: SubjectWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _provisions_belong(self) -> Jurisdiction:
@@ -437,6 +569,8 @@ class Company(Strict):
     practices: dict[str, Practice] = Field(default_factory=dict)
     context: list[ContextFact] = Field(default_factory=list)
     notes: Text | None = None
+    fr: SubjectWords | None = overlay("fr")
+    es: SubjectWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _known_practices(self) -> Company:
@@ -475,6 +609,8 @@ class StandardProvision(Strict):
     reading: Reading | None = Field(
         None, description="lexgap's reading of the provision: shown as ours by `explain` and in findings, "
                           "never in a letter's annex of standards")
+    fr: StandardProvisionWords | None = overlay("fr")
+    es: StandardProvisionWords | None = overlay("es")
 
 
 class Instrument(Strict):
@@ -504,6 +640,8 @@ class Instrument(Strict):
     url: Url | None = None
     sources: Sources
     provisions: list[StandardProvision]
+    fr: InstrumentWords | None = overlay("fr")
+    es: InstrumentWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _covers(self) -> Instrument:
@@ -575,6 +713,8 @@ class Rule(Strict):
         None, description="what a reader of a finding must know about this rule (for example: lexgap's own "
         "analysis, to be reviewed case by case); carried into every finding and letter")
     letter: LetterText
+    fr: RuleWords | None = overlay("fr")
+    es: RuleWords | None = overlay("es")
 
     @model_validator(mode="after")
     def _shape(self) -> Rule:
@@ -629,6 +769,12 @@ def _check_test(attributes: dict[str, Attribute], name: str,
 
 class RuleSet(Strict):
     format: Literal["rules"]
+    languages: list[Language] = Field(
+        default_factory=lambda: list[Language](["en"]),
+        description="the languages every rule of this file gives its label and letter texts in (English always): "
+                    "[en, fr, es] makes `lexgap validate` report a rule without its fr: or es: texts; a file "
+                    "without this line is English only, and a French or Spanish letter still asks each rule it "
+                    "uses for its texts in that language")
     rules: list[Rule]
 
 

@@ -19,8 +19,9 @@ def _comment(text: str, indent: str = "#   ") -> list[str]:
     return [indent + line for line in textwrap.wrap(" ".join(text.split()), 96)]
 
 
-def scaffold(letter: Communication, register: Register) -> str:
-    """The plan's YAML text, from the default letter lexgap drafts without a plan."""
+def scaffold(letter: Communication, register: Register, language: str = "en") -> str:
+    """The plan's YAML text, from the default (English) letter lexgap drafts without a plan; a plan for a letter
+    in French or Spanish says so (`language:`), its fields stay English with their `fr:`/`es:` overlays."""
     as_of = dt.date.fromisoformat(letter.as_of)
     lines = [
         "# yaml-language-server: $schema=../engine/schemas/letter_plan.schema.json",
@@ -30,6 +31,8 @@ def scaffold(letter: Communication, register: Register) -> str:
         f"id: letter-{letter.subject_id}",
         f"applies_to: {letter.subject_id}",
         f"type: {letter.type}      # allegation_letter, urgent_appeal or other_letter",
+        *([f"language: {language}                     # the English fields below take fr:/es: overlays"]
+          if language != "en" else []),
         "# reference: AL XXX 1/2021       # kind code, ISO 3166-1 alpha-3 of the State (OTH for others), number/year",
         f"# date: {letter.as_of}",
         "mandates: []                     # ids of the register:",

@@ -27,7 +27,7 @@ from lexgap.models import Bill, Company, Jurisdiction, Source
 from lexgap.paths import data_dir, resolve_subject, yaml_files
 from lexgap.problems import Level, Problem
 from lexgap.vocabulary import OUTCOME_ORDER, SEVERITY_ORDER, Outcome, Severity
-from lexgap.words import en
+from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
 
 #: The order areas are shown in the matrix: the rules files, by name; company rules last.
 AREA_TITLES = {

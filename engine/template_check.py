@@ -150,14 +150,19 @@ def _private_names(tree: nodes.Node) -> Iterator[tuple[str, int]]:
             yield name, node.lineno
 
 
-def rule_template_problems(loaded: Loaded, index: int, letter: Any) -> list[Problem]:
-    """A located problem for each letter text of the rule at `rules[index]` that is not a sound template."""
+def rule_template_problems(loaded: Loaded, index: int, letter: Any, language: str | None = None) -> list[Problem]:
+    """A located problem for each letter text of the rule at `rules[index]` that is not a sound template
+    (with `language`: the texts of its `fr:` or `es:` overlay)."""
     problems = []
     for part in RULE_TEMPLATES:
-        message = template_error(str(getattr(letter, part)))
+        text = getattr(letter, part, None)
+        if text is None:
+            continue
+        message = template_error(str(text))
         if message is not None:
-            path: Path_ = ("rules", index, "letter", part)
-            problems.append(loaded.problem(path, f"letter.{part}: {message}"))
+            path: Path_ = ("rules", index, *((language,) if language else ()), "letter", part)
+            label = f"{language}.letter.{part}" if language else f"letter.{part}"
+            problems.append(loaded.problem(path, f"{label}: {message}"))
     return problems
 
 

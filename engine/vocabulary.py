@@ -416,9 +416,28 @@ def meaning(word: object, vocabulary: type[StrEnum] | None = None) -> str | None
         vocabulary = type(word)
     if vocabulary is Status:
         return None
+    from lexgap import words
+
+    if words.language() != "en":
+        return _meaning_in(words.language(), vocabulary, str(word))
     if vocabulary is not None:
         return MEANINGS.get((vocabulary, str(word)))
     return _UNAMBIGUOUS.get(str(word))
+
+
+def _meaning_in(language: str, vocabulary: type[StrEnum] | None, word: str) -> str | None:
+    """A word's meaning in the words module of `language`, by the same rules as the English one."""
+    from lexgap import words
+
+    tables: dict[str, dict[str, str]] = words.module(language).MEANINGS
+    if vocabulary is not None:
+        name = next((key for key, enum in _ENUMS.items() if enum is vocabulary), None)
+        return tables.get(name, {}).get(word) if name is not None else None
+    if word in _UNAMBIGUOUS:  # the vocabulary is the one the English tables found for this word
+        owner = next(key for (enum, value) in MEANINGS if value == word
+                     for key, known in _ENUMS.items() if known is enum)
+        return tables.get(owner, {}).get(word)
+    return None
 
 
 def plain(word: object, vocabulary: type[StrEnum] | None = None) -> str:

@@ -143,6 +143,9 @@ _SHAPED: dict[str, SearchStrategy[Any]] = {
     "wording": st.lists(st.fixed_dictionaries({
         "field": st.sampled_from(["mental_element", "harm_requirement", "victims", "csam_definition"]),
         "text": text(60), "language": st.sampled_from(["en", "ro", "fr"])}), max_size=2),
+    # the French and Spanish overlays: words, never facts the rules read
+    "fr": st.fixed_dictionaries({}, optional={"title": text(60)}),
+    "es": st.fixed_dictionaries({}, optional={"title": text(60)}),
     "disputed": st.lists(st.fixed_dictionaries({
         "field": st.sampled_from(["harm_requirement", "victims", "offender_age_min", "csam_definition",
                                   "mental_element"]),

@@ -103,24 +103,30 @@ def render_bytes(command: str, fmt: str, *values: Any) -> bytes:
 
 def letter_bytes(file: str, fmt: str, rules: list[str] | None = None, plan: str | None = None,
                  clauses: Any = None, reference_docx: Any = None,
-                 init: bool = False, knowledge: Any = None) -> tuple[bytes | None, list[Any]]:
-    """`lexgap letter` short of writing: the bytes of the letter in `fmt` (or of the scaffolded plan)."""
+                 init: bool = False, knowledge: Any = None,
+                 language: str | None = None) -> tuple[bytes | None, list[Any]]:
+    """`lexgap letter` short of writing: the bytes of the letter in `fmt` (or of the scaffolded plan), in
+    `language` (default: the plan's, else English)."""
     from lexgap.letters import FORMATS, run_letter
     from lexgap.vocabulary import did_you_mean
 
     if fmt not in FORMATS:
         did = did_you_mean(fmt, list(FORMATS))
         return None, [_problem(file, f"unknown letter format {fmt!r}{did} (choose: {', '.join(FORMATS)})")]
-    letter, problems = run_letter(file, rules, plan, clauses, reference_docx, knowledge)
+    # a plan is scaffolded from the English letter: its fields are English, with overlays for the language
+    letter, problems = run_letter(file, rules, plan, clauses, reference_docx, knowledge, "en" if init else language)
     if letter is None:
         return None, problems
     if init:
         from lexgap.knowledge import load_register
         from lexgap.plan_init import scaffold
 
-        return scaffold(letter, load_register()).encode("utf-8"), []
+        return scaffold(letter, load_register(), language or "en").encode("utf-8"), []
     try:
-        return render_bytes("letter", fmt, letter), []
+        from lexgap import words
+
+        with words.use(letter.language if fmt != "json" else "en"):
+            return render_bytes("letter", fmt, letter), []
     except Exception as error:  # python-docx raises its own types for a broken template
         if reference_docx is None:
             raise

@@ -32,12 +32,15 @@ from docx.shared import Mm, Pt
 from lexgap import __version__
 from lexgap.compose import Communication
 from lexgap.output import clamp_core_property
+from lexgap.render.shared import letter_blocks
 
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 FOOTNOTES_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _MARKS = re.compile(r"(\*\*.+?\*\*|\[\^\d+\])")
 LANGUAGE = "en-GB"
+#: Word's proofing language for a letter in each of lexgap's languages.
+LANGUAGES = {"en": LANGUAGE, "fr": "fr-FR", "es": "es-ES"}
 
 _SEPARATORS = (
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
@@ -91,7 +94,7 @@ def _style(document: Any, name: str) -> str | None:
     return name
 
 
-def _set_language(document: Any) -> None:
+def _set_language(document: Any, language: str = LANGUAGE) -> None:
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
@@ -107,7 +110,7 @@ def _set_language(document: Any) -> None:
         rpr_default.append(rpr)
     for old in rpr.findall(qn("w:lang")):
         rpr.remove(old)
-    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{LANGUAGE}" w:eastAsia="{LANGUAGE}" w:bidi="ar-SA"/>'))
+    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA"/>'))
 
 
 def _page_setup(document: Any) -> None:
@@ -130,11 +133,12 @@ def _empty_body(document: Any) -> None:
 
 
 def _build(letter: Communication, template: Path | None) -> Any:
+    language = LANGUAGES.get(letter.language, LANGUAGE)
     document = Document(str(template)) if template is not None else Document()
     if template is not None:
         _empty_body(document)
     else:
-        _set_language(document)
+        _set_language(document, language)
         normal = document.styles["Normal"]
         normal.font.name = "Times New Roman"
         normal.font.size = Pt(12)
@@ -144,7 +148,7 @@ def _build(letter: Communication, template: Path | None) -> Any:
     properties.title = clamp_core_property(letter.reference)  # Word's limit: 255 characters
     properties.subject = ""
     properties.comments = f"Drafted by lexgap {__version__}"
-    properties.language = LANGUAGE
+    properties.language = language
     properties.created = properties.modified = properties.last_printed = FIXED_TIME
     properties.revision = 1
     numbered = _style(document, "List Number")
@@ -156,54 +160,37 @@ def _build(letter: Communication, template: Path | None) -> Any:
         _write(paragraph, f"**{text}**" if bold else text)
         return paragraph
 
-    para(letter.mandates_block, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    reference = document.add_paragraph()
-    reference.add_run(letter.reference_label)
-    reference.add_run().add_break()
-    reference.add_run(letter.reference)
-    para(letter.date, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    para(letter.salutation)
-    for part in letter.opening:
-        para(part.text)
-    if letter.information:
-        para(letter.information_lead)
-        for part in letter.information:
-            para(part.text)
-    para(letter.not_prejudged)
-    for part in letter.concerns_on_facts:
-        para(part.text)
-    if letter.concerns_on_law_lead:
-        para(letter.concerns_on_law_lead)
-    for part in letter.concerns_on_law:
-        para(part.text)
-    para(letter.annex_pointer)
-    para(letter.questions_lead)
-    for question in letter.questions:
-        if numbered:
-            paragraph = document.add_paragraph(style=numbered)
-            _write(paragraph, question.text)
-        else:
+    # the blocks of the text formats, in their order (render.shared.letter_blocks): one order for every format
+    dated = False
+    for kind, text in letter_blocks(letter):
+        if kind == "bold":
+            para(text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        elif kind == "lines":  # the reference under its label; a signature: the name, then the title
             paragraph = document.add_paragraph()
-            _write(paragraph, f"{question.number}.\t{question.text}")
-        # room for two-digit numbers: the number hangs in 10 mm, the text never runs into it
-        paragraph.paragraph_format.left_indent = Mm(10)
-        paragraph.paragraph_format.first_line_indent = Mm(-10)
-    for text in (letter.reply, letter.interim_measures, letter.copies, letter.courtesy_closing):
-        if text:
+            for index, line in enumerate(text.split("\n")):
+                if index:
+                    paragraph.add_run().add_break()
+                paragraph.add_run(line)
+        elif kind == "question":
+            number, _, question = text.partition(". ")
+            if numbered:
+                paragraph = document.add_paragraph(style=numbered)
+                _write(paragraph, question)
+            else:
+                paragraph = document.add_paragraph()
+                _write(paragraph, f"{number}.\t{question}")
+            # room for two-digit numbers: the number hangs in 10 mm, the text never runs into it
+            paragraph.paragraph_format.left_indent = Mm(10)
+            paragraph.paragraph_format.first_line_indent = Mm(-10)
+        elif kind == "rule":
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif kind in ("heading", "subheading"):
+            para(text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        elif not dated and text == letter.date:  # the date, right under the reference
+            dated = True
+            para(text, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        else:
             para(text)
-    for signature in letter.signatures:
-        paragraph = document.add_paragraph()
-        paragraph.add_run(signature.name)
-        paragraph.add_run().add_break()
-        paragraph.add_run(signature.line)
-    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-    para(letter.annex_heading, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(letter.annex_title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    para(letter.annex_lead)
-    for item in letter.annex:
-        para(item.text)
-        for passage in item.passages:
-            para(passage)
     if letter.footnotes:
         _add_footnotes_part(document, letter.footnotes)
     return document

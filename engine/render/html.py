@@ -8,6 +8,7 @@ script only adds the filters and sorting.  The same values give the same bytes o
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -19,11 +20,26 @@ from lexgap.paths import data_dir
 from lexgap.render.shared import CHANGE_TITLE, STATUS_TITLE, rows, source_text, status_text, value_text
 from lexgap.report import Cell, FindingView, Report
 from lexgap.template_check import TemplateSandbox
-from lexgap.words import en
+from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
 
 #: What marks an outcome besides its colour: a symbol and a word (never colour alone).
 SYMBOL = {"gap": "✗", "not_assessable": "?", "met": "✓", "none": "–"}
-TITLE = {**STATUS_TITLE, "none": "No finding"}
+
+
+class _StatusTitles(Mapping[str, str]):
+    """The status titles of the language in use, read when a page is rendered (not when this module is imported)."""
+
+    def __getitem__(self, key: str) -> str:
+        return "No finding" if key == "none" else STATUS_TITLE[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([*STATUS_TITLE, "none"])
+
+    def __len__(self) -> int:
+        return len(STATUS_TITLE) + 1
+
+
+TITLE: Mapping[str, str] = _StatusTitles()
 #: A matrix cell's class: one or two letters, so that a thousand subjects by forty rules stay small.
 SHORT = {"gap": "g", "not_assessable": "n", "met": "m", "none": "o", "introduced": "ci", "closed": "cc"}
 VERIFIED = {"primary": "primary (verified in the official text)",
@@ -51,7 +67,7 @@ def environment() -> jinja2.Environment:
                           keep_trailing_newline=True)
     env.globals.update(symbol=SYMBOL, title=TITLE, verified_words=VERIFIED, change_title=CHANGE_TITLE,
                        status_text=status_text, value_text=value_text, source_text=source_text,
-                       verified=en.verified, short=SHORT)
+                       verified=lambda level: en.verified(level), short=SHORT)
     return env
 
 

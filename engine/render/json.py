@@ -217,7 +217,7 @@ def render_comparisons(comparisons: list[Comparison]) -> str:
 
 def letter_json(letter: Communication) -> dict[str, Any]:
     parts = dataclasses.asdict(letter)
-    for private in ("problems", "word_template"):
+    for private in ("problems", "word_template", "missing"):
         parts.pop(private)
     return {"lexgap": __version__, "format": "letter", **parts}
 

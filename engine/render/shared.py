@@ -5,6 +5,7 @@ comparison, a value or a source in words, and tidy text.  No layout here: that i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,10 +14,27 @@ from lexgap.compare import CHANGE_ORDER, PROVISION_FIELD, Change, Comparison, Fi
 from lexgap.compose import Communication
 from lexgap.models import Source
 from lexgap.vocabulary import SEVERITY_ORDER, Outcome, Severity
-from lexgap.words import en
+from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
 
-STATUS_TITLE = en.STATUS_TITLE
-CHANGE_TITLE = en.CHANGE_TITLE
+
+class _Titles(Mapping[str, str]):
+    """A title table of the words of the language in use, read when used (not when imported)."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def __getitem__(self, key: str) -> str:
+        return str(getattr(en, self.name)[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(getattr(en, self.name))
+
+    def __len__(self) -> int:
+        return len(getattr(en, self.name))
+
+
+STATUS_TITLE: Mapping[str, str] = _Titles("STATUS_TITLE")
+CHANGE_TITLE: Mapping[str, str] = _Titles("CHANGE_TITLE")
 
 
 def group_name(finding: Finding) -> str:

@@ -25,7 +25,7 @@ from lexgap.problems import Level
 from lexgap.render.shared import CHANGE_TITLE, STATUS_TITLE, group_name, rows, source_text, status_text, value_text
 from lexgap.safe_text import terminal_safe as _safe
 from lexgap.vocabulary import Outcome
-from lexgap.words import en
+from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
 
 STYLE = {Outcome.gap: "bold red", Outcome.not_assessable: "yellow", Outcome.met: "green"}
 CHANGE_STYLE = {Change.introduced: "bold red", Change.closed: "bold green", Change.status_changed: "yellow",

@@ -427,3 +427,36 @@ VERIFICATION_CHECK: dict[str, str] = {
     "secondary": "checked in a secondary source only",
     "unverified": "NOT VERIFIED",
 }
+
+
+# --- letters (compose.py) ----------------------------------------------------------------
+
+#: The placeholders a letter shows where the data gives nothing, for the officer to fill ("[DATE]").
+PLACEHOLDERS: dict[str, str] = {
+    "MANDATES": "MANDATES", "RESOLUTIONS": "RESOLUTIONS", "NAME": "NAME", "MANDATE": "MANDATE", "DATE": "DATE",
+    "REFERENCE": "REFERENCE", "SUBJECT": "SUBJECT", "STANDARD": "STANDARD", "TITLE OF": "TITLE OF {id}",
+    "RESOLUTION OF": "RESOLUTION OF {id}", "NAME OF": "NAME OF {id}",
+}
+
+#: The words the composer puts between the data's values in a letter.
+LETTER: dict[str, str] = {
+    "and": "and",
+    "on_date": "on {date}",
+    "in_year": "in {year}",
+    "ratification": "ratified by {state} {when}",
+    "accession": "acceded to by {state} {when}",
+    "succession": "succeeded to by {state} {when}",
+    "approval": "approved by {state} {when}",
+    "membership": "binding on {state} as a Member State of the European Union",
+    "party": "to which {state} is a party",
+    "in_its_words": " (in its words, \u201c{phrase}\u201d)",
+    "pinpoint_of": "{pinpoint} of {instrument}",
+    "described_date": "of {date}",
+    #: the first sentence of an annex that opens with soft law says "refer", not "also refer"
+    "also_refer": "We also refer",
+    "refer": "We refer",
+}
+
+
+#: A working group's signing role, as the signature line says it (keys: the register's English `signing_role`).
+ROLES: dict[str, str] = {"Chair-Rapporteur": "Chair-Rapporteur", "Vice-Chair": "Vice-Chair"}
