@@ -37,6 +37,11 @@ _OPENINGS = (
 _NUMBER = re.compile(r"\d+/\d+")
 
 
+def opening_of(text: str) -> re.Match[str] | None:
+    """The opening formula of a communication in any of its languages, with its mandates and resolutions."""
+    return next((m for m in (pattern.search(text) for pattern in _OPENINGS) if m is not None), None)
+
+
 @dataclass(frozen=True)
 class ResolutionIssue:
     start: int
@@ -88,7 +93,7 @@ def mandates_named(text: str, register: Register) -> list[tuple[int, Mandate]]:
 
 def check_resolutions(text: str, register: Register) -> list[ResolutionIssue]:
     """Each resolution cited for a mandate that is not the one in force on the draft's date."""
-    opening = next((m for m in (pattern.search(text) for pattern in _OPENINGS) if m is not None), None)
+    opening = opening_of(text)
     if opening is None:
         return []
     date, _ = draft_date(text)

@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Protocol
 
 from lexgap import citations as c
-from lexgap.draft_mandates import _OPENING, draft_date, mandates_named
+from lexgap.draft_mandates import draft_date, mandates_named, opening_of
 from lexgap.knowledge import instrument_date
 from lexgap.mandates import Mandate, Register, earliest, latest
 from lexgap.problems import Level
@@ -157,7 +157,7 @@ def _parts(text: str) -> dict[str, tuple[int, int]]:
     if block is not None:  # the paragraph, which a plain-text letter wraps over several lines
         stop = re.compile(r"\n[ \t]*\n|\n[ \t*#]*REFERENCE\b", re.IGNORECASE).search(text, block.end())
         parts["block"] = (block.start(), stop.start() if stop else len(text))
-    opening = _OPENING.search(text)
+    opening = opening_of(text)
     if opening is not None:
         parts["opening"] = (opening.start("mandates"), opening.end("mandates"))
     closing = re.search(r"^\s*Please\s+accept\b.*$", text, re.MULTILINE | re.IGNORECASE)
@@ -301,7 +301,7 @@ def _agreement(t: Tools, check: Draft, register: Register, date: dt.date, locate
             check.add(span, t.kind.mandates_mismatch, Level.error, span.text[:60], None,
                       f"the mandates block lists {len(listed)} mandates but the letter has {len(signatures)} "
                       "signatures: name in the block exactly the mandates whose holders sign")
-    opening = _OPENING.search(check.text)
+    opening = opening_of(check.text)
     if opening is None or "opening" not in named:
         return
     numbers = re.findall(r"\d+/\d+", opening.group("resolutions"))
