@@ -404,6 +404,9 @@ EXPLAIN = {
     "note": " ({note})",
     "caveat": "Advertencia: {caveat}",
     "legal_system": "Con arreglo a {system}: ",
+    "not_bound": "Salvedad: el {date}, {subject} no era parte en {treaties} (su archivo no registra ninguna "
+                 "ratificación), por lo que las normas en que se basa esta conclusión no le vinculan; la conclusión "
+                 "mide su legislación con respecto a ellas solo a título orientativo.",
     "not_encoded": "Esto se refiere solo a {system}: {others} no está codificado en este archivo y podría "
                    "abarcarlo.",
     "wording": " (el texto dice {quotes})",

@@ -409,6 +409,9 @@ EXPLAIN = {
     "note": " ({note})",
     "caveat": "Mise en garde : {caveat}",
     "legal_system": "En vertu de {system} : ",
+    "not_bound": "Réserve : le {date}, {subject} n'était pas partie à {treaties} (son fichier n'en enregistre aucune "
+                 "ratification) ; les normes sur lesquelles repose cette constatation ne le lient donc pas, et la "
+                 "constatation mesure sa législation à leur aune à titre d'orientation seulement.",
     "not_encoded": "Ceci ne concerne que {system} : {others} n'est pas codé dans ce fichier et pourrait le viser.",
     "wording": " (le texte dit {quotes})",
     "quote": "\u00ab\u00a0{text}\u00a0\u00bb ({language}{translation})",
