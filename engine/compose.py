@@ -970,8 +970,11 @@ def spelled_pinpoint(pinpoint: str) -> str:
 
 
 def _short(instrument: Instrument) -> str:
-    """'the Palermo Protocol', 'the CRC', 'CETS No. 197', 'CEDAW General Recommendation No. 19'."""
+    """'the Palermo Protocol', 'the CRC', 'CETS No. 197', 'CEDAW General Recommendation No. 19', 'A/HRC/38/47'
+    (a document symbol takes no article)."""
     short = instrument.short_title
+    if "/" in short:
+        return short
     if short.split()[-1] in ("Protocol", "Convention", "Principles", "Guidelines", "Directive") or \
             (short.isupper() and short not in ("CEDAW", "DEVAW")) or short in ("UNGPs",):
         return f"the {short}"

@@ -67,11 +67,15 @@ def has_article(name: str, language: str) -> bool:
     return bool(_HAS_ARTICLE[language].match(name.strip()))
 
 
+#: A UN document symbol: letters and numbers joined by slashes, no space.
+_SYMBOL = re.compile(r"[A-Z]+(?:/[A-Za-z0-9.()-]+)+")
+
+
 def the(name: str, language: str, like: str | None = None) -> str:
     """The name with its article: 'la Convention ...', "l'Observation générale ...", 'el Pacto ...'. `like`:
     the name whose gender and number it takes (an abbreviation takes its title's: 'la CDE')."""
-    if language not in ARTICLES or has_article(name, language):
-        return name
+    if language not in ARTICLES or has_article(name, language) or _SYMBOL.fullmatch(name.strip()):
+        return name  # a document symbol ('CRC/C/156', 'A/HRC/38/47') takes no article
     found = kind(like or name, language)
     if found is None:
         return name
