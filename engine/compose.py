@@ -650,7 +650,7 @@ class _Composer:
         the instrument's title ('ratifiée' for a Convention, 'ratificado' for a Pacto)."""
         when = self.word("on_date", date=long_date(date, self.language)) if date else \
             self.word("in_year", year=year) if year else ""
-        values = {"state": self.subject.name if self.language == "en" else self.addressee, "when": when}
+        values = {"state": self.addressee, "when": when}
         if self.language == "en":
             return values
         participles = {"fr": ("ratifié", "approuvé"), "es": ("ratificado", "aprobado")}[self.language]
