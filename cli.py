@@ -457,7 +457,8 @@ def letter(
                                                                                "reviewer's memo beside the letter).")] =
         LETTER_DEFAULT,
     plan: Annotated[str | None, typer.Option("--plan", help="A letter plan: a file, or the name of a bundled one "
-                                                            "(al-rou-2-2020, al-oth-5-2021).")] = None,
+                                                            "(al-rou-2-2020, al-oth-5-2021, al-usa-2021, "
+                                                            "al-oth-facebook-2021).")] = None,
     init: Annotated[bool, typer.Option("--init", help="Print a letter plan scaffolded from the assessment.")] = False,
     clauses: Annotated[Path | None, typer.Option("--clauses", help="The office's own clauses (YAML), replacing "
                                                                    "lexgap's.")] = None,
