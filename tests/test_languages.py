@@ -12,6 +12,8 @@ import doctest
 import io
 import re
 import string
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -170,6 +172,7 @@ def _rules_files() -> list[Path]:
 def test_every_bundled_rule_has_its_texts_in_french_and_spanish(path: Path) -> None:
     model, loaded = load_file(path, "rules")
     assert isinstance(model, RuleSet), loaded.problems
+    assert model.languages == ["en", "fr", "es"]  # so that `lexgap validate` holds the file to all three
     missing = [f"{rule.id}: {language} {field}" for rule in model.rules
                for field, language in missing_texts(rule, RULE_TEXTS, LANGUAGES)]
     assert missing == []
@@ -231,6 +234,18 @@ def test_validate_reports_a_missing_french_letter_text_with_its_file_and_line(tm
     assert run.code == 2, run.output
     assert f"{path}:14:5: rule 'my-rule' has no French letter.concern" in run.output
     assert "no French label" not in run.output  # the label is there
+
+
+def test_validate_reports_a_french_text_taken_out_of_a_bundled_rules_file(tmp_path: Path) -> None:
+    lines = (REPO / "rules" / "remedies.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line == "    fr:\n")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("      "))
+    (tmp_path / "remedies.yaml").write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "lexgap", "validate", str(tmp_path / "remedies.yaml")],
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 2
+    located = [line for line in run.stdout.splitlines() if line.startswith(f"{tmp_path / 'remedies.yaml'}:6:5: ")]
+    assert len(located) == 4 and all("has no French" in line for line in located), run.stdout
 
 
 def test_an_english_only_rules_file_stays_valid_and_writes_english_letters(tmp_path: Path) -> None:
