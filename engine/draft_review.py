@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Protocol
@@ -564,16 +564,20 @@ def _treaty_names(t: Tools, check: Draft, locate: c.Locator) -> None:
 # --- a passage given to the wrong instrument ------------------------------------------------------------------
 
 
+def _attached(t: Tools, check: Draft) -> Iterator[tuple[c.PinpointCitation, Instrument]]:
+    """Each pinpoint citation of the draft with the instrument it is attached to (those attached to none left out)."""
+    for citation in check.citations:
+        if isinstance(citation, c.PinpointCitation):
+            instrument = t.attach(check, citation)
+            if instrument is not None:
+                yield citation, instrument
+
+
 def _other_instrument(t: Tools, check: Draft, locate: c.Locator) -> None:
     """'Article 2 (c) of the CRC ... real or simulated explicit sexual activities': the words are another
     instrument's provision under the same pinpoint (OPSC art. 2(c)), and none of the cited instrument's."""
 
-    for citation in check.citations:
-        if not isinstance(citation, c.PinpointCitation):
-            continue
-        instrument = t.attach(check, citation)
-        if instrument is None:
-            continue
+    for citation, instrument in _attached(t, check):
         start, end = t.window(check, citation)
         sentence = check.sentence(citation.span.start)
         tokens = t.tokens(check.text[start:end], start)
@@ -729,12 +733,7 @@ def _parent_pinpoint(t: Tools, check: Draft) -> None:
     """'Article 3 of the Optional Protocol ... real or simulated explicit sexual activities': lexgap holds art. 3
     only by its paragraphs, none of whose words are here, and the words are art. 2(c)'s (lexgap.drafts compares
     only a pinpoint it holds exactly)."""
-    for citation in check.citations:
-        if not isinstance(citation, c.PinpointCitation):
-            continue
-        instrument = t.attach(check, citation)
-        if instrument is None:
-            continue
+    for citation, instrument in _attached(t, check):
         cited = [item for raw in citation.items for item in t.expand_range(raw)]
         exact = {p.pinpoint.replace(" ", "") for p in instrument.provisions}
         if all(item.replace(" ", "") in exact for item in cited):
