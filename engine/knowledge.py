@@ -22,7 +22,6 @@ from lexgap.mandates import Mandate, Register
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, Source, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Level, Problem
-from lexgap.template_check import rule_template_problems
 from lexgap.vocabulary import Verification, did_you_mean
 
 
@@ -119,6 +118,7 @@ def _cached_form() -> TypeAdapter[tuple[dict[str, Instrument], list[Rule]]]:
 
 
 def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowledge:
+    from lexgap.template_check import rule_template_problems  # jinja2: only when files are read, not from the cache
     from lexgap.translations import rule_problems, rules_citing, standard_problems
 
     knowledge = Knowledge()
@@ -162,6 +162,8 @@ def _read_knowledge(standard_files: list[Path], rule_files: list[Path]) -> Knowl
 
 def _overlay_template_problems(loaded: Loaded, index: int, rule: Rule) -> list[Problem]:
     """The French and Spanish letter texts of a rule, checked as templates like the English ones."""
+    from lexgap.template_check import rule_template_problems
+
     problems = []
     for language in ("fr", "es"):
         words = getattr(rule, language)
@@ -207,8 +209,6 @@ def _add_instrument(knowledge: Knowledge, instrument: Instrument, loaded: Loaded
 
 def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list[Problem]:
     """Cross-file checks of a jurisdiction, bill or rules file against the knowledge base."""
-    from lexgap.translations import rule_problems
-
     problems: list[Problem] = []
     if isinstance(subject, Jurisdiction):
         problems += _check_jurisdiction(subject, loaded, knowledge)
@@ -220,6 +220,9 @@ def check_subject(subject: Strict, loaded: Loaded, knowledge: Knowledge) -> list
                 problems.append(loaded.problem(("changes", index), f"{target!r} is changed twice by this bill"))
             seen.add(target)
     elif isinstance(subject, RuleSet):  # a rules file outside the bundled folder
+        from lexgap.template_check import rule_template_problems  # jinja2: only for rules files
+        from lexgap.translations import rule_problems
+
         refs = knowledge.all_refs()
         problems += _duplicates(loaded, "rules", [r.id for r in subject.rules])
         for index, rule in enumerate(subject.rules):

@@ -58,15 +58,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lexgap import __version__
-from lexgap.assess import Assessment, Finding
-from lexgap.compare import Comparison, FindingChange, ProvisionChange
-from lexgap.compose import Communication
-from lexgap.drafts import DraftIssue
-from lexgap.models import Source
 from lexgap.problems import Level
+
+if TYPE_CHECKING:  # only named in annotations: `assess -f json` need not import the letter and draft machinery
+    from lexgap.assess import Assessment, Finding
+    from lexgap.compare import Comparison, FindingChange, ProvisionChange
+    from lexgap.compose import Communication
+    from lexgap.drafts import DraftIssue
+    from lexgap.models import Source
 
 
 def dumps(value: Any) -> str:
