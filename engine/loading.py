@@ -1,4 +1,4 @@
-"""Reading lexgap files: safe YAML with line marks, then validation into the models.
+"""Reading lexgap files: safe YAML (with line marks when a problem must be located), then validation.
 
 Loading is validation.  Every problem is returned as a located `Problem` (file,
 line, column, what is wrong, what to write instead) instead of being raised, so
@@ -12,7 +12,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -75,12 +75,24 @@ class Marks:
 
 @dataclass
 class Loaded:
-    """A parsed file: its raw data, where each part sits, and the problems found."""
+    """A parsed file: its raw data, where each part sits, and the problems found.
+
+    A file read without problems is read without line marks (`_plain`, the faster path); its marks are
+    made from the kept text the first time a later problem needs them (`marks`), by the same reader that
+    locates a problem in the file itself, so every message points where it would have."""
 
     path: Path
     data: Any = None
-    marks: Marks = field(default_factory=Marks)
+    given_marks: Marks | None = None
     problems: list[Problem] = field(default_factory=list)
+    text: str | None = field(default=None, repr=False)  # kept until its marks are made
+
+    @property
+    def marks(self) -> Marks:
+        if self.given_marks is None:
+            self.given_marks = _marks_of(self.text) if self.text is not None else Marks()
+            self.text = None
+        return self.given_marks
 
     @property
     def name(self) -> str:
@@ -229,6 +241,113 @@ class _Builder:
         return value
 
 
+class _NeedMarks(Exception):
+    """What `_plain` cannot accept as it is: read the file again with marks (`_Builder`) to locate it."""
+
+
+#: The first characters (and '' for an empty value) with which a plain (unquoted) value can resolve to
+#: anything but text: only those go through the resolver; the others are text, as `Yaml12Resolver` says.
+_TYPED_FIRST: frozenset[str | None] = frozenset(Yaml12Resolver.yaml_implicit_resolvers)
+_RESOLVE: Callable[[type, str, tuple[bool, bool]], str] = Yaml12Resolver().resolve
+
+
+def _plain(events: Iterable[Any]) -> Any:
+    """Plain data from the parser's events, with no marks: the common case of a file lexgap accepts.
+
+    It accepts exactly what `_Builder` accepts and builds the same data; on anything `_Builder` would
+    refuse (aliases, merge keys, duplicate keys, depth, size, escapes, values YAML cannot read) it raises
+    `_NeedMarks`, and the file is read again by `_Builder`, which says what and where.  An empty file too.
+    """
+    stack: list[list[Any]] = []  # [container, pending key of a mapping or _NO_KEY]
+    root: Any = _NO_KEY
+    documents = count = 0
+    scalar_kind, mapping_start, sequence_start = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    for event in events:
+        kind = type(event)
+        if kind is scalar_kind:
+            value: Any = event.value
+            tag = event.tag
+            if event.anchor is not None:
+                raise _NeedMarks
+            if tag is None or tag == "!":
+                plain_text = event.implicit[0] and value[:1] not in _TYPED_FIRST and None not in _TYPED_FIRST
+                tag = _STR if plain_text else _RESOLVE(ScalarNode, value, event.implicit)
+            if tag != _STR or event.style == '"':  # the builder's checks and constructors
+                value = _typed(event, tag)
+        elif kind is mapping_start or kind is sequence_start:
+            if event.anchor is not None:
+                raise _NeedMarks
+            value = {} if kind is mapping_start else []
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
+            continue
+        elif kind is yaml.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _NeedMarks
+            continue
+        elif kind is yaml.AliasEvent:
+            raise _NeedMarks
+        else:
+            continue
+        count += 1
+        if count > MAX_NODES or len(stack) > MAX_DEPTH:
+            raise _NeedMarks
+        if stack:
+            parent = stack[-1]
+            container = parent[0]
+            if type(container) is dict:
+                key = parent[1]
+                if key is _NO_KEY:  # this value is a key
+                    if (kind is not scalar_kind or not isinstance(value, str | int) or isinstance(value, bool)
+                            or value in container):
+                        raise _NeedMarks
+                    parent[1] = value
+                    continue
+                container[key] = value
+                parent[1] = _NO_KEY
+            else:
+                container.append(value)
+        else:
+            root = value
+        if kind is not scalar_kind:
+            stack.append([value, _NO_KEY])
+    if root is _NO_KEY:
+        raise _NeedMarks
+    return root
+
+
+def _typed(event: Any, tag: str) -> Any:
+    """A scalar that is not plain text, or text in double quotes, read as `_Builder._scalar` reads it."""
+    if tag == _MERGE:
+        raise _NeedMarks
+    if tag == _STR:
+        if _first_forbidden(event.value, _DECODED_FORBIDDEN_RE) is not None:
+            raise _NeedMarks
+        return event.value
+    try:
+        value = _CONSTRUCTOR.construct_object(ScalarNode(tag, event.value, None, None, style=event.style),
+                                              deep=True)
+    except Exception:  # the builder says what
+        raise _NeedMarks from None
+    if isinstance(value, dt.datetime) or (isinstance(value, float) and value != value):
+        raise _NeedMarks
+    return value
+
+
+_CONSTRUCTOR = SafeConstructor()
+
+
+def _marks_of(text: str) -> Marks:
+    """The line marks of a text `_plain` has read (see `Loaded.marks`)."""
+    builder = _Builder()
+    try:
+        builder.build(yaml.parse(text, Loader=_SAFE_LOADER))
+    except Exception:  # it read without a problem once: it cannot fail now
+        return Marks()
+    return builder.marks
+
+
 def _check_decoded(event: Any) -> None:
     """Refuse a string whose decoded value holds a control or non-character (`"Rom\\0ania"`, `"\\e[2J"`).
 
@@ -334,8 +453,11 @@ def _read_stdin(name: str, limit: int = MAX_FILE_BYTES) -> tuple[bytes | None, P
     return raw, None
 
 
-def read_yaml(path: Path) -> Loaded:
-    """Read one YAML file into plain data with line marks; never raises for bad input."""
+def read_yaml(path: Path, with_marks: bool = False) -> Loaded:
+    """Read one YAML file into plain data with line marks; never raises for bad input.
+
+    A file without problems is read without marks, which are made when first asked for (`Loaded.marks`);
+    `with_marks` makes them while reading, as a file with a problem always is."""
     loaded = Loaded(path)
     raw, refused = _read_stdin(loaded.name) if str(path) == STDIN else read_regular(path)
     if raw is None:
@@ -361,6 +483,14 @@ def read_yaml(path: Path) -> Loaded:
             f"{'control ' if ord(text[bad]) < 0xA0 or ord(text[bad]) in (0x2028, 0x2029) else 'non-'}character "
             f"U+{ord(text[bad]):04X} in the file; delete it (often pasted from another program)"))
         return loaded
+    if not with_marks:
+        try:
+            loaded.data = _plain(yaml.parse(text, Loader=_SAFE_LOADER))
+        except Exception:  # anything to refuse or locate: the reader with marks says what and where
+            pass
+        else:
+            loaded.text = text
+            return loaded
     builder = _Builder()
     try:
         loaded.data = builder.build(yaml.parse(text, Loader=_SAFE_LOADER))
@@ -383,7 +513,7 @@ def read_yaml(path: Path) -> Loaded:
         loaded.problems.append(Problem(loaded.name, 1, 1, "the file is empty; start it with 'format: jurisdiction' "
                                                         "(or company, instrument, rules, bill)"))
         return loaded
-    loaded.marks = builder.marks
+    loaded.given_marks = builder.marks
     return loaded
 
 

@@ -40,7 +40,7 @@ from lexgap import cli
 from lexgap.assess import Assessor
 from lexgap.compare import run_compare
 from lexgap.knowledge import Knowledge, check_subject, load_subject
-from lexgap.loading import load_file
+from lexgap.loading import load_file, read_yaml
 from lexgap.models import RuleSet
 from lexgap.problems import Kind, Problem
 
@@ -293,6 +293,20 @@ def check_cli(runner: CliRunner, path: Path, mutant: Mutant) -> list[str]:
     return wrong
 
 
+def check_fast_read(path: Path) -> list[str]:
+    """The marks-free read of a file lexgap accepts gives the data, problems and marks (made later, on demand)
+    of the read with marks; on any problem it falls back to that read, so the messages are the same."""
+    fast, marked = read_yaml(path), read_yaml(path, with_marks=True)
+    wrong = []
+    if repr(fast.data) != repr(marked.data):
+        wrong.append("the marks-free read gives other data than the read with marks")
+    if fast.problems != marked.problems:
+        wrong.append(f"the marks-free read gives other problems: {fast.problems} against {marked.problems}")
+    if (fast.marks.positions, fast.marks.values) != (marked.marks.positions, marked.marks.values):
+        wrong.append("the marks made on demand differ from those made while reading")
+    return wrong
+
+
 def run_mutants(source: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Mutant], list[str]]:
     assessor = shared_assessor()
     failures: list[str] = []
@@ -303,7 +317,7 @@ def run_mutants(source: Path, folder: Path, monkeypatch: pytest.MonkeyPatch) -> 
             path.parent.mkdir(parents=True)
             path.write_bytes(mutant.data)
             written.append(mutant)
-            wrong = check_engine(path, mutant, assessor) + check_cli(runner, path, mutant)
+            wrong = check_engine(path, mutant, assessor) + check_cli(runner, path, mutant) + check_fast_read(path)
             if wrong:
                 failures.append(f"{path} ({'; '.join(mutant.steps)}):\n  " + "\n  ".join(wrong))
     return written, failures

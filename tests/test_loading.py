@@ -184,3 +184,30 @@ def test_a_key_indented_under_a_value_gets_a_hint_on_indentation(tmp_path: Path)
     assert (problem.line, problem.column) == (3, 7)
     assert problem.message == ("not valid YAML: mapping values are not allowed in this context (check this line's "
                                "indentation against the line above, and put a value that contains ': ' in quotes)")
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: ~\nc:\nd: ''\ne: \"x\\ty\"\nf: !!str 12\ng: 010\nh: no\ni: 1e3\nj: .inf\nk: 2021-01-25\n",
+    "12: twelve\n'13': thirteen\nlist: [1, '2', \"3\", null, true, FALSE]\n",
+    "a: {b: {c: [d, {e: f}]}}\n# a comment\n---\n",
+    "a: &x 1\nb: *x\n", "a: 1\na: 2\n", "<<: {a: 1}\n", "a: 2021-13-45\n", "a: 2021-01-25 10:00:00\n",
+    "a: .nan\n", "a: \"\\e[2J\"\n", "a: !custom 1\n", "", "~\n", "- 1\n- 2\n", "a: 1\n---\nb: 2\n", "[a: b]: c\n",
+])
+def test_the_marks_free_read_agrees_with_the_read_with_marks(tmp_path: Path, text: str) -> None:
+    """`read_yaml` reads a file it accepts without line marks (faster) and makes them when a problem needs
+    them; whatever the file, data, problems and marks are those of the read with marks."""
+    path = tmp_path / "edge.yaml"
+    path.write_text(text, encoding="utf-8")
+    fast, marked = read_yaml(path), read_yaml(path, with_marks=True)
+    assert repr(fast.data) == repr(marked.data)
+    assert fast.problems == marked.problems
+    assert (fast.marks.positions, fast.marks.values) == (marked.marks.positions, marked.marks.values)
+
+
+def test_a_file_read_without_marks_locates_a_later_problem_where_the_marked_read_would(tmp_path: Path) -> None:
+    path = tmp_path / "late.yaml"
+    path.write_text("format: jurisdiction\nid: x\nname: X\nas_of: 25/01/2021\n", encoding="utf-8")
+    loaded = read_yaml(path)
+    assert loaded.problems == [] and loaded.given_marks is None  # read fast: no marks yet
+    problem = loaded.problem(("as_of",), "not a date")
+    assert (problem.line, problem.column) == (4, 8)
