@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from helpers import REPO, lexgap
+from lexgap import batch
 from lexgap.batch import assess_many
-from lexgap.knowledge import Knowledge, load_knowledge
+from lexgap.knowledge import Knowledge, load_knowledge, load_subject
 from lexgap.paths import yaml_files
 from lexgap.render.json import render_line
 
@@ -64,3 +68,28 @@ def test_workers_assess_with_the_knowledge_they_are_given(tmp_path: Path) -> Non
     assert one == two
     rules = {finding["rule"] for _, text in two if text for finding in json.loads(text)["findings"]}
     assert rules == {"limited-to-domestic-relationships"}
+
+
+def test_the_garbage_collector_is_paused_per_subject_and_left_as_the_caller_had_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each subject is read and assessed with Python's cyclic collector off (faster on large files); it is
+    on again after each subject, and a caller who had turned it off finds it off."""
+    seen: list[bool] = []
+    real = load_subject
+
+    def spy(path: Path, knowledge: Knowledge) -> object:
+        seen.append(gc.isenabled())
+        return real(path, knowledge)
+
+    monkeypatch.setattr(batch, "load_subject", spy)
+    knowledge = load_knowledge()
+    paths = [REPO / "legislation" / "romania-2020.yaml", REPO / "legislation" / "meta-2021.yaml"]
+    assert gc.isenabled()
+    results = list(assess_many(paths, knowledge, None, render_line))
+    assert all(r.text for r in results) and seen == [False, False] and gc.isenabled()
+    gc.disable()
+    try:
+        list(assess_many(paths[:1], knowledge, None, render_line))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
