@@ -25,7 +25,7 @@ from lexgap import __version__
 from lexgap.folders import KnowledgeFolders, load_from
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
 from lexgap.loading import Loaded, load_file
-from lexgap.models import FORMATS, Bill, Jurisdiction, RuleTests
+from lexgap.models import FORMAT_NAMES, Bill, Jurisdiction, RuleTests, all_formats
 from lexgap.paths import STDIN, data_dir, resolve_bundled_noted, resolve_subject, yaml_files, yaml_files_noted
 from lexgap.problems import ExitCode, Level, Problem, exit_code
 from lexgap.render import RENDERERS, Output, formats, renderer
@@ -336,7 +336,7 @@ def _check_bill(bill: Bill, loaded: Loaded, knowledge: Knowledge, jurisdictions:
 
 @app.command()
 def schema(
-    kind: Annotated[str | None, typer.Argument(help=f"One of: {', '.join(FORMATS)}; or 'assessment', the JSON "
+    kind: Annotated[str | None, typer.Argument(help=f"One of: {', '.join(FORMAT_NAMES)}; or 'assessment', the JSON "
                                                     "that assess -f json prints.")] = None,
     write: Annotated[Path | None, typer.Option("--write", help="Write every format's schema into this folder "
                                                                "(KIND.schema.json; older copies are replaced).")]
@@ -350,10 +350,10 @@ def schema(
         problems = write_schemas(write)
         if problems:
             raise _stop(problems)
-        _say(f"wrote {len(FORMATS)} schemas to {write}; point a file at one with its first line: "
-                     f"# yaml-language-server: $schema=PATH/TO/{next(iter(FORMATS))}.schema.json")
+        _say(f"wrote {len(all_formats())} schemas to {write}; point a file at one with its first line: "
+                     f"# yaml-language-server: $schema=PATH/TO/{next(iter(all_formats()))}.schema.json")
         return
-    known = [*FORMATS, *OUTPUTS]
+    known = [*all_formats(), *OUTPUTS]
     if kind is None or kind not in known:
         hint = nearest(kind, known) if kind is not None else None
         did = f"did you mean {hint!r}? " if hint else ""
@@ -729,6 +729,9 @@ def _output_failed(error: OSError) -> int:
 def main() -> None:
     """Entry point: run the app; no Python traceback ever reaches the user."""
     _utf8_streams()
+    # pydantic looks for plugins in every installed package's metadata before its first validation (a tenth
+    # of a cold start in the test environment); the command line uses none, unless the user asks for some.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         try:
             app(prog_name="lexgap")  # click prints usage errors itself and exits 2

@@ -335,7 +335,7 @@ def _rule_attributes(schema: dict[str, Any]) -> None:
 
 def schema_of(kind: str) -> dict[str, Any]:
     """The JSON Schema of one format (`jurisdiction`, `company`, ...), every field described."""
-    model = models.FORMATS[kind]
+    model = models.all_formats()[kind]
     schema = model.model_json_schema(schema_generator=_Generator)
     by_name = _models()
     for name, definition in schema.get("$defs", {}).items():
@@ -366,7 +366,7 @@ def write_schemas(folder: Path) -> list[Problem]:
     except OSError as error:
         return [Problem(str(folder), 1, 1, f"cannot create the folder: {error.strerror or error}")]
     problems = []
-    for kind in models.FORMATS:
+    for kind in models.all_formats():
         problem = write_atomic(folder / schema_file_name(kind), schema_text(kind).encode("utf-8"), force=True)
         if problem is not None:
             problems.append(problem)

@@ -13,16 +13,19 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, TypeAdapter
 
 from lexgap import cache, ids
 from lexgap.loading import Loaded, load_file, read_yaml, validate
-from lexgap.mandates import Mandate, Register
 from lexgap.models import Bill, Company, Instrument, Jurisdiction, Rule, RuleSet, Source, StandardProvision, Strict
 from lexgap.paths import data_dir, yaml_files
 from lexgap.problems import Level, Problem
 from lexgap.vocabulary import Verification, did_you_mean
+
+if TYPE_CHECKING:
+    from lexgap.mandates import Register
 
 
 @dataclass
@@ -333,6 +336,8 @@ def register_dir() -> Path:
 
 def load_register(folder: Path | None = None) -> Register:
     """Read every mandate file of `folder` (default: the bundled standards/mandates/)."""
+    from lexgap.mandates import Mandate, Register  # for letters only: assessing need not import it
+
     register = Register()
     for path in yaml_files(folder or register_dir()):
         loaded = read_yaml(path)

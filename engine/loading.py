@@ -22,9 +22,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
-import lexgap.communication
-import lexgap.mandates  # noqa: F401  (adds mandate to FORMATS)
-from lexgap.models import FORMATS, Strict
+from lexgap.models import FORMATS, Strict, all_formats
 from lexgap.paths import STDIN
 from lexgap.problems import Problem
 from lexgap.vocabulary import nearest
@@ -746,6 +744,8 @@ def load_file(path: Path, expected: str | tuple[str, ...] | None = None) -> tupl
         return None, loaded
     fmt = data.get("format")
     wanted = (expected,) if isinstance(expected, str) else expected
+    if not isinstance(fmt, str) or fmt not in FORMATS:
+        all_formats()  # a format the letters or the mandates register define, or a mistake: both say so
     if not isinstance(fmt, str) or fmt not in FORMATS:  # `format: []` is unhashable
         hint = nearest(str(fmt), list(FORMATS)) if fmt is not None else None
         did = f"did you mean {hint!r}? " if hint else ""

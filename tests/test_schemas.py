@@ -12,7 +12,9 @@ import pytest
 from helpers import REPO, lexgap
 from lexgap.jsonschemas import schema_of
 from lexgap.loading import read_yaml
-from lexgap.models import FORMATS
+from lexgap.models import FORMAT_NAMES, all_formats
+
+FORMATS = all_formats()
 
 SCHEMAS = REPO / "engine" / "schemas"
 
@@ -100,3 +102,7 @@ def test_every_data_file_points_editors_at_an_existing_schema(path: Path) -> Non
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert match, f"{path} must start with a yaml-language-server $schema line"
     assert (path.parent / match[1]).resolve().is_file(), match[1]
+
+
+def test_the_format_names_of_help_texts_are_every_format() -> None:
+    assert tuple(all_formats()) == FORMAT_NAMES
