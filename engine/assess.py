@@ -443,12 +443,11 @@ def _fact_phrases(rule: Rule, provision: Provision, status: Status,
             missing.append(attribute.plain)
             codes[1].append(name)
         else:
-            phrase = _words(value, name) + _wording(provision, field_of(name))
-            said.append(en.EXPLAIN["attribute"].format(attribute=attribute.plain, value=_words(value, name))
-                        + _wording(provision, field_of(name)))
+            value_words, wording = _words(value, name), _wording(provision, field_of(name))
+            said.append(en.EXPLAIN["attribute"].format(attribute=attribute.plain, value=value_words) + wording)
             codes[0].append(name)
             if said_of is not None:
-                said_of.facts[name] = phrase
+                said_of.facts[name] = value_words + wording
     return said, missing, disputed, codes
 
 
