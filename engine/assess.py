@@ -75,6 +75,7 @@ class Said:
     type: str | None  # the provision type's code, where the file records one
     note: str | None  # the provision's note on its disputed coverage
     system: str | None  # how a sentence names its law's legal system, when the file has several
+    conduct: list[str]  # the conduct it covers, sorted
     facts: dict[str, str] = field(default_factory=dict)  # attribute -> its value in words (and the text's words)
     disputed: dict[str, tuple[str, str]] = field(default_factory=dict)  # attribute -> (note, sources)
     unverified: list[tuple[str, list[str] | None]] = field(default_factory=list)  # (source, fields it covers)
@@ -364,7 +365,8 @@ class _Refs(dict[str, ProvisionRef]):
             said = self.said[provision_id] = Said(
                 ref.id, ref.title, ref.law, ref.law_title, ref.status,
                 str(provision.provision_type) if provision.provision_type else None, provision.disputed_note,
-                legal_system_name(self.subject, provision), unverified=unverified)
+                legal_system_name(self.subject, provision), sorted({str(c) for c in provision.conduct}),
+                unverified=unverified)
         return said
 
 

@@ -122,6 +122,9 @@ class ProvisionOut(_Output):
                                                                        "the words), where a reason says it")
     note: str | SkipJsonSchema[None] = Field(default=None, description="the file's note on its disputed "
                                                                        "coverage, where a reason says it")
+    conduct: list[str] | SkipJsonSchema[None] = Field(
+        default=None, description="the conduct it covers (keys of `conducts` in the words), sorted, where a reason "
+                                  "says all of it (a bare `concerns`)")
     facts: dict[str, str] = Field(default_factory=dict, description="by attribute: its value as the reasons say "
                                                                     "it (and the statute's words where the file "
                                                                     "quotes them)")

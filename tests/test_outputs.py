@@ -108,8 +108,8 @@ def _reason(document: dict[str, Any], words: dict[str, Any], rule_id: str, pids:
         own = provisions[pids[0]] if pids else {}
         if key == "legal_system":  # said before the next sentence, in the same sentence
             text = template.format(system=args[0]).removesuffix(" ")
-        elif key == "concerns":
-            text = template.format(conducts="; ".join(words["conducts"][c] for c in args))
+        elif key == "concerns":  # bare: all the provision's conduct
+            text = template.format(conducts="; ".join(words["conducts"][c] for c in args or own["conduct"]))
         elif key in ("gap", "met"):
             text = template.format(label=rule["label"])
         elif key == "disputed_cure":

@@ -61,7 +61,7 @@ import json
 from typing import Any
 
 from lexgap import __version__
-from lexgap.assess import Assessment, Finding, Said
+from lexgap.assess import Assessment, Finding, Part, Said
 from lexgap.compare import Comparison, FindingChange, ProvisionChange
 from lexgap.compose import Communication
 from lexgap.drafts import DraftIssue
@@ -132,11 +132,18 @@ _NEEDS = {"no_cure": ("own", "type"), "unverified_named": ("own", "unverified"),
 
 def _reason_2(finding: Finding) -> list[Any]:
     """A finding's reason in version 2: its parts after the provision's sentence (which every provision finding's
-    reason begins with, so it goes unwritten), a part without arguments as its bare key."""
+    reason begins with, so it goes unwritten), a part without arguments as its bare key (`concerns` too when it
+    names all the provision's conduct)."""
     parts = finding.parts
     if finding.rule_kind == "provision":
         parts = parts[next(i for i, part in enumerate(parts) if part[0] == "provision") + 1:]
-    return [part[0] if len(part) == 1 or part[0] in _DERIVED else list(part) for part in parts]
+    return [part[0] if len(part) == 1 or part[0] in _DERIVED or _all_conduct(finding, part) else list(part)
+            for part in parts]
+
+
+def _all_conduct(finding: Finding, part: Part) -> bool:
+    """Whether a part is `concerns` naming all the conduct of the finding's provision."""
+    return part[0] == "concerns" and list(part[1:]) == finding.said[finding.provisions[0].id].conduct
 
 
 def assessment_json_2(assessment: Assessment) -> dict[str, Any]:
@@ -170,6 +177,8 @@ def assessment_json_2(assessment: Assessment) -> dict[str, Any]:
         bases.setdefault(finding.rule, Counter())[tuple(b.ref for b in finding.basis)] += 1
         said.update(finding.said)
         for part in finding.parts:
+            if _all_conduct(finding, part):
+                needed.add((finding.provisions[0].id, "conduct"))
             need = _NEEDS.get(part[0])
             if need is not None:
                 where, facet = need
@@ -217,6 +226,8 @@ def _said_json(said: Said, needed: set[tuple[str, str]]) -> dict[str, Any]:
         row["type"] = said.type
     if said.note and (said.id, "note") in needed:
         row["note"] = said.note
+    if (said.id, "conduct") in needed:
+        row["conduct"] = said.conduct
     if said.facts:
         row["facts"] = dict(sorted(said.facts.items()))
     if said.disputed:
