@@ -74,7 +74,7 @@ LangOption = Annotated[Lang | None, typer.Option(
                    "Default: the letter plan's language, else en.")]
 
 #: Formats made for programs, not readers: the same whatever --lang says.
-NEUTRAL_FORMATS = frozenset({"json", "csv"})
+NEUTRAL_FORMATS = frozenset({"json", "json2", "csv"})
 
 
 def _language(lang: Lang | None, fmt: str) -> str:
@@ -336,8 +336,9 @@ def _check_bill(bill: Bill, loaded: Loaded, knowledge: Knowledge, jurisdictions:
 
 @app.command()
 def schema(
-    kind: Annotated[str | None, typer.Argument(help=f"One of: {', '.join(FORMAT_NAMES)}; or 'assessment', the JSON "
-                                                    "that assess -f json prints.")] = None,
+    kind: Annotated[str | None, typer.Argument(help=f"One of: {', '.join(FORMAT_NAMES)}; or 'assessment', the "
+                                                    "JSON that assess -f json prints ('assessment-2' for -f json2, "
+                                                    "'assessment-2-words' for the words its parts stand for).")] = None,
     write: Annotated[Path | None, typer.Option("--write", help="Write every format's schema into this folder "
                                                                "(KIND.schema.json; older copies are replaced).")]
         = None,
@@ -353,14 +354,18 @@ def schema(
         _say(f"wrote {len(all_formats())} schemas to {write}; point a file at one with its first line: "
                      f"# yaml-language-server: $schema=PATH/TO/{next(iter(all_formats()))}.schema.json")
         return
-    known = [*all_formats(), *OUTPUTS]
+    known = [*all_formats(), *OUTPUTS, "assessment-2-words"]
     if kind is None or kind not in known:
         hint = nearest(kind, known) if kind is not None else None
         did = f"did you mean {hint!r}? " if hint else ""
         what = f"unknown format {kind!r}; " if kind is not None else "give a format; "
         _say(f"{what}{did}choose one of: {', '.join(known)} (or --write DIR)")
         raise Stop(ExitCode.bad_input)
-    if kind in OUTPUTS:
+    if kind == "assessment-2-words":
+        from lexgap.outputs import assessment_2_words
+
+        _emit(json.dumps(assessment_2_words(), indent=2, ensure_ascii=False) + "\n")
+    elif kind in OUTPUTS:
         _emit(json.dumps(output_schema(kind), indent=2, ensure_ascii=False) + "\n")
     else:
         _emit(schema_text(kind))

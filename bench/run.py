@@ -18,8 +18,8 @@ shared machine the clock measures the neighbours (the `--jobs 2` speed-up alone 
   product) and encoded (json) to the same JSON lines, timed like lexgap from loading the knowledge
   on; its output's sha256 is compared with lexgap's.  Both ratios are printed: eval-only (the old
   one) and end to end;
-* JSON bytes per jurisdiction in contract version 1 (-f json) and version 2 (-f json2, each source
-  written once per document), over the first 100 files;
+* JSON bytes per jurisdiction in contract version 1 (-f json) and version 2 (-f json2, what findings
+  share written once per document, reasons as parts), over the first 100 files;
 * cold start: `lexgap assess romania-2020.yaml` as a whole process against
   `python -c "import pydantic, typer, rich, yaml, durable.lang"`, median of several runs, with
   the knowledge cache (lexgap.cache, kept in the scratch folder) filled, and without it;
@@ -408,7 +408,7 @@ def main() -> int:
     print(f"\nJSON written: {largest['bytes'] / max(SIZES) / 1000:.0f} KB per jurisdiction "
           f"({largest['bytes'] / 1e6:.0f} MB for {max(SIZES)})")
     shrunk = written["2"] / written["1"]
-    print(f"  contract version 2 (-f json2, sources referenced): {written['2'] / 1000:.0f} KB per jurisdiction "
+    print(f"  contract version 2 (-f json2, shared text written once): {written['2'] / 1000:.0f} KB per jurisdiction "
           f"against {written['1'] / 1000:.0f} KB in version 1 (first {PHASE_SIZE} files): x {shrunk:.2f}   "
           f"target <= 0.25: {_mark(shrunk <= 0.25)}")
     big, small = runs[max(SIZES)]["seconds"], runs[100]["seconds"]

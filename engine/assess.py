@@ -55,6 +55,32 @@ class ProvisionRef:
     status: str
 
 
+#: One part of a structured reason: a template key of `words.*.EXPLAIN` (or 'legal_system'), then its arguments
+#: (ids, vocabulary codes, ISO dates, a few texts): `render.json` writes them, the README says how they read.
+Part = tuple[Any, ...]
+#: A sentence of a reason with its part.
+Line = tuple[str, Part]
+
+
+@dataclass
+class Said:
+    """What the reasons of one assessment say of one provision, for the structured reason (contract version 2):
+    made once per provision and assessment, its facts filled in as findings say them."""
+
+    id: str
+    title: str
+    law: str
+    law_title: str
+    status: str
+    type: str | None  # the provision type's code, where the file records one
+    note: str | None  # the provision's note on its disputed coverage
+    system: str | None  # how a sentence names its law's legal system, when the file has several
+    conduct: list[str]  # the conduct it covers, sorted
+    facts: dict[str, str] = field(default_factory=dict)  # attribute -> its value in words (and the text's words)
+    disputed: dict[str, tuple[str, str]] = field(default_factory=dict)  # attribute -> (note, sources)
+    unverified: list[tuple[str, list[str] | None]] = field(default_factory=list)  # (source, fields it covers)
+
+
 @dataclass
 class Finding:
     rule: str
@@ -71,6 +97,10 @@ class Finding:
     caveat: str | None = None  # the rule's own caveat, for every reader of the finding (letters included)
     legal_system: str | None = None  # "federal law", "the law of Scotland": said first in the explanation
     area: str | None = None  # the rule's area of law, where it has one
+    parts: list[Part] = field(default_factory=list)  # the reason as data: one part per sentence of `reason`
+    said: dict[str, Said] = field(default_factory=dict)  # the provisions the parts name, by id
+    condition: str | None = None  # an absence rule's condition in words, as its reason says it
+    reads: list[str] = field(default_factory=list)  # the attributes a provision rule reads, sorted
 
     @property
     def explanation(self) -> str:
@@ -222,14 +252,14 @@ class Assessor:
         return result
 
     def grounds(self, rule: Rule, as_of: dt.date, areas: Iterable[str], children: bool,
-                subject: Jurisdiction | None = None) -> tuple[list[Basis], str, str]:
+                subject: Jurisdiction | None = None) -> tuple[list[Basis], Line | None, Line | None]:
         """The standards that can ground one finding: existing on `as_of`, fitting its area and victims,
         and applying to the subject (`lexgap.treaties`): a treaty it is not party to, or a committee's
         text under such a treaty, is left out when another standard remains; when none remains, they stay
         and the reason is the caveat that they do not bind it.
 
         With no standard, the reason says why (the finding is then not assessable); the third value is the
-        caveat, or empty."""
+        caveat, or None. Each is a sentence with its part."""
         every = self.basis(rule)
         wanted = set(areas)
         fitting = [b for b in every if b.fits(wanted, children)]
@@ -237,17 +267,19 @@ class Assessor:
         if existing and subject is not None:
             return _applying(self.knowledge, existing, subject, as_of)
         if existing:
-            return existing, "", ""
+            return existing, None, None
         if fitting:
             later = "; ".join(en.EXPLAIN["later_standard"].format(instrument=b.instrument, pinpoint=b.pinpoint,
                                                                   date=en.date(b.existed_on))
                               for b in fitting)
-            return [], en.EXPLAIN["no_ground_date"].format(date=en.date(as_of), later=later), ""
-        return [], en.EXPLAIN["no_ground_fit"], ""
+            dated = [[b.instrument, b.pinpoint, b.existed_on.isoformat() if b.existed_on else None] for b in fitting]
+            return [], (en.EXPLAIN["no_ground_date"].format(date=en.date(as_of), later=later),
+                        ("no_ground_date", as_of.isoformat(), dated)), None
+        return [], (en.EXPLAIN["no_ground_fit"], ("no_ground_fit",)), None
 
 
 def _applying(knowledge: Knowledge, bases: list[Basis], subject: Jurisdiction,
-              as_of: dt.date) -> tuple[list[Basis], str, str]:
+              as_of: dt.date) -> tuple[list[Basis], Line | None, Line | None]:
     """The bases that apply to the subject on `as_of`; or all of them, with the caveat, when none does."""
     from lexgap import treaties
 
@@ -259,10 +291,11 @@ def _applying(knowledge: Knowledge, bases: list[Basis], subject: Jurisdiction,
         foreign[b.ref] = treaties.not_binding(instrument, bound, instruments) if instrument is not None else []
     applying = [b for b in bases if not foreign[b.ref]]
     if applying:
-        return applying, "", ""
+        return applying, None, None
     names = treaties.titles([t for b in bases for t in foreign[b.ref]], instruments, short=False)
     joined = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
-    return bases, "", en.EXPLAIN["not_bound"].format(subject=subject.name, treaties=joined, date=en.date(as_of))
+    return bases, None, (en.EXPLAIN["not_bound"].format(subject=subject.name, treaties=joined, date=en.date(as_of)),
+                         ("not_bound", as_of.isoformat(), joined))
 
 
 # --- jurisdictions --------------------------------------------------------------------
@@ -303,7 +336,7 @@ def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: l
     findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions,
                                    refs)
                 for (rule_id, pid), outcomes in sorted(per_provision.items())]
-    findings += [_absence_finding(assessor, subject, assessor.rules[rule_id], variants)
+    findings += [_absence_finding(assessor, subject, assessor.rules[rule_id], variants, refs)
                  for rule_id, variants in sorted(per_absence.items())]
     return findings
 
@@ -316,10 +349,25 @@ class _Refs(dict[str, ProvisionRef]):
         super().__init__()
         self.subject = subject
         self.provisions = provisions
+        self.said: dict[str, Said] = {}
 
     def __missing__(self, provision_id: str) -> ProvisionRef:
         ref = self[provision_id] = provision_ref(self.subject, self.provisions[provision_id])
         return ref
+
+    def says(self, provision_id: str) -> Said:
+        """What the reasons say of a provision (made on first use, shared by every finding naming it)."""
+        said = self.said.get(provision_id)
+        if said is None:
+            ref, provision = self[provision_id], self.provisions[provision_id]
+            unverified = [(_source_phrase([s]), list(s.covers) if s.covers else None)
+                          for s in provision.sources if not s.verified]
+            said = self.said[provision_id] = Said(
+                ref.id, ref.title, ref.law, ref.law_title, ref.status,
+                str(provision.provision_type) if provision.provision_type else None, provision.disputed_note,
+                legal_system_name(self.subject, provision), sorted({str(c) for c in provision.conduct}),
+                unverified=unverified)
+        return said
 
 
 def in_language(obj: Any, field: str) -> Any:
@@ -372,41 +420,54 @@ def _source_phrase(sources: Iterable[Any]) -> str:
     return "; ".join(s.document + (f", {s.pinpoint}" if s.pinpoint else "") for s in sources)
 
 
-def _fact_phrases(rule: Rule, provision: Provision, status: Status) -> tuple[list[str], list[str], list[str]]:
-    """What the provision says on each attribute the rule reads, which are unknown, and which are disputed."""
+def _fact_phrases(rule: Rule, provision: Provision, status: Status,
+                  said_of: Said | None = None) -> tuple[list[str], list[str], list[str], list[list[str]]]:
+    """What the provision says on each attribute the rule reads, which are unknown, and which are disputed; then
+    the codes of the attributes in each of the three (the facts written down in `said_of`)."""
     from lexgap.facts import disputed_attributes
 
     values = provision_values(provision, status)
     attributes = ATTRIBUTES_BY_SUBJECT["jurisdiction"]
     disputes = disputed_attributes(provision)
     said, missing, disputed = [], [], []
+    codes: list[list[str]] = [[], [], []]
     for name in sorted(rule.gap_when or {}):
         attribute = attributes[name]
         value = values[name]
         if name in disputes:
             entry = next(d for d in provision.disputed if d.field == disputes[name])
-            disputed.append(en.EXPLAIN["disputed_fact"].format(attribute=attribute.plain, note=entry.note.rstrip("."),
-                                                               sources=_source_phrase(entry.sources)))
+            note, sources = entry.note.rstrip("."), _source_phrase(entry.sources)
+            disputed.append(en.EXPLAIN["disputed_fact"].format(attribute=attribute.plain, note=note, sources=sources))
+            codes[2].append(name)
+            if said_of is not None:
+                said_of.disputed[name] = (note, sources)
         elif value is None:
             missing.append(attribute.plain)
+            codes[1].append(name)
         else:
-            said.append(en.EXPLAIN["attribute"].format(attribute=attribute.plain, value=_words(value, name))
-                        + _wording(provision, field_of(name)))
-    return said, missing, disputed
+            value_words, wording = _words(value, name), _wording(provision, field_of(name))
+            said.append(en.EXPLAIN["attribute"].format(attribute=attribute.plain, value=value_words) + wording)
+            codes[0].append(name)
+            if said_of is not None:
+                said_of.facts[name] = value_words + wording
+    return said, missing, disputed, codes
 
 
-def _unverified_facts(provision: Provision, fields: Iterable[str]) -> list[str]:
-    """Each fact the rule reads that rests on a source lexgap has not verified, with that source."""
+def _unverified_facts(provision: Provision, fields: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Each fact the rule reads that rests on a source lexgap has not verified, with that source; then their
+    codes."""
     attributes = ATTRIBUTES_BY_SUBJECT["jurisdiction"]
     named: dict[str, list[Any]] = {}
+    codes: dict[str, str] = {}
     for name in fields:
         field_name = field_of(name)
         plain_name = attributes[name].plain if name in attributes else field_name
         for source in provision.sources:
             if not source.verified and (not source.covers or field_name in source.covers):
                 named.setdefault(plain_name, []).append(source)
-    return [en.EXPLAIN["unverified_fact"].format(fact=name, sources=_source_phrase(sources))
-            for name, sources in named.items()]
+                codes.setdefault(plain_name, name)
+    return ([en.EXPLAIN["unverified_fact"].format(fact=name, sources=_source_phrase(sources))
+             for name, sources in named.items()], list(codes.values()))
 
 
 def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, provision: Provision,
@@ -422,16 +483,19 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
         final = Outcome.not_assessable
     else:
         final = Outcome.met
-    ref = provision_ref(subject, provision)
-    said, missing, disputed_facts = _fact_phrases(rule, provision, status)
     if others is None:
         others = {p.id: p for p in subject.provisions}
     if refs is None:
         refs = _Refs(subject, others)
+    ref = refs[provision.id] if provision.id in others else provision_ref(subject, provision)
+    named = {provision.id: refs.says(provision.id)} if provision.id in others else {}
+    said, missing, disputed_facts, codes = _fact_phrases(rule, provision, status, named.get(provision.id))
     system = legal_system_name(subject, provision)
     lines = [(en.EXPLAIN["legal_system"].format(system=system) if system else "")
              + en.EXPLAIN["provision"].format(title=provision.title, law=ref.law_title, status=STATUS_WORDS[status])
              + (": " + "; ".join(said) if said else "") + "."]
+    parts: list[Part] = [("legal_system", system)] if system else []
+    parts.append(("provision", *codes[0]))
     conducts = sorted({o.conduct for o in by_outcome[final]})
     grounds, no_ground, not_bound = assessor.grounds(rule, subject.as_of, finding_areas(conducts, rule),
                                                      bool(victim_reach(provision)[1]), subject)
@@ -440,14 +504,22 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
         conducts = sorted({o.conduct for o in outcomes})
     if len(set(provision.conduct)) > 1:
         lines.append(en.EXPLAIN["concerns"].format(conducts=_conduct_list(conducts)))
+        parts.append(("concerns", *conducts))
     related: dict[str, ProvisionRef] = {}
     for item in sorted(outcomes, key=lambda o: (o.conduct, o.variant, o.other or "")):
         if item.other and item.other in others:
             related[item.other] = refs[item.other]
     if no_ground:
-        lines.append(no_ground)
+        lines.append(no_ground[0])
+        parts.append(no_ground[1])
+
+    def name(other_id: str) -> str:
+        named[other_id] = refs.says(other_id)
+        return other_id
+
     if final is Outcome.gap:
         lines.append(en.EXPLAIN["gap"].format(label=in_language(rule, "label")))
+        parts.append(("gap",))
         if rule.unless_covered_elsewhere:
             disputed = [o for o in by_outcome[Outcome.gap] if o.variant == "disputed_cure"]
             if disputed:
@@ -457,21 +529,30 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
                         lines.append(en.EXPLAIN["disputed_cure"].format(
                             other=in_language(other, "title"), conduct=plain(item.conduct),
                             note=_note(other.disputed_note)))
+                        parts.append(("disputed_cure", name(other.id), item.conduct))
             else:
                 kind = f" ({plain(provision.provision_type)})" if provision.provision_type else ""
                 lines.append(en.EXPLAIN["no_cure"].format(kind=kind))
+                parts.append(("no_cure",))
     elif final is Outcome.met:
         cured = [o for o in outcomes if o.variant in ("cured", "cured_in_text") and o.other in others]
         if cured:
-            names = sorted({in_language(others[o.other], "title") for o in cured if o.other})
+            titles: dict[str, str] = {}  # one provision per title, the first by id, in the order of the titles
+            for other_id in sorted({o.other for o in cured if o.other}):
+                titles.setdefault(in_language(others[other_id], "title"), other_id)
+            names = sorted(titles)
             lines.append(en.EXPLAIN["cured"].format(names=", ".join(names)))
+            parts.append(("cured", *[name(titles[title]) for title in names]))
         else:
             lines.append(en.EXPLAIN["met"].format(label=in_language(rule, "label")))
+            parts.append(("met",))
     else:
         if missing:
             lines.append(en.EXPLAIN["missing"].format(missing=", ".join(missing)))
-        for text in disputed_facts:
+            parts.append(("missing", *codes[1]))
+        for text, code in zip(disputed_facts, codes[2], strict=True):
             lines.append(en.EXPLAIN["cannot_assess"].format(what=text))
+            parts.append(("cannot_assess", code))
         uncertain = [o for o in by_outcome[Outcome.not_assessable] if o.other in others]
         for item in uncertain:
             other = others[item.other] if item.other else None
@@ -480,17 +561,22 @@ def _provision_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule, pr
             if item.variant == "disputed_cure":
                 lines.append(en.EXPLAIN["may_cover_disputed"].format(other=other.title,
                                                                      note=_note(other.disputed_note)))
+                parts.append(("may_cover_disputed", name(other.id)))
             else:
                 lines.append(en.EXPLAIN["might_cover"].format(other=other.title))
-    unverified = _unverified_facts(provision, [*sorted(rule.gap_when or {}), "conduct"])
+                parts.append(("might_cover", name(other.id)))
+    unverified, unverified_codes = _unverified_facts(provision, [*sorted(rule.gap_when or {}), "conduct"])
     if unverified:
         lines.append(en.EXPLAIN["unverified_named"].format(facts="; ".join(unverified)))
+        parts.append(("unverified_named", *unverified_codes))
     if not_bound:
-        lines.append(not_bound)
+        lines.append(not_bound[0])
+        parts.append(not_bound[1])
     return Finding(rule.id, in_language(rule, "label"), final, rule.severity, [ref], grounds, " ".join(lines),
                    conducts, sorted(related.values(), key=lambda r: r.id), missing + disputed_facts,
                    caveat=in_language(rule, "caveat"), legal_system=system,
-                   area=rule.area.value if rule.area else None)
+                   area=rule.area.value if rule.area else None, parts=parts, said=named,
+                   reads=sorted(rule.gap_when or {}))
 
 
 def legal_system_name(subject: Jurisdiction, provision: Provision) -> str | None:
@@ -507,7 +593,12 @@ def _note(note: str | None) -> str:
 
 
 def _practice_note(note: str | None) -> str:
-    return en.EXPLAIN["note"].format(note=note.rstrip(".")) if note else ""
+    return en.EXPLAIN["note"].format(note=_note_said(note)) if note else ""
+
+
+def _note_said(note: str | None) -> str | None:
+    """A company's note on a practice as its reason says it (without a final full stop), or None."""
+    return note.rstrip(".") if note else None
 
 
 def _systems_encoded(subject: Jurisdiction) -> tuple[str, str]:
@@ -532,36 +623,49 @@ def _basis_lines(basis: list[Basis]) -> list[str]:
 
 
 def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
-                     variants: list[tuple[str, str | None]]) -> Finding:
+                     variants: list[tuple[str, str | None]], refs_made: _Refs | None = None) -> Finding:
     assert rule.gap_when_no_provision is not None
-    provisions = {p.id: p for p in subject.provisions}
+    provisions = {p.id: p for p in subject.provisions} if refs_made is None else refs_made.provisions
+    known = refs_made if refs_made is not None else _Refs(subject, provisions)
     kinds = {variant for variant, _ in variants}
+    named: dict[str, Said] = {}
     def refs(variant: str) -> list[ProvisionRef]:
         found = sorted({ids.split_fact_id(q)[0] for v, q in variants if v == variant and q})
-        return [provision_ref(subject, provisions[i]) for i in found if i in provisions]
+        return [known[i] for i in found if i in provisions]
+    def name(provision_id: str) -> str:
+        named[provision_id] = known.says(provision_id)
+        return provision_id
     what = assessor.described(rule)
     lines: list[str] = []
+    parts: list[Part] = []
     concerned: list[ProvisionRef] = []
     if "present" in kinds:
         final = Outcome.met
         concerned = refs("present")
         lines.append(en.EXPLAIN["absence_present"].format(names=", ".join(r.title for r in concerned), what=what))
+        parts.append(("absence_present",))
     elif "disputed" in kinds:
         final = Outcome(rule.when_coverage_disputed)
         concerned = refs("disputed")
         for ref in concerned:
             note = provisions[ref.id].disputed_note
             lines.append(en.EXPLAIN["absence_disputed"].format(title=ref.title, what=what, note=_note(note)))
+            parts.append(("absence_disputed", ref.id))
     elif "uncertain" in kinds:
         final = Outcome.not_assessable
         concerned = refs("uncertain")
         lines.append(en.EXPLAIN["absence_uncertain"].format(what=what, names=", ".join(r.title for r in concerned)))
+        parts.append(("absence_uncertain",))
     elif "absent" in kinds:
         final = Outcome.gap
         lines.append(en.EXPLAIN["absence_absent"].format(what=what, area=rule.area))
+        parts.append(("absence_absent",))
     else:
         final = Outcome.not_assessable
         lines.append(en.EXPLAIN["absence_open"].format(what=what, area=rule.area))
+        parts.append(("absence_open",))
+    for ref in concerned:
+        name(ref.id)
     if final is not Outcome.met:
         wanted = rule.gap_when_no_provision.get("conduct")
         words = {str(w) for w in (wanted.any_of or [])} if wanted is not None else set()
@@ -570,25 +674,32 @@ def _absence_finding(assessor: Assessor, subject: Jurisdiction, rule: Rule,
                 if str(added.conduct) in words and added.date > subject.as_of:
                     lines.append(en.EXPLAIN["added_later"].format(title=provision.title, conduct=plain(added.conduct),
                                                                   date=en.date(added.date)))
+                    parts.append(("added_later", name(provision.id), str(added.conduct), added.date.isoformat()))
     pending = refs("pending")
     if pending and final is not Outcome.met:
         bills = ", ".join(en.EXPLAIN["pending_bill"].format(title=r.title, law=r.law_title,
                                                             status=STATUS_WORDS[Status(r.status)]) for r in pending)
         lines.append(en.EXPLAIN["pending"].format(bills=bills))
+        parts.append(("pending", *[name(r.id) for r in pending]))
     encoded, not_encoded = _systems_encoded(subject)
     if encoded:
         lines[0] = en.EXPLAIN["legal_system"].format(system=encoded) + lines[0]
+        parts.insert(0, ("legal_system", encoded))
     if not_encoded and final is not Outcome.met:
         lines.append(en.EXPLAIN["not_encoded"].format(system=encoded, others=not_encoded))
+        parts.append(("not_encoded", encoded, not_encoded))
     grounds, no_ground, not_bound = assessor.grounds(rule, subject.as_of, rule_areas(rule), True, subject)
     if no_ground:
         final = Outcome.not_assessable
-        lines.append(no_ground)
+        lines.append(no_ground[0])
+        parts.append(no_ground[1])
     if not_bound:
-        lines.append(not_bound)
+        lines.append(not_bound[0])
+        parts.append(not_bound[1])
     finding = Finding(rule.id, in_language(rule, "label"), final, rule.severity, concerned, grounds, " ".join(lines),
                       related=pending if final is not Outcome.met else [], caveat=in_language(rule, "caveat"),
-                      area=rule.area.value if rule.area else None, legal_system=encoded or None)
+                      area=rule.area.value if rule.area else None, legal_system=encoded or None, parts=parts,
+                      said=named, condition=what)
     finding.rule_kind = "absence"
     return finding
 
@@ -603,6 +714,7 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
         rule = assessor.rules[rule_id]
         outcome = VARIANT_OUTCOME[variant] or Outcome.not_assessable
         lines: list[str] = []
+        parts: list[Part] = []
         missing: list[str] = []
         for name in sorted(rule.gap_when or {}):
             practice = company.practices.get(name)
@@ -611,17 +723,20 @@ def _company_findings(assessor: Assessor, company: Company, matches: list[Match]
                 missing.append(plain)
                 lines.append(en.EXPLAIN["practice_unknown"].format(
                     company=company.name, practice=plain, note=_practice_note(practice.note if practice else None)))
+                parts.append(("practice_unknown", name, _note_said(practice.note if practice else None)))
             else:
                 lines.append(en.EXPLAIN["practice"].format(company=company.name, practice=plain,
                                                            answer=practice.answer.value,
                                                            note=_practice_note(practice.note)))
+                parts.append(("practice", name, practice.answer.value, _note_said(practice.note)))
             basis = [b for b in assessor.basis(rule) if b.existed_on is None or b.existed_on <= company.as_of]
             if not basis:
                 outcome = Outcome.not_assessable
                 lines.append(en.EXPLAIN["no_ground_company"].format(date=en.date(company.as_of)))
+                parts.append(("no_ground_company", company.as_of.isoformat()))
             finding = Finding(rule.id, in_language(rule, "label"), outcome, rule.severity, [], basis, " ".join(lines),
                               missing=missing, caveat=in_language(rule, "caveat"),
-                              area=rule.area.value if rule.area else None)
+                              area=rule.area.value if rule.area else None, parts=list(parts))
         finding.rule_kind = "company"
         findings.append(finding)
     return findings

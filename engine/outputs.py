@@ -7,9 +7,10 @@ renderer (`lexgap.render.json`) cannot drift apart unseen.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
 from lexgap.vocabulary import Outcome, Severity
 
@@ -74,8 +75,9 @@ class StandardOut(_Output):
     instrument: str = Field(description="the instrument's short title, like 'OPSC'")
     pinpoint: str = Field(description="where in the instrument, like 'art. 2(c)'")
     paraphrase: str = Field(description="lexgap's paraphrase of the standard, in its own words")
-    reading: str | None = Field(description="lexgap's reading of the standard where it records one (never the "
-                                            "instrument's words); null otherwise")
+    reading: str | SkipJsonSchema[None] = Field(default=None, description="lexgap's reading of the standard where "
+                                                                          "it records one (never the instrument's "
+                                                                          "words); absent otherwise")
     verified: str = Field(description="how lexgap checked the standard's text: primary, secondary or unverified")
 
 
@@ -84,42 +86,110 @@ class RuleOut(_Output):
 
     label: str = Field(description="the rule's short label")
     severity: Severity = Field(description="high, medium or low")
-    caveat: str | None = Field(description="the rule's own caveat, said at the end of each of its explanations; "
-                                           "null when it has none")
+    caveat: str | SkipJsonSchema[None] = Field(default=None, description="the rule's own caveat, said at the end "
+                                                                          "of each of its explanations; absent when "
+                                                                          "it has none")
+    basis: list[str] = Field(description="the standards most of its findings rest on (keys of `standards`, in "
+                                         "order): a finding that rests on others names them")
+    reads: list[str] | SkipJsonSchema[None] = Field(
+        default=None, description="a rule on provisions: the attributes it reads, sorted (their names in "
+                                  "`attributes` of the words); the provision's sentence says those the provision's "
+                                  "row has in `facts`")
+    condition: str | SkipJsonSchema[None] = Field(default=None, description="a rule on the law as a whole: its "
+                                                                            "condition in words")
+    area: str | SkipJsonSchema[None] = Field(default=None, description="a rule on the law as a whole: its area")
 
 
-class FindingOut2(_Output):
-    """One rule's outcome on one provision (or on the law as a whole, or on a company's practice)."""
+class LawOut(_Output):
+    """A law or bill the reasons name (by its provisions)."""
 
-    rule: str = Field(description="the rule's id: a key of `rules`")
-    status: Outcome = Field(description="gap, not_assessable (a fact the rule needs is unknown) or met")
-    provisions: list[str] = Field(description="ids of the provisions concerned; empty for absence and company "
-                                              "findings")
-    basis: list[str] = Field(description="the standards this finding rests on: keys of `standards`, in order")
-    reason: str = Field(description="why, in plain words: the facts that decided it (the standards and the "
-                                    "rule's caveat are in their tables)")
+    title: str = Field(description="its short title (or title) as the reasons say it")
+    system: str | SkipJsonSchema[None] = Field(default=None, description="how a reason names its legal system "
+                                                                         "('federal law'), when the file has "
+                                                                         "several; absent otherwise")
+
+
+class ProvisionOut(_Output):
+    """A provision the reasons name, with only what they say of it."""
+
+    title: str = Field(description="its title")
+    law: str | SkipJsonSchema[None] = Field(default=None, description="the id of its law (a key of `laws`); "
+                                                                      "absent when it is the part of the "
+                                                                      "provision's id before '~'")
+    status: str = Field(default="in_force", description="its status in force (a key of `statuses` in the words); "
+                                                        "absent when in_force")
+    type: str | SkipJsonSchema[None] = Field(default=None, description="its type's code (a key of `types` in "
+                                                                       "the words), where a reason says it")
+    note: str | SkipJsonSchema[None] = Field(default=None, description="the file's note on its disputed "
+                                                                       "coverage, where a reason says it")
+    conduct: list[str] | SkipJsonSchema[None] = Field(
+        default=None, description="the conduct it covers (keys of `conducts` in the words), sorted, where a reason "
+                                  "says all of it (a bare `concerns`)")
+    facts: dict[str, str] = Field(default_factory=dict, description="by attribute: its value as the reasons say "
+                                                                    "it (and the statute's words where the file "
+                                                                    "quotes them)")
+    disputed: dict[str, tuple[str, str]] = Field(default_factory=dict, description="by attribute: a disputed "
+                                                                                   "fact's note and sources")
+    unverified: list[tuple[str, list[str] | None]] = Field(
+        default_factory=list, description="its sources lexgap has not verified, each as 'DOCUMENT, PINPOINT' with "
+                                          "the fields it covers (null: all), where a reason names them")
+
+
+#: A part of a reason: a template key (of `templates` in the words) alone, or a list of the key and its arguments.
+Part = Annotated[str | Annotated[list[Any], Field(min_length=2)], Field(description="a template key, or "
+                                                                                     "[key, arguments...]")]
+#: A finding: the ids of the provisions it concerns, its reason's parts, and its standards when they are not its
+#: rule's.
+FindingRow = tuple[list[str], list[Part]] | tuple[list[str], list[Part], list[str]]
+
+
+class FindingsOut2(_Output):
+    """The findings by status, then by rule (sorted), each rule's in order of law and provision."""
+
+    gap: dict[str, list[FindingRow]]
+    not_assessable: dict[str, list[FindingRow]]
+    met: dict[str, list[FindingRow]]
 
 
 class AssessmentOut2(_Output):
-    """`lexgap assess -f json2`: version 2 of the assessment contract, each source written once per document.
+    """`lexgap assess -f json2`: version 2 of the assessment contract, what findings share written once.
 
-    Version 1's `explanation` of a finding is its `reason`, then (when it has a basis) 'Standards: ' and each
-    standard as 'INSTRUMENT PINPOINT: PARAPHRASE' (with " (lexgap's reading: READING)" when it has one; a final
-    full stop of either dropped), joined by ' | ' and ended by '.', then (when the rule has a caveat)
-    'Caveat: CAVEAT', all joined by spaces; its `label` and `severity` are its rule's, its `basis` each
-    standard's instrument, pinpoint and ref."""
+    The README (section `lexgap assess -f json2`) says how version 1 is rebuilt from it and the words that
+    `lexgap schema assessment-2-words` prints, byte for byte."""
 
     lexgap: str = Field(description="the version of lexgap that produced it")
     contract: Literal[2] = Field(description="the version of this contract")
     subject: SubjectOut
     standards: dict[str, StandardOut] = Field(description="every standard a finding rests on, by ref, sorted")
     rules: dict[str, RuleOut] = Field(description="every rule with a finding, by id, sorted")
-    findings: list[FindingOut2] = Field(description="ordered by status, severity, law or bill, provision, rule")
+    laws: dict[str, LawOut] = Field(description="every law of a provision in `provisions`, by id, sorted")
+    provisions: dict[str, ProvisionOut] = Field(description="every provision a finding names, by id, sorted")
+    findings: FindingsOut2
     summary: Summary
 
 
 #: The output contracts `lexgap schema NAME` prints beside the file formats.
 OUTPUTS: dict[str, type[BaseModel]] = {"assessment": AssessmentOut, "assessment-2": AssessmentOut2}
+
+
+def assessment_2_words() -> dict[str, Any]:
+    """The English words that version 2's parts and codes stand for (`lexgap schema assessment-2-words`)."""
+    from lexgap import words
+    from lexgap.assess import _FIELD_OF
+    from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
+    from lexgap.vocabulary import Conduct, ProvisionType, plain
+
+    with words.use("en"):
+        en = words.module("en")
+        return {
+            "templates": dict(en.EXPLAIN),
+            "statuses": dict(en.STATUS_WORDS),
+            "attributes": {name: a.plain for name, a in ATTRIBUTES_BY_SUBJECT["jurisdiction"].items()},
+            "fields": dict(_FIELD_OF),
+            "conducts": {c.value: plain(c) for c in Conduct},
+            "types": {t.value: plain(t) for t in ProvisionType},
+            "practices": {name: str(en.PRACTICE_PHRASES.get(name, PRACTICES[name])) for name in PRACTICES},
+        }
 
 
 def output_schema(name: str) -> dict[str, Any]:

@@ -384,6 +384,8 @@ def test_assess_speaks_french_and_spanish_and_json_stays_neutral() -> None:
     assert "| Lacune |" in workers.stdout and "| Gap |" not in workers.stdout  # forked workers keep the language
     neutral = lexgap("assess", "romania-2020.yaml", "-f", "json")
     assert lexgap("assess", "romania-2020.yaml", "-f", "json", "--lang", "fr").stdout == neutral.stdout
+    version_2 = lexgap("assess", "romania-2020.yaml", "-f", "json2")
+    assert lexgap("assess", "romania-2020.yaml", "-f", "json2", "--lang", "es").stdout == version_2.stdout
 
 
 def test_a_letter_language_that_lexgap_does_not_write_is_refused() -> None:

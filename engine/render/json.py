@@ -62,9 +62,10 @@ from typing import TYPE_CHECKING, Any
 
 from lexgap import __version__
 from lexgap.problems import Level
+from lexgap.vocabulary import Outcome
 
 if TYPE_CHECKING:  # only named in annotations: `assess -f json` need not import the letter and draft machinery
-    from lexgap.assess import Assessment, Finding
+    from lexgap.assess import Assessment, Finding, Part, Said
     from lexgap.compare import Comparison, FindingChange, ProvisionChange
     from lexgap.compose import Communication
     from lexgap.drafts import DraftIssue
@@ -124,20 +125,80 @@ def render_line(assessment: Assessment) -> str:
     return json.dumps(assessment_json(assessment), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+#: Parts whose arguments version 2 leaves out: the rule's `reads` and the provision's row give them back.
+_DERIVED = frozenset({"missing", "unverified_named"})
+#: What a part needs of a provision's row beyond its title, law and status (own: the finding's provision).
+_NEEDS = {"no_cure": ("own", "type"), "unverified_named": ("own", "unverified"), "disputed_cure": (1, "note"),
+          "may_cover_disputed": (1, "note"), "absence_disputed": (1, "note")}
+
+
+def _reason_2(finding: Finding) -> list[Any]:
+    """A finding's reason in version 2: its parts after the provision's sentence (which every provision finding's
+    reason begins with, so it goes unwritten), a part without arguments as its bare key (`concerns` too when it
+    names all the provision's conduct)."""
+    parts = finding.parts
+    if finding.rule_kind == "provision":
+        parts = parts[next(i for i, part in enumerate(parts) if part[0] == "provision") + 1:]
+    return [part[0] if len(part) == 1 or part[0] in _DERIVED or _all_conduct(finding, part) else list(part)
+            for part in parts]
+
+
+def _all_conduct(finding: Finding, part: Part) -> bool:
+    """Whether a part is `concerns` naming all the conduct of the finding's provision."""
+    return part[0] == "concerns" and list(part[1:]) == finding.said[finding.provisions[0].id].conduct
+
+
 def assessment_json_2(assessment: Assessment) -> dict[str, Any]:
-    """Version 2 of the contract (`outputs.AssessmentOut2`): standards and rules in a table each, once per
-    document, findings naming them; version 1 can be rebuilt from it with nothing lost."""
+    """Version 2 of the contract (`outputs.AssessmentOut2`): what findings share written once per document, in
+    tables (standards, rules, laws, provisions), the findings grouped by status and rule, each naming its rows
+    and giving its reason as parts. Version 1 can be rebuilt from it and the words of
+    `lexgap schema assessment-2-words` with nothing lost (the README says how)."""
+    from collections import Counter
+
     standards: dict[str, dict[str, Any]] = {}
     rules: dict[str, dict[str, Any]] = {}
+    bases: dict[str, Counter[tuple[str, ...]]] = {}
+    said: dict[str, Said] = {}
+    needed: set[tuple[str, str]] = set()
     for finding in assessment.findings:
         for basis in finding.basis:
             if basis.ref not in standards:
-                standards[basis.ref] = {"instrument": basis.instrument, "pinpoint": basis.pinpoint,
-                                        "paraphrase": basis.paraphrase, "reading": basis.reading,
-                                        "verified": str(basis.verified)}
+                standard = standards[basis.ref] = {"instrument": basis.instrument, "pinpoint": basis.pinpoint,
+                                                   "paraphrase": basis.paraphrase}
+                if basis.reading:
+                    standard["reading"] = basis.reading
+                standard["verified"] = str(basis.verified)
         if finding.rule not in rules:
-            rules[finding.rule] = {"label": finding.label, "severity": finding.severity.value,
-                                   "caveat": finding.caveat.strip() if finding.caveat else None}
+            rule = rules[finding.rule] = {"label": finding.label, "severity": finding.severity.value}
+            if finding.caveat:
+                rule["caveat"] = finding.caveat.strip()
+            if finding.rule_kind == "absence":
+                rule.update(condition=finding.condition, area=finding.area)
+            elif finding.rule_kind == "provision":
+                rule["reads"] = finding.reads
+        bases.setdefault(finding.rule, Counter())[tuple(b.ref for b in finding.basis)] += 1
+        said.update(finding.said)
+        for part in finding.parts:
+            if _all_conduct(finding, part):
+                needed.add((finding.provisions[0].id, "conduct"))
+            need = _NEEDS.get(part[0])
+            if need is not None:
+                where, facet = need
+                needed.add((finding.provisions[0].id if where == "own" else part[1], facet))
+    for rule_id, counted in bases.items():  # the basis most of the rule's findings share (the first of a tie)
+        rules[rule_id]["basis"] = list(counted.most_common(1)[0][0])
+    findings: dict[str, dict[str, list[list[Any]]]] = {outcome.value: {} for outcome in Outcome}
+    for f in assessment.findings:
+        row: list[Any] = [[p.id for p in f.provisions], _reason_2(f)]
+        refs = [b.ref for b in f.basis]
+        if refs != rules[f.rule]["basis"]:
+            row.append(refs)
+        findings[f.status.value].setdefault(f.rule, []).append(row)
+    laws: dict[str, dict[str, Any]] = {}
+    for key in sorted(said):
+        law = laws.setdefault(said[key].law, {"title": said[key].law_title})
+        if said[key].system:
+            law["system"] = said[key].system
     return {
         "lexgap": __version__,
         "contract": 2,
@@ -149,10 +210,33 @@ def assessment_json_2(assessment: Assessment) -> dict[str, Any]:
         },
         "standards": dict(sorted(standards.items())),
         "rules": dict(sorted(rules.items())),
-        "findings": [{"rule": f.rule, "status": f.status.value, "provisions": [p.id for p in f.provisions],
-                      "basis": [b.ref for b in f.basis], "reason": f.reason} for f in assessment.findings],
+        "laws": dict(sorted(laws.items())),
+        "provisions": {key: _said_json(said[key], needed) for key in sorted(said)},
+        "findings": {status: dict(sorted(by_rule.items())) for status, by_rule in findings.items()},
         "summary": assessment.counts(),
     }
+
+
+def _said_json(said: Said, needed: set[tuple[str, str]]) -> dict[str, Any]:
+    """A provision as the reasons of version 2 name it: only what they say of it."""
+    row: dict[str, Any] = {"title": said.title}
+    if said.law != said.id.split("~")[0]:
+        row["law"] = said.law
+    if said.status != "in_force":
+        row["status"] = said.status
+    if said.type and (said.id, "type") in needed:
+        row["type"] = said.type
+    if said.note and (said.id, "note") in needed:
+        row["note"] = said.note
+    if (said.id, "conduct") in needed:
+        row["conduct"] = said.conduct
+    if said.facts:
+        row["facts"] = dict(sorted(said.facts.items()))
+    if said.disputed:
+        row["disputed"] = {name: list(pair) for name, pair in sorted(said.disputed.items())}
+    if said.unverified and (said.id, "unverified") in needed:
+        row["unverified"] = [list(pair) for pair in said.unverified]
+    return row
 
 
 def render_assessment_2(assessment: Assessment) -> str:
