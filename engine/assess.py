@@ -43,7 +43,8 @@ class Basis:
 
     def fits(self, areas: Iterable[str], children: bool) -> bool:
         """Whether this standard can ground a finding in these areas, for these victims."""
-        return bool(self.areas & set(areas)) and (children or not self.child_only)
+        wanted = areas if isinstance(areas, set | frozenset) else set(areas)
+        return (children or not self.child_only) and not self.areas.isdisjoint(wanted)
 
 
 @dataclass(frozen=True)

@@ -29,12 +29,19 @@ def language() -> str:
     return _LANGUAGE.get()
 
 
+_MODULES: dict[str, ModuleType] = {}  # each language's module once imported: words are read thousands of times a file
+
+
 def module(lang: str | None = None) -> ModuleType:
     """The words module of `lang` (default: the language in use)."""
     name = lang or _LANGUAGE.get()
+    found = _MODULES.get(name)
+    if found is not None:
+        return found
     if name not in LANGUAGES:
         raise ValueError(f"no words for language {name!r}; lexgap writes {', '.join(LANGUAGES)}")
-    return importlib.import_module(f"lexgap.words.{name}")
+    found = _MODULES[name] = importlib.import_module(f"lexgap.words.{name}")
+    return found
 
 
 @contextmanager
