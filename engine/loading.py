@@ -323,11 +323,13 @@ def _typed(event: Any, tag: str) -> Any:
         if _first_forbidden(event.value, _DECODED_FORBIDDEN_RE) is not None:
             raise _NeedMarks
         return event.value
+    node = ScalarNode(tag, event.value, None, None, style=event.style)
     try:
-        value = _CONSTRUCTOR.construct_object(ScalarNode(tag, event.value, None, None, style=event.style),
-                                              deep=True)
+        value = _CONSTRUCTOR.construct_object(node, deep=True)
     except Exception:  # the builder says what
         raise _NeedMarks from None
+    finally:  # the constructor remembers each node it built (for aliases): one shared constructor must forget it
+        _CONSTRUCTOR.constructed_objects.pop(node, None)
     if isinstance(value, dt.datetime) or (isinstance(value, float) and value != value):
         raise _NeedMarks
     return value

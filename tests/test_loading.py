@@ -211,3 +211,15 @@ def test_a_file_read_without_marks_locates_a_later_problem_where_the_marked_read
     assert loaded.problems == [] and loaded.given_marks is None  # read fast: no marks yet
     problem = loaded.problem(("as_of",), "not a date")
     assert (problem.line, problem.column) == (4, 8)
+
+
+def test_the_marks_free_read_keeps_nothing_of_a_file_once_read(tmp_path: Path) -> None:
+    """Its one shared YAML constructor must forget each value it built: it kept every dated or numbered value
+    of every file of a batch (200 MB over 10,000 files, found by `bench/run.py --scale`)."""
+    from lexgap import loading
+
+    path = tmp_path / "typed.yaml"
+    path.write_text("a: 2021-01-25\nb: 12\nc: [true, 1.5, ~]\n", encoding="utf-8")
+    for _ in range(3):
+        assert read_yaml(path).data == {"a": dt.date(2021, 1, 25), "b": 12, "c": [True, 1.5, None]}
+    assert not loading._CONSTRUCTOR.constructed_objects
