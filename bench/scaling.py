@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import gc
 import json
 import resource
 import subprocess
@@ -58,7 +59,6 @@ def child(size: int, folder: Path, repeats: int, gc_on: bool = True) -> dict[str
     time: on a shared machine the wall clock measures the neighbours.  With `gc_on` false, Python's cyclic
     garbage collector is paused around each read and assessment (collected in between), as a batch can do.
     """
-    import gc
     from lexgap.assess import Assessor, _jurisdiction_findings
     from lexgap.facts import coverage_facts
     from lexgap.knowledge import load_knowledge, load_subject
