@@ -168,6 +168,32 @@ def join_key(rules: Iterable[EngineRule], grouped: str) -> tuple[str, ...]:
     return tuple(sorted(key)) if key else ()
 
 
+#: Where a bound fact begins in an action's message (see `RulePack._run`): its short id.
+_FACT_ID = re.compile(r'\{"id": "f([0-9]+)"')
+
+
+def _ids_by_label(message: str, names: list[str], own_ids: list[str]) -> list[list[str]] | None:
+    """Each label's fact ids in an action's message, read in one pass, or None where that cannot be done.
+
+    durable-rules writes every frame of one rule with its facts in the order of the rule's patterns: the
+    facts' ids, in the order they come, are then the frames' ids one label after another.  That order is
+    checked on the first frame; a message of another shape is read label by label instead.  One scan instead
+    of one per label matters where frames are many: 41 MB of messages at 2,400 provisions (issue 19)."""
+    width = len(names)
+    ids = _FACT_ID.findall(message)
+    if not ids or len(ids) % width:
+        return None
+    labels = []
+    for found in itertools.islice(_FACT_ID.finditer(message), width):
+        end = found.start() - 2
+        if message[end:end + 2] != '":':
+            return None
+        labels.append(message[message.rindex('"', 0, end) + 1:end])
+    if labels != names:
+        return None
+    return [[own_ids[int(n)] for n in ids[place::width]] for place in range(width)]
+
+
 class RulePack:
     """A set of engine rules registered once and evaluated on many independent fact sets.
 
@@ -304,7 +330,9 @@ class RulePack:
         if keys is None:  # the sentinel
             return
         try:
-            found = [[own_ids[int(n)] for n in pattern.findall(message)] for _, pattern in keys]
+            found = _ids_by_label(message, [name for name, _ in keys], own_ids)
+            if found is None:  # each label's ids apart
+                found = [[own_ids[int(n)] for n in pattern.findall(message)] for _, pattern in keys]
             frames = len(found[0]) if found else 0
             if not frames or any(len(ids) != frames for ids in found):  # not the shape we write: read it in full
                 bound = json.loads(message)[rule_name]

@@ -67,3 +67,22 @@ def test_a_pack_evaluated_group_by_group_gives_the_same_matches(monkeypatch: pyt
     assert [m.fact("p") for m in found[0] if m.rule == "c|gap"] == ["lonely", "x0", "x3", "x6", "x9"]
     assert [(m.fact("p"), m.fact("q")) for m in found[0] if m.rule == "c|cured"] == \
         [("x10", "x1"), ("x11", "x5"), ("x2", "x5"), ("x4", "x1"), ("x7", "x1"), ("x8", "x5")]
+
+
+def test_an_action_message_is_read_in_one_pass_when_its_frames_keep_the_patterns_order() -> None:
+    from lexgap.durable import _ids_by_label
+
+    own = ["a", "b", "c", "d"]
+    frames = ('{"r|v":[{"p":{"id": "f0", "x": "{\\"id\\": \\"f3\\""},"q":{"id": "f1"}},'
+              '{"p":{"id": "f2"},"q":{"id": "f3"}}]}')
+    assert _ids_by_label(frames, ["p", "q"], own) == [["a", "c"], ["b", "d"]]  # an escaped quote is no fact
+    assert _ids_by_label(frames, ["q", "p"], own) is None  # another order: read label by label
+    assert _ids_by_label('{"r|v":[{"p":{"id": "f0"}}]}', ["p", "q"], own) is None  # a label missing
+    with RulePack([EngineRule("pair|v", [{"p": {"t": "x"}}, {"q": {"$and": [{"t": "y"}, {"k": {"p": "k"}}]}}],
+                              ("p", "q"))]) as pack:
+        facts = [{"t": "x", "id": f"x{n}", "k": n % 2} for n in range(6)] + \
+            [{"t": "y", "id": f"y{n}", "k": n % 2} for n in range(4)]
+        matches, problems = pack.evaluate(facts)
+        assert problems == []
+        assert sorted((m.fact("p"), m.fact("q")) for m in matches) == \
+            sorted((f"x{a}", f"y{b}") for a in range(6) for b in range(4) if a % 2 == b % 2)
