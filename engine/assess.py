@@ -279,25 +279,30 @@ class _Outcome:
 def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
     per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-    # What each engine rule name stands for, worked out once per name rather than once per match.
-    named: dict[str, tuple[str, str, Outcome | None]] = {}
+    # What each engine rule name stands for, worked out once per name rather than once per match: its rule,
+    # variant and outcome, and where its matches bind p and q (the same place in each match of one name).
+    named: dict[str, tuple[str, str, Outcome | None, int | None, int | None]] = {}
+    split: dict[str, tuple[str, str]] = {}  # each fact id's (provision, conduct): a provision cures many others
     for match in matches:
         known = named.get(match.rule)
         if known is None:
             rule_id, variant = ids.split_engine_rule_name(match.rule)
             rule = assessor.rules[rule_id]
+            labels = [label for label, _ in match.bindings]
             known = named[match.rule] = (rule_id, variant, None if rule.gap_when_no_provision is not None else
-                                         VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed))
-        rule_id, variant, outcome = known
+                                         VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed),
+                                         labels.index("p") if "p" in labels else None,
+                                         labels.index("q") if "q" in labels else None)
+        rule_id, variant, outcome, p_at, q_at = known
+        q = match.bindings[q_at][1] if q_at is not None else None
         if outcome is None:
-            per_absence[rule_id].append((variant, match.fact("q")))
+            per_absence[rule_id].append((variant, q))
             continue
-        p = match.fact("p")
-        assert p is not None
-        provision_id, conduct = ids.split_fact_id(p)
-        other = match.fact("q")
-        per_provision[(rule_id, provision_id)].append(
-            _Outcome(outcome, variant, conduct, ids.split_fact_id(other)[0] if other else None))
+        assert p_at is not None
+        p = match.bindings[p_at][1]
+        provision_id, conduct = split.get(p) or split.setdefault(p, ids.split_fact_id(p))
+        other = (split.get(q) or split.setdefault(q, ids.split_fact_id(q)))[0] if q else None
+        per_provision[(rule_id, provision_id)].append(_Outcome(outcome, variant, conduct, other))
     provisions = {p.id: p for p in subject.provisions}
     refs = _Refs(subject, provisions)
     findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions,
