@@ -278,7 +278,7 @@ def _applying(knowledge: Knowledge, bases: list[Basis], subject: Jurisdiction,
 # --- jurisdictions --------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # one per engine match: thousands where provisions cure many others
 class _Outcome:
     outcome: Outcome
     variant: str

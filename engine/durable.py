@@ -50,7 +50,7 @@ CAP = 1000
 PARTITION_AT = 2000
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Match:
     """One firing of one engine rule: its name and the fact id bound to each named pattern."""
 
