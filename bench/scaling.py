@@ -14,7 +14,7 @@ per size, written to a temporary folder), each size in a fresh child process, an
 * the targets: per-provision cost of the largest size at most 1.2x that of the smallest (issue 19), and
   time(10N) / (10 x time(N)) at most 1 when both sizes were measured (issue 18 case 12).
 
-    python bench/scaling.py [SIZE ...] [--repeats N]          (default: 50 500 2400)
+    python bench/scaling.py [SIZE ...] [--repeats N] [--gc off]          (default: 50 500 2400)
 
 Nothing is asserted: this is a measurement, not a test.
 """
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import gc
 import json
 import resource
 import subprocess
@@ -49,13 +50,14 @@ def _write(folder: Path, index: int, size: int) -> Path:
     return path
 
 
-def child(size: int, folder: Path, repeats: int) -> dict[str, Any]:
+def child(size: int, folder: Path, repeats: int, gc_on: bool = True) -> dict[str, Any]:
     """Generate, load and assess one file of `size` provisions; the CPU time of each step, per provision.
 
     The engine is warmed first on ANOTHER generated file (packs registered, each rule's standards and words
     cached), so that what is timed is what one more file costs a running batch; then the file is read and
     assessed `repeats` times (a fresh read each time) and each step's best time is kept.  CPU time, not wall
-    time: on a shared machine the wall clock measures the neighbours.
+    time: on a shared machine the wall clock measures the neighbours.  With `gc_on` false, Python's cyclic
+    garbage collector is paused around each read and assessment (collected in between), as a batch can do.
     """
     from lexgap.assess import Assessor, _jurisdiction_findings
     from lexgap.facts import coverage_facts
@@ -75,6 +77,9 @@ def child(size: int, folder: Path, repeats: int) -> dict[str, Any]:
         assert isinstance(other, Jurisdiction)
         assessor.assess(other)
         for _ in range(repeats):
+            if not gc_on:
+                gc.collect()
+                gc.disable()
             started = clock()
             subject, problems = load_subject(path, knowledge)
             loaded = clock()
@@ -89,6 +94,7 @@ def child(size: int, folder: Path, repeats: int) -> dict[str, Any]:
             for step, took in (("load", loaded - started), ("facts", built - loaded), ("engine", engine - built),
                                ("findings", found - engine)):
                 best[step] = min(best[step], took)
+            gc.enable()
     variants = collections.Counter(m.rule.partition("|")[2] for m in matches)
     return {"size": size, **best, "facts_count": len(facts),
             "matches": len(matches), "variants": dict(variants.most_common()),
@@ -109,11 +115,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sizes", nargs="*", type=int, default=[50, 500, 2400])
     parser.add_argument("--repeats", type=int, default=3, help="reads and assessments per size (best kept)")
+    parser.add_argument("--gc", choices=("on", "off"), default="on",
+                        help="off: pause Python's cyclic garbage collector around each file's read and assessment")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child is not None:
-        print(json.dumps(child(arguments.child, arguments.folder, arguments.repeats)))
+        print(json.dumps(child(arguments.child, arguments.folder, arguments.repeats, arguments.gc == "on")))
         return 0
     results: dict[int, dict[str, Any]] = {}
     with tempfile.TemporaryDirectory(prefix="lexgap-scaling-") as scratch:
@@ -121,7 +129,7 @@ def main() -> int:
             # small files are repeated more, so that each size is timed over a similar amount of work
             repeats = max(arguments.repeats, arguments.repeats * 500 // size)
             done = subprocess.run([sys.executable, __file__, "--child", str(size), "--folder", scratch,
-                                   "--repeats", str(repeats)],
+                                   "--repeats", str(repeats), "--gc", arguments.gc],
                                   capture_output=True, text=True, check=True,
                                   env={"LEXGAP_NO_CACHE": "1", "PATH": "", "HOME": scratch})
             result = json.loads(done.stdout)
@@ -135,7 +143,8 @@ def main() -> int:
                   f"{result['facts_count']:,} facts, {result['matches']:,} matches "
                   f"(cured {result['variants'].get('cured', 0):,}), {result['findings_count']:,} findings naming "
                   f"{result['related']:,} related provisions, {result['text_chars']:,} characters of explanation, "
-                  f"peak {result['peak_mb']:.0f} MB", flush=True)
+                  f"peak {result['peak_mb']:.0f} MB" + ("" if arguments.gc == "on" else ", cyclic GC paused"),
+                  flush=True)
     valid = {size: r for size, r in results.items() if "problems" not in r}
     if len(valid) >= 2:
         small, big = min(valid), max(valid)

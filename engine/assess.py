@@ -8,6 +8,7 @@ explanation built from the facts that matched and the standards behind the rule.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -172,7 +173,7 @@ class Assessor:
         return packs
 
     def _pack(self, rules: list[EngineRule], conducts: set[str] | None) -> RulePack:
-        pack = RulePack(rules)
+        pack = RulePack(rules, grouped=COVERAGE)  # cures join provisions of one conduct, type and legal system
         self.pack_conducts[id(pack)] = frozenset(conducts) if conducts is not None else None
         return pack
 
@@ -188,7 +189,7 @@ class Assessor:
         self.close()
 
     def _run(self, subject: str, facts: list[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
-        matches: list[Match] = []
+        chunks: list[list[Match]] = []
         problems: list[EngineProblem] = []
         by_conduct: dict[Any, list[int]] = defaultdict(list)  # coverage facts by conduct; others always go
         others: list[int] = []
@@ -205,9 +206,18 @@ class Assessor:
                 chosen = [*others, *(i for conduct in wanted for i in by_conduct.get(conduct, ()))]
                 relevant = [facts[i] for i in sorted(chosen)]
             found, trouble = pack.evaluate(relevant)
-            matches += found
+            if found:
+                chunks.append(found)
             problems += trouble
-        return sorted(matches, key=match_order), problems
+        # Each pack's matches come sorted, and the names of one pack's engine rules all begin with its one rule's
+        # id and "|": no two packs' ranges of names overlap, so the packs' lists put in order of their first
+        # match are all the matches in order (checked at each seam; sorted in full otherwise), without sorting
+        # the thousands of pairs of a file where provisions cure many others again.
+        chunks.sort(key=lambda chunk: match_order(chunk[0]))
+        matches = [match for chunk in chunks for match in chunk]
+        if any(match_order(before[-1]) > match_order(after[0]) for before, after in itertools.pairwise(chunks)):
+            matches.sort(key=match_order)
+        return matches, problems
 
     def assess(self, subject: Jurisdiction | Company) -> Assessment:
         if isinstance(subject, Company):
@@ -302,7 +312,7 @@ def _applying(knowledge: Knowledge, bases: list[Basis], subject: Jurisdiction,
 # --- jurisdictions --------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # one per engine match: thousands where provisions cure many others
 class _Outcome:
     outcome: Outcome
     variant: str
@@ -313,25 +323,30 @@ class _Outcome:
 def _jurisdiction_findings(assessor: Assessor, subject: Jurisdiction, matches: list[Match]) -> list[Finding]:
     per_provision: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     per_absence: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
-    # What each engine rule name stands for, worked out once per name rather than once per match.
-    named: dict[str, tuple[str, str, Outcome | None]] = {}
+    # What each engine rule name stands for, worked out once per name rather than once per match: its rule,
+    # variant and outcome, and where its matches bind p and q (the same place in each match of one name).
+    named: dict[str, tuple[str, str, Outcome | None, int | None, int | None]] = {}
+    split: dict[str, tuple[str, str]] = {}  # each fact id's (provision, conduct): a provision cures many others
     for match in matches:
         known = named.get(match.rule)
         if known is None:
             rule_id, variant = ids.split_engine_rule_name(match.rule)
             rule = assessor.rules[rule_id]
+            labels = [label for label, _ in match.bindings]
             known = named[match.rule] = (rule_id, variant, None if rule.gap_when_no_provision is not None else
-                                         VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed))
-        rule_id, variant, outcome = known
+                                         VARIANT_OUTCOME[variant] or Outcome(rule.when_coverage_disputed),
+                                         labels.index("p") if "p" in labels else None,
+                                         labels.index("q") if "q" in labels else None)
+        rule_id, variant, outcome, p_at, q_at = known
+        q = match.bindings[q_at][1] if q_at is not None else None
         if outcome is None:
-            per_absence[rule_id].append((variant, match.fact("q")))
+            per_absence[rule_id].append((variant, q))
             continue
-        p = match.fact("p")
-        assert p is not None
-        provision_id, conduct = ids.split_fact_id(p)
-        other = match.fact("q")
-        per_provision[(rule_id, provision_id)].append(
-            _Outcome(outcome, variant, conduct, ids.split_fact_id(other)[0] if other else None))
+        assert p_at is not None
+        p = match.bindings[p_at][1]
+        provision_id, conduct = split.get(p) or split.setdefault(p, ids.split_fact_id(p))
+        other = (split.get(q) or split.setdefault(q, ids.split_fact_id(q)))[0] if q else None
+        per_provision[(rule_id, provision_id)].append(_Outcome(outcome, variant, conduct, other))
     provisions = {p.id: p for p in subject.provisions}
     refs = _Refs(subject, provisions)
     findings = [_provision_finding(assessor, subject, assessor.rules[rule_id], provisions[pid], outcomes, provisions,

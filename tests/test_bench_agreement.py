@@ -158,3 +158,72 @@ def test_issue_18_case_12_every_cure_pair_of_a_large_file_comes_back(
         for key, others in cures.items():
             assert others <= named[key]
         assert render_line(ours) == render_line(reference.assess(subject))
+
+
+def _several_systems(index: int, seed: int, provisions: int) -> Jurisdiction:
+    """A generated file whose laws fall under two legal systems, one law under none: each generated law twice
+    (once per system, the copy with its own provisions), so that each conduct has provisions of several
+    types in each system, with cures inside a system and none across."""
+    data = jurisdiction(index, seed, provisions)
+    data["legal_systems"] = [{"id": "xx-federal", "name": "federal law"}, {"id": "xx-state", "name": "state law"}]
+    laws = data["laws"]
+    copies = [dict(law, id=f"{law['id']}-state", legal_system="xx-state") for law in laws]
+    for law in laws[:-1]:
+        law["legal_system"] = "xx-federal"
+    data["laws"] = laws + copies
+    for number, provision in enumerate(data["provisions"]):
+        if number % 2:
+            provision["id"] = provision["id"].replace("~", "-state~", 1)
+            provision["law"] = f"{provision['law']}-state"
+            provision["amends"] = [a.replace("~", "-state~", 1) for a in provision.get("amends", [])
+                                   if "-state~" not in a]
+            if not provision["amends"]:
+                del provision["amends"]
+    return Jurisdiction.model_validate(data)
+
+
+@pytest.mark.parametrize("seed", (3, 11))
+def test_cure_packs_evaluated_group_by_group_give_the_same_matches(
+        seed: int, knowledge: Knowledge, reference: ReferenceAssessor, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19: a pack whose rules join provisions only within one conduct, provision type and legal system
+    (cures) is evaluated once per such group when its facts are many.  On files with hundreds of provisions per
+    conduct, under several legal systems and types, evaluated always group by group and never, the engine's
+    matches are the same, and the reference's; every kind of cure occurs, and the packs were partitioned."""
+    import lexgap.durable
+
+    subject = _several_systems(seed, seed, 700)
+    facts = coverage_facts(subject)
+    expected = reference.matches(facts)
+    variants = {m.rule.partition("|")[2] for m in expected}
+    assert {"cured", "cured_in_text", "uncertain_cure", "unknown_victims_cure", "disputed_cure", "gap", "met",
+            "unknown", "present"} <= variants, variants
+    systems = {f.get("legal_system") for f in facts}
+    assert {"xx-federal", "xx-state", ""} <= systems
+    results = {}
+    original = lexgap.durable.RulePack._partition
+    batches: list[int] = []  # how many batches each keyed pack was evaluated in
+    for partition_at in (0, 10**9):
+        monkeypatch.setattr(lexgap.durable, "PARTITION_AT", partition_at)
+        batches.clear()
+
+        def counted(pack: lexgap.durable.RulePack, shown: list[dict[str, object]]) -> list[list[dict[str, object]]]:
+            found = original(pack, shown)
+            if pack.key:
+                batches.append(len(found))
+            return found
+
+        monkeypatch.setattr(lexgap.durable.RulePack, "_partition", counted)
+        with Assessor(knowledge) as fresh:
+            engine, problems = fresh._run("jurisdiction", facts)
+            assert not problems
+            keyed = [pack for pack in fresh.packs_for("jurisdiction") if pack.key]
+            results[partition_at] = (engine, render_line(fresh.assess(subject)))
+        assert len(keyed) == sum(1 for r in knowledge.rules if r.subject == "jurisdiction" and
+                                 r.unless_covered_elsewhere)
+        assert all(pack.key == ("conduct", "legal_system", "provision_type") for pack in keyed)
+        if partition_at == 0:
+            assert min(batches) > 10  # each keyed pack in many groups
+        else:
+            assert set(batches) == {1}
+        assert engine == expected
+    assert results[0] == results[10**9]
