@@ -289,9 +289,9 @@ class RulePack:
         `PARTITION_AT` facts of the grouped type, one batch per group of those facts with equal (text) values
         of the key, each with every fact of another type, all in the order given (an anchor stays last)."""
         key = self.key
-        grouped = self._grouped
-        if not key or len(shown) <= PARTITION_AT or sum(item.get("t") == grouped for item in shown) <= PARTITION_AT:
+        if not key:
             return [shown]
+        grouped = self._grouped
         groups: dict[tuple[Any, ...], list[int]] = {}
         rest: list[int] = []
         for index, item in enumerate(shown):
@@ -302,7 +302,7 @@ class RulePack:
             if not all(isinstance(value, str) for value in values):  # text compares alike here and in the engine
                 return [shown]
             groups.setdefault(values, []).append(index)
-        if len(groups) < 2:
+        if len(shown) - len(rest) <= PARTITION_AT or len(groups) < 2:
             return [shown]
         return [[shown[index] for index in sorted(rest + members)] for members in groups.values()]
 
