@@ -173,7 +173,7 @@ class Assessor:
         return packs
 
     def _pack(self, rules: list[EngineRule], conducts: set[str] | None) -> RulePack:
-        pack = RulePack(rules, grouped=COVERAGE)  # cures join provisions of one conduct, type and legal system
+        pack = RulePack(rules)
         self.pack_conducts[id(pack)] = frozenset(conducts) if conducts is not None else None
         return pack
 

@@ -42,13 +42,6 @@ _SENTINEL = {"t": "~sentinel", "id": "~sentinel"}
 #: Frames per action message at most (durable-rules' `cap`).
 CAP = 1000
 
-#: A pack with a join key (see `join_key`) is evaluated group by group when it is shown more facts of the
-#: grouped type than this.  Measured (issue 19, bench/scaling.py files, each cure pack alone, CPU time, GC
-#: paused): group by group takes 1.0-1.3x the time below 400 facts and 0.7-1.5x (about 1.0) from 400 to
-#: 5,700: durable-rules already finds a fact's partners on equal values without testing every pair, and what
-#: grows is the pairs themselves.  So only files beyond the bench's largest pack are split.
-PARTITION_AT = 2000
-
 
 @dataclass(frozen=True, order=True, slots=True)
 class Match:
@@ -121,53 +114,6 @@ def _attributes(expression: Any, found: set[str]) -> set[str]:
     return found
 
 
-def _conjuncts(body: Any) -> list[tuple[str, Any]]:
-    """The tests a pattern requires all together, as (key, operand) pairs, its `$and`s opened; a test of any
-    other form (`$or`, a dict of several keys) is left out: `join_key` only relies on the tests it finds."""
-    if isinstance(body, dict) and len(body) == 1:
-        ((key, value),) = body.items()
-        if key == "$and" and isinstance(value, list):
-            return [pair for item in value for pair in _conjuncts(item)]
-        return [(key, value)]
-    return []
-
-
-def join_key(rules: Iterable[EngineRule], grouped: str) -> tuple[str, ...]:
-    """The attributes on which a pack's rules join their facts of type `grouped` (their `t`), read from the
-    rules themselves; empty when the pack cannot be evaluated group by group, or when it has no join.
-
-    Attributes K qualify when every rule binds a fact of that type first, positively (its root), and every
-    later pattern of the rule that can see such a fact, bound or negated (`$not`), requires that fact's value
-    of each attribute in K to equal the root's (`{"a": {"<root>": "a"}}` among its conjuncts).  Then two
-    facts of that type that differ on K never meet in one match or in one negation, and the pack evaluated on
-    each group of facts agreeing on K, with every fact of another type in each group, gives the same matches
-    as on all facts at once: each match holds one root, found in exactly one group.  A pattern with no test of
-    `t` could see any fact: no key.  A rule matching other facts only (an absence anchored on the jurisdiction,
-    a negation over every provision) would fire, or fail to, in every group: no key either.
-    """
-    key: set[str] | None = None
-    for rule in rules:
-        root: str | None = None
-        for item in rule.patterns:
-            for label, body in item.items():
-                tests = _conjuncts(body)
-                types = [value for name, value in tests if name == "t"]
-                if grouped not in types:
-                    if any(isinstance(value, str) for value in types):
-                        continue  # never a fact of the grouped type
-                    return ()  # might be one
-                if root is None:
-                    if label.endswith("$not"):
-                        return ()
-                    root = label
-                    continue
-                equal = {name for name, value in tests if value == {root: name}}
-                key = equal if key is None else key & equal
-        if root is None:
-            return ()
-    return tuple(sorted(key)) if key else ()
-
-
 #: Where a bound fact begins in an action's message (see `RulePack._run`): its short id.
 _FACT_ID = re.compile(r'\{"id": "f([0-9]+)"')
 
@@ -195,16 +141,10 @@ def _ids_by_label(message: str, names: list[str], own_ids: list[str]) -> list[li
 
 
 class RulePack:
-    """A set of engine rules registered once and evaluated on many independent fact sets.
+    """A set of engine rules registered once and evaluated on many independent fact sets."""
 
-    With `grouped` (a fact type), a pack whose rules join those facts only on equal values of some attributes
-    (`join_key`) is evaluated once per group of them when they are many: the engine then tests each fact
-    against those of its group only, not against all (issue 19: cures at 2,400 provisions)."""
-
-    def __init__(self, rules: Iterable[EngineRule], grouped: str | None = None):
+    def __init__(self, rules: Iterable[EngineRule]):
         self._rules = list(rules)
-        self._grouped = grouped
-        self.key = join_key(self._rules, grouped) if grouped is not None else ()
         # durable-rules deletes "run" from each rule's dict and only serialises the patterns:
         # a fresh dict per rule keeps the EngineRule intact, no deep copy needed.
         definition: dict[str, dict[str, Any]] = {rule.name: {"all": list(rule.patterns)} for rule in self._rules}
@@ -239,15 +179,15 @@ class RulePack:
     def evaluate(self, facts: Iterable[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
         """Assert facts in order (anchors last) in a fresh state; return sorted matches.
 
-        One `assert_facts` call per evaluation (per group: see `_partition`): the sentinel, then the facts,
-        as one JSON array.
+        One `assert_facts` call per evaluation: the sentinel, then the facts, as one JSON array.
         The engine sees each fact under a short id (its place in the array), put first so that an
         action's message is read by a regular expression; matches name the facts' own ids.
         """
+        sid = f"s{next(_SIDS)}"
         problems: list[EngineProblem] = []
         own_ids: list[str] = []
         seen: set[str] = set()
-        shown: list[dict[str, Any]] = []
+        shown: list[dict[str, Any]] = [{"id": "~sentinel", "t": _SENTINEL["t"], "sid": sid}]
         shapes = self._shapes
         for fact in facts:
             fact_id = str(fact.get("id"))
@@ -262,49 +202,23 @@ class RulePack:
                 read = shapes[shape] = (keys, _getter(keys))
             item = dict(zip(read[0], read[1](fact), strict=True))
             item["id"] = f"f{len(own_ids)}"  # first in the text, where `_run` finds it
+            item["sid"] = sid
             own_ids.append(fact_id)
             shown.append(item)
         with _LOCK:
             self._matches, self._errors = [], []
-            for batch in self._partition(shown):  # each in a fresh state of its own
-                sid = f"s{next(_SIDS)}"
-                for item in batch:
-                    item["sid"] = sid
-                try:
-                    self._assert_all(_JSON.encode([{"id": "~sentinel", "t": _SENTINEL["t"], "sid": sid}, *batch]),
-                                     own_ids)
-                except Exception as error:  # _dre.error and anything else the C engine raises
-                    problems.append(EngineProblem(sid, "engine_error", str(error)))
-                try:
-                    _dre.delete_state(self._handle, sid)
-                except Exception as error:  # the sentinel guarantees a state; anything else is reported
-                    problems.append(EngineProblem(sid, "engine_error", f"could not free state: {error}"))
+            try:
+                self._assert_all(_JSON.encode(shown), own_ids)
+            except Exception as error:  # _dre.error and anything else the C engine raises
+                problems.append(EngineProblem(sid, "engine_error", str(error)))
+            try:
+                _dre.delete_state(self._handle, sid)
+            except Exception as error:  # the sentinel guarantees a state; anything else is reported
+                problems.append(EngineProblem(sid, "engine_error", f"could not free state: {error}"))
             # Deduplicated and sorted as plain tuples (hashed and compared in C), then made Matches.
             matches = [Match(rule, bindings) for rule, bindings in sorted(set(self._matches))]
             problems += self._errors
         return matches, problems
-
-    def _partition(self, shown: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-        """The facts to evaluate together: all of them, or, for a pack with a join key and more than
-        `PARTITION_AT` facts of the grouped type, one batch per group of those facts with equal (text) values
-        of the key, each with every fact of another type, all in the order given (an anchor stays last)."""
-        key = self.key
-        if not key:
-            return [shown]
-        grouped = self._grouped
-        groups: dict[tuple[Any, ...], list[int]] = {}
-        rest: list[int] = []
-        for index, item in enumerate(shown):
-            if item.get("t") != grouped:
-                rest.append(index)
-                continue
-            values = tuple(item.get(name) for name in key)
-            if not all(isinstance(value, str) for value in values):  # text compares alike here and in the engine
-                return [shown]
-            groups.setdefault(values, []).append(index)
-        if len(shown) - len(rest) <= PARTITION_AT or len(groups) < 2:
-            return [shown]
-        return [[shown[index] for index in sorted(rest + members)] for members in groups.values()]
 
     def _assert_all(self, text: str, own_ids: list[str]) -> None:
         """`assert_facts` and the synchronous action loop of durable-rules 2.0.28, without its objects.
