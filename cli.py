@@ -24,8 +24,8 @@ import typer
 from lexgap import __version__
 from lexgap.folders import KnowledgeFolders, load_from
 from lexgap.knowledge import Knowledge, check_subject, load_knowledge, load_subject
-from lexgap.loading import Loaded, load_file
-from lexgap.models import FORMAT_NAMES, Bill, Jurisdiction, RuleTests, all_formats
+from lexgap.loading import Loaded, all_formats, load_file
+from lexgap.models import FORMAT_NAMES, Bill, Jurisdiction, RuleTests
 from lexgap.paths import STDIN, data_dir, resolve_bundled_noted, resolve_subject, yaml_files, yaml_files_noted
 from lexgap.problems import ExitCode, Level, Problem, exit_code
 from lexgap.render import RENDERERS, Output, formats, renderer

@@ -24,6 +24,7 @@ from pydantic_core import core_schema
 
 from lexgap import ids, models
 from lexgap.attributes import PRACTICES, PROVISION_ATTRIBUTES
+from lexgap.loading import all_formats
 from lexgap.output import write_atomic
 from lexgap.problems import Problem
 from lexgap.vocabulary import MEANINGS
@@ -335,7 +336,7 @@ def _rule_attributes(schema: dict[str, Any]) -> None:
 
 def schema_of(kind: str) -> dict[str, Any]:
     """The JSON Schema of one format (`jurisdiction`, `company`, ...), every field described."""
-    model = models.all_formats()[kind]
+    model = all_formats()[kind]
     schema = model.model_json_schema(schema_generator=_Generator)
     by_name = _models()
     for name, definition in schema.get("$defs", {}).items():
@@ -366,7 +367,7 @@ def write_schemas(folder: Path) -> list[Problem]:
     except OSError as error:
         return [Problem(str(folder), 1, 1, f"cannot create the folder: {error.strerror or error}")]
     problems = []
-    for kind in models.all_formats():
+    for kind in all_formats():
         problem = write_atomic(folder / schema_file_name(kind), schema_text(kind).encode("utf-8"), force=True)
         if problem is not None:
             problems.append(problem)

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.constructor import SafeConstructor
 from yaml.nodes import ScalarNode
 
-from lexgap.models import FORMATS, Strict, all_formats
+from lexgap.models import FORMATS, Strict
 from lexgap.paths import STDIN
 from lexgap.problems import Problem
 from lexgap.vocabulary import nearest
@@ -732,6 +732,16 @@ def _model_named(_within: Any, name: str) -> Any:
 
     candidate = getattr(models, name, None)
     return candidate if isinstance(candidate, type) and issubclass(candidate, BaseModel) else None
+
+
+def all_formats() -> dict[str, type[Strict]]:
+    """Every file format: those of lexgap.models, and `letter_plan` and `mandate`, which their modules
+    (lexgap.communication, lexgap.mandates) add when imported, here on first need: assessing a
+    jurisdiction need not import the letters' models."""
+    import lexgap.communication
+    import lexgap.mandates  # noqa: F401
+
+    return FORMATS
 
 
 def load_file(path: Path, expected: str | tuple[str, ...] | None = None) -> tuple[Strict | None, Loaded]:

@@ -840,19 +840,9 @@ FORMATS: dict[str, type[Strict]] = {
 
 
 
-#: The name of every file format, in the order `all_formats` gives them (a test checks they agree): for
-#: help texts, which must not import the letters' models to list them.
+#: The name of every file format, in the order `lexgap.loading.all_formats` gives them (a test checks they
+#: agree): for help texts, which must not import the letters' models to list them.
 FORMAT_NAMES = ("jurisdiction", "company", "instrument", "rules", "rule_tests", "bill", "letter_plan", "mandate")
-
-
-def all_formats() -> dict[str, type[Strict]]:
-    """Every file format: the ones above, and `letter_plan` and `mandate`, which their modules
-    (lexgap.communication, lexgap.mandates) add when imported, here on first need: assessing a
-    jurisdiction need not import the letters' models."""
-    import lexgap.communication
-    import lexgap.mandates  # noqa: F401
-
-    return FORMATS
 
 
 Subject = Jurisdiction | Company

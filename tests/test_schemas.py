@@ -11,8 +11,8 @@ import pytest
 
 from helpers import REPO, lexgap
 from lexgap.jsonschemas import schema_of
-from lexgap.loading import read_yaml
-from lexgap.models import FORMAT_NAMES, all_formats
+from lexgap.loading import all_formats, read_yaml
+from lexgap.models import FORMAT_NAMES
 
 FORMATS = all_formats()
 
