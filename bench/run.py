@@ -385,8 +385,8 @@ def main() -> int:
           f"({floor['facts_per_jurisdiction']:.0f} facts each), written in {generated:.1f} s")
     print("lexgap: lexgap.batch.assess_many in one process (jobs=1), JSON-lines renderer of `lexgap assess DIR "
           "-f json`; floor: bench/reference.py on the same facts\n")
-    print("end-to-end floor: the same files read by libyaml's CSafeLoader, validated by pydantic, evaluated by "
-          "bench/reference.py, worded by lexgap and encoded by json, to the same JSON lines\n")
+    print("end-to-end floor: the same files read from libyaml's events without line marks, validated by pydantic, "
+          "evaluated by bench/reference.py, worded by lexgap and encoded by json, to the same JSON lines\n")
     header = f"{'jurisdictions':>13} {'lexgap s':>9} {'provisions/s':>13} {'peak MB':>8} {'floor s':>8} " \
              f"{'lexgap/floor':>13} {'e2e floor s':>11} {'lexgap/e2e':>10}  targets"
     print(header)
