@@ -220,23 +220,29 @@ class _Builder:
         return str(tag)
 
     def _scalar(self, event: Any, tag: str | None = None) -> Any:
-        tag = tag or self._tag(event)
-        if tag == _STR:  # most values: no constructor needed
-            _check_decoded(event)
-            return event.value
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-        try:
-            value = self.constructor.construct_object(node, deep=True)
-        except yaml.YAMLError as error:
-            raise _Refused(event.start_mark, f"cannot read this value: {_plain_yaml_error(error)}") from None
-        except (ValueError, OverflowError):  # 2021-13-45 looks like a date to YAML
-            raise _Refused(event.start_mark, f"{event.value!r} is not a valid date or value; write a date as "
-                                             "YYYY-MM-DD, for example 2021-01-25") from None
-        if isinstance(value, dt.datetime):
-            raise _Refused(event.start_mark, "write a date as YYYY-MM-DD, without a time")
-        if isinstance(value, float) and value != value:
-            raise _Refused(event.start_mark, "'.nan' is not a value lexgap accepts")
-        return value
+        return _scalar_value(event, tag or self._tag(event), self.constructor)
+
+
+def _scalar_value(event: Any, tag: str, constructor: SafeConstructor) -> Any:
+    """A scalar's value as its resolved tag says, or `_Refused` with what to write instead (both readers)."""
+    if tag == _STR:  # most values: no constructor needed
+        _check_decoded(event)
+        return event.value
+    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+    try:
+        value = constructor.construct_object(node, deep=True)
+    except yaml.YAMLError as error:
+        raise _Refused(event.start_mark, f"cannot read this value: {_plain_yaml_error(error)}") from None
+    except (ValueError, OverflowError):  # 2021-13-45 looks like a date to YAML
+        raise _Refused(event.start_mark, f"{event.value!r} is not a valid date or value; write a date as "
+                                         "YYYY-MM-DD, for example 2021-01-25") from None
+    finally:  # a constructor remembers each node it built (for aliases): `_plain`'s shared one must forget them
+        constructor.constructed_objects.pop(node, None)
+    if isinstance(value, dt.datetime):
+        raise _Refused(event.start_mark, "write a date as YYYY-MM-DD, without a time")
+    if isinstance(value, float) and value != value:
+        raise _Refused(event.start_mark, "'.nan' is not a value lexgap accepts")
+    return value
 
 
 class _NeedMarks(Exception):
@@ -254,7 +260,8 @@ def _plain(events: Iterable[Any]) -> Any:
 
     It accepts exactly what `_Builder` accepts and builds the same data; on anything `_Builder` would
     refuse (aliases, merge keys, duplicate keys, depth, size, escapes, values YAML cannot read) it raises
-    `_NeedMarks`, and the file is read again by `_Builder`, which says what and where.  An empty file too.
+    `_NeedMarks` (or `_Refused`, from the scalar reading both share), and the file is read again by `_Builder`,
+    which says what and where.  An empty file too.
     """
     stack: list[list[Any]] = []  # [container, pending key of a mapping or _NO_KEY]
     root: Any = _NO_KEY
@@ -270,8 +277,10 @@ def _plain(events: Iterable[Any]) -> Any:
             if tag is None or tag == "!":
                 plain_text = event.implicit[0] and value[:1] not in _TYPED_FIRST and None not in _TYPED_FIRST
                 tag = _STR if plain_text else _RESOLVE(ScalarNode, value, event.implicit)
-            if tag != _STR or event.style == '"':  # the builder's checks and constructors
-                value = _typed(event, tag)
+            if tag == _MERGE:  # a merge key: the builder refuses it where it stands
+                raise _NeedMarks
+            if tag != _STR or event.style == '"':  # the builder's checks and constructors (`_Refused`: read again)
+                value = _scalar_value(event, tag, _CONSTRUCTOR)
         elif kind is mapping_start or kind is sequence_start:
             if event.anchor is not None:
                 raise _NeedMarks
@@ -313,26 +322,6 @@ def _plain(events: Iterable[Any]) -> Any:
     if root is _NO_KEY:
         raise _NeedMarks
     return root
-
-
-def _typed(event: Any, tag: str) -> Any:
-    """A scalar that is not plain text, or text in double quotes, read as `_Builder._scalar` reads it."""
-    if tag == _MERGE:
-        raise _NeedMarks
-    if tag == _STR:
-        if _first_forbidden(event.value, _DECODED_FORBIDDEN_RE) is not None:
-            raise _NeedMarks
-        return event.value
-    node = ScalarNode(tag, event.value, None, None, style=event.style)
-    try:
-        value = _CONSTRUCTOR.construct_object(node, deep=True)
-    except Exception:  # the builder says what
-        raise _NeedMarks from None
-    finally:  # the constructor remembers each node it built (for aliases): one shared constructor must forget it
-        _CONSTRUCTOR.constructed_objects.pop(node, None)
-    if isinstance(value, dt.datetime) or (isinstance(value, float) and value != value):
-        raise _NeedMarks
-    return value
 
 
 _CONSTRUCTOR = SafeConstructor()
