@@ -155,6 +155,8 @@ class _Compiler:
         if not self.rule.unless_covered_elsewhere:
             return [self.engine_rule("gap", [candidate]), *rules]
         anchor = ("j", {"t": ANCHOR})
+        # The tests against the candidate (`same`) stay first in each pattern: durable-rules 2.0.28 gave other
+        # matches on the bench corpus when they were moved after the tests of values (tried in issue 19).
         same = self.same_ground()
         fails = self.deficiency_fails()
         cure = _all([*same, {"victims_known": 1}, {"disputed": 0}, fails])

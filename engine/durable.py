@@ -13,7 +13,7 @@ import json
 import operator
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,16 +81,10 @@ def _ignore(_context: Any) -> None:
     pass
 
 
-_JSON = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) uses
+#: Facts as the engine reads them: no spaces after separators (durable-rules hands each bound fact back in an
+#: action's message as it was sent, so that the text parsed both ways is shorter).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex", "$iany", "$iall"})
-
-
-def _getter(keys: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    """The values of these keys of a fact, as a tuple (itemgetter returns a bare value for one key)."""
-    if len(keys) == 1:
-        return lambda fact: (fact[keys[0]],)
-    getter: Callable[[dict[str, Any]], tuple[Any, ...]] = operator.itemgetter(*keys)
-    return getter
 
 
 def _attributes(expression: Any, found: set[str]) -> set[str]:
@@ -115,7 +109,7 @@ def _attributes(expression: Any, found: set[str]) -> set[str]:
 
 
 #: Where a bound fact begins in an action's message (see `RulePack._run`): its short id.
-_FACT_ID = re.compile(r'\{"id": "f([0-9]+)"')
+_FACT_ID = re.compile(r'\{"id":"f([0-9]+)"')
 
 
 def _ids_by_label(message: str, names: list[str], own_ids: list[str]) -> list[list[str]] | None:
@@ -165,15 +159,13 @@ class RulePack:
         # to the engine always begins with its id (see `evaluate`), a label is followed by an object only
         # where it binds a fact (values are scalars), and a quote inside a JSON string is escaped.  Every
         # frame of a batch holds each label once, so the n-th id of each label belongs to the n-th frame.
-        self._keys = {rule.name: [(name, re.compile(f'"{re.escape(name)}":{{"id": "f([0-9]+)"'))
+        self._keys = {rule.name: [(name, re.compile(f'"{re.escape(name)}":{{"id":"f([0-9]+)"'))
                                   for name in rule.bound] for rule in self._rules}
         # The engine is only shown the attributes some pattern of this pack reads: the others
         # cannot change a match, and each one costs JSON text and parsing per assert and action.
         read = _attributes([body for rule in self._rules for item in rule.patterns for body in item.values()],
                            {"t", "id"})
         self._reads = tuple(sorted(read - {"id"}))  # the engine sees a short id in its place
-        # Per shape of fact (its keys, in order), the keys shown and a getter for their values.
-        self._shapes: dict[tuple[str, ...], tuple[tuple[str, ...], Callable[[dict[str, Any]], tuple[Any, ...]]]] = {}
         self._closed = False
 
     def evaluate(self, facts: Iterable[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
@@ -188,23 +180,16 @@ class RulePack:
         own_ids: list[str] = []
         seen: set[str] = set()
         shown: list[dict[str, Any]] = [{"id": "~sentinel", "t": _SENTINEL["t"], "sid": sid}]
-        shapes = self._shapes
+        reads = self._reads
         for fact in facts:
             fact_id = str(fact.get("id"))
             if fact_id in seen:  # what the engine says of a second fact with the same id
                 problems.append(EngineProblem(fact_id, "duplicate", "same fact asserted twice"))
                 continue
             seen.add(fact_id)
-            shape = tuple(fact)
-            read = shapes.get(shape)
-            if read is None:  # the attributes of this pack's patterns that facts of this shape have
-                keys = ("id", *(key for key in self._reads if key in fact))
-                read = shapes[shape] = (keys, _getter(keys))
-            item = dict(zip(read[0], read[1](fact), strict=True))
-            item["id"] = f"f{len(own_ids)}"  # first in the text, where `_run` finds it
-            item["sid"] = sid
+            # The short id first in the text, where `_run` finds it; then the attributes this pack reads.
+            shown.append({"id": f"f{len(own_ids)}", **{key: fact[key] for key in reads if key in fact}, "sid": sid})
             own_ids.append(fact_id)
-            shown.append(item)
         with _LOCK:
             self._matches, self._errors = [], []
             try:
@@ -238,7 +223,7 @@ class RulePack:
             message = _dre.complete_and_start_action(self._handle, state_handle)
 
     def _run(self, message: str, own_ids: list[str]) -> None:
-        """Record one action's matches: `{"<rule>":[{"<label>":{"id": "f<n>", ...}, ...}, ...]}`."""
+        """Record one action's matches: `{"<rule>":[{"<label>":{"id":"f<n>",...},...},...]}`."""
         rule_name = message[2:message.index('"', 2)]
         keys = self._keys.get(rule_name)
         if keys is None:  # the sentinel

@@ -24,11 +24,11 @@ def test_an_action_message_is_read_in_one_pass_when_its_frames_keep_the_patterns
     from lexgap.durable import _ids_by_label
 
     own = ["a", "b", "c", "d"]
-    frames = ('{"r|v":[{"p":{"id": "f0", "x": "{\\"id\\": \\"f3\\""},"q":{"id": "f1"}},'
-              '{"p":{"id": "f2"},"q":{"id": "f3"}}]}')
+    frames = ('{"r|v":[{"p":{"id":"f0","x":"{\\"id\\":\\"f3\\""},"q":{"id":"f1"}},'
+              '{"p":{"id":"f2"},"q":{"id":"f3"}}]}')
     assert _ids_by_label(frames, ["p", "q"], own) == [["a", "c"], ["b", "d"]]  # an escaped quote is no fact
     assert _ids_by_label(frames, ["q", "p"], own) is None  # another order: read label by label
-    assert _ids_by_label('{"r|v":[{"p":{"id": "f0"}}]}', ["p", "q"], own) is None  # a label missing
+    assert _ids_by_label('{"r|v":[{"p":{"id":"f0"}}]}', ["p", "q"], own) is None  # a label missing
     with RulePack([EngineRule("pair|v", [{"p": {"t": "x"}}, {"q": {"$and": [{"t": "y"}, {"k": {"p": "k"}}]}}],
                               ("p", "q"))]) as pack:
         facts = [{"t": "x", "id": f"x{n}", "k": n % 2} for n in range(6)] + \
