@@ -158,3 +158,24 @@ def test_issue_18_case_12_every_cure_pair_of_a_large_file_comes_back(
         for key, others in cures.items():
             assert others <= named[key]
         assert render_line(ours) == render_line(reference.assess(subject))
+
+
+def test_the_engine_a_b_replays_recorded_work_with_the_same_matches(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """bench/engine_ab.py: work recorded by one lexgap, replayed by this code's engine path, finds the same
+    matches (here the recorder is this code too); a recording that does not match is refused."""
+    import json
+
+    from bench import engine_ab
+
+    write_corpus(tmp_path / "corpus", 3)
+    work = tmp_path / "work.json"
+    engine_ab._record(tmp_path / "corpus", work)
+    recorded = json.loads(work.read_text(encoding="utf-8"))
+    assert len(recorded["facts"]) == 3 and recorded["rules"] and all(recorded["matches"])
+    engine_ab._now(work)
+    assert float(capsys.readouterr().out) > 0
+    recorded["matches"][0] = recorded["matches"][0][1:]  # one match fewer than the engine finds
+    work.write_text(json.dumps(recorded), encoding="utf-8")
+    with pytest.raises(SystemExit, match="differ"):
+        engine_ab._now(work)
