@@ -7,14 +7,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lexgap.assess import Finding
 from lexgap.compare import CHANGE_ORDER, PROVISION_FIELD, Change, Comparison, FindingChange
-from lexgap.compose import Communication
 from lexgap.models import Source
 from lexgap.vocabulary import SEVERITY_ORDER, Outcome, Severity
 from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
+
+if TYPE_CHECKING:  # only named in annotations: the terminal report need not import the letters' composer (jinja2)
+    from lexgap.compose import Communication
 
 
 class _Titles(Mapping[str, str]):

@@ -10,6 +10,7 @@ shows an escape sequence in it, never runs it.
 from __future__ import annotations
 
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -18,7 +19,6 @@ from rich.text import Text
 
 from lexgap.assess import Assessment
 from lexgap.compare import Change, Comparison, FindingChange
-from lexgap.drafts import DraftIssue
 from lexgap.knowledge import Knowledge
 from lexgap.models import Rule
 from lexgap.problems import Level
@@ -26,6 +26,9 @@ from lexgap.render.shared import CHANGE_TITLE, STATUS_TITLE, group_name, rows, s
 from lexgap.safe_text import terminal_safe as _safe
 from lexgap.vocabulary import Outcome
 from lexgap.words import current as en  # the words of the language in use (lexgap.words.use)
+
+if TYPE_CHECKING:  # only named in annotations: the assessment report need not import the draft checker
+    from lexgap.drafts import DraftIssue
 
 STYLE = {Outcome.gap: "bold red", Outcome.not_assessable: "yellow", Outcome.met: "green"}
 CHANGE_STYLE = {Change.introduced: "bold red", Change.closed: "bold green", Change.status_changed: "yellow",

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from rich.console import Console, RenderableType
 
@@ -11,6 +15,8 @@ from lexgap.compare import Comparison
 from lexgap.drafts import DraftIssue
 from lexgap.knowledge import Knowledge
 from lexgap.render import terminal
+
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def _text(renderable: RenderableType) -> str:
@@ -50,3 +56,21 @@ def test_rules_explain_and_vocabulary(knowledge: Knowledge) -> None:
     assert "\nBasis:\n" in explained and "consulted" in explained
     words = terminal.render_vocabulary(["severity"])
     assert words.startswith("severity:\n  high") and words.endswith("\n")
+
+
+def test_an_assessment_imports_neither_the_letter_composer_nor_the_draft_checker(tmp_path: Path) -> None:
+    """`lexgap assess FILE` (the terminal report) and `-f json` print their reports without importing the
+    letters' composer (jinja2, babel) or the draft checker: a fifth of a cold start (issue 19).  The
+    knowledge cache is filled first: reading the rules' files checks their templates with jinja2."""
+    program = "\n".join([
+        "import sys", "from lexgap.cli import main",
+        "sys.argv = ['lexgap', 'assess', 'romania-2020.yaml', *sys.argv[1:]]",
+        "try:", "    main()", "except SystemExit:", "    pass",
+        "heavy = ('jinja2', 'babel', 'lexgap.compose', 'lexgap.drafts')",
+        "print(sorted(name for name in heavy if name in sys.modules), file=sys.stderr)"])
+    env = {**os.environ, "LEXGAP_CACHE_DIR": str(tmp_path / "cache"), "COLUMNS": "120"}
+    runs = [subprocess.run([sys.executable, "-c", program, *args], capture_output=True, text=True, env=env,
+                           cwd=ROOT / "legislation", check=False) for args in ([], [], ["-f", "json"])]
+    assert "lexgap assessment: Romania" in runs[1].stdout and runs[2].stdout.startswith("{")
+    assert runs[0].stderr.strip().endswith("['jinja2']")  # the first run read the rules' files
+    assert runs[1].stderr.strip().endswith("[]") and runs[2].stderr.strip().endswith("[]")
