@@ -2,8 +2,9 @@
 
     python bench/engine_ab.py OTHER_PYTHON CORPUS [--rounds N]
 
-OTHER_PYTHON is the interpreter of a venv where an earlier lexgap is installed, built as its README said
-then (for issue 19: the commit before the issue, 233f837, whose durable-rules pip compiled without -O);
+OTHER_PYTHON is the interpreter of a venv where an earlier lexgap is installed as it ran then (for issue 19:
+the commit before the issue's first, 233f837, with durable-rules compiled by pip without any -O, as the issue
+found it);
 CORPUS is a folder of jurisdiction files that code accepts (its own `bench/generate.py DIR 100`).
 For example:
 
