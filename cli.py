@@ -4,9 +4,10 @@ This is the only module that prints or exits.  Exit codes are a contract (`probl
 0 done, 1 findings at or above --fail-on, 2 bad input or usage, 70 internal error (engine failures
 included), 74 input/output error; a command's problems decide it by their kinds (`problems.exit_code`).
 Each command's formats come from the one table in `render/__init__.py`.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated when the module is (no `from __future__ import annotations`): typer reads
+every command's parameters at each start, and evaluating them from strings cost it three times as much.
+"""
 
 import atexit
 import contextlib
@@ -115,7 +116,7 @@ class _LazyConsole:
 #: The console of the rich reports (terminal format), made on first use.  Every other line lexgap prints
 #: is written plain, through `_say`: never wrapped (one problem is one line, whatever the width or when not
 #: a terminal), and with any character a terminal would act on shown escaped (`safe_text.terminal_safe`).
-stdout: Console = _LazyConsole(highlight=False, soft_wrap=False, emoji=False)  # type: ignore[assignment]
+stdout: "Console" = _LazyConsole(highlight=False, soft_wrap=False, emoji=False)  # type: ignore[assignment]
 
 
 class Stop(typer.Exit):
