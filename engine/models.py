@@ -19,6 +19,15 @@ from lexgap import vocabulary as v
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES, Attribute
 
 
+def _empty() -> list[Any]:
+    """A list field's default: an empty list.
+
+    A Python function, not `list`: pydantic reads a default factory's signature, and for a builtin it
+    parses the signature's text with the tokenizer, whose first use compiles its large regular expression
+    (about 15 ms of a cold start, when the validators are built)."""
+    return []
+
+
 class Strict(BaseModel):
     """Base of every format: unknown fields are errors, never silently dropped."""
 
@@ -73,7 +82,7 @@ class Source(Strict):
     verified: v.Verification = Field(
         description="how far we checked this fact: primary (in the official text), secondary (only in a "
                     "secondary source), unverified (not checked)")
-    covers: list[str] = Field(default_factory=list,
+    covers: list[str] = Field(default_factory=_empty,
                               description="the fields this source supports; empty: the whole entry")
     note: Text | None = None
 
@@ -201,7 +210,7 @@ class StandardProvisionWords(Strict):
 class InstrumentWords(Strict):
     title: ShortText | None = Field(None, description="the official title in this language")
     short_title: ShortText | None = Field(None, description="the usual abbreviation in this language")
-    sources: list[Source] = Field(default_factory=list, description="where the official title was read")
+    sources: list[Source] = Field(default_factory=_empty, description="where the official title was read")
 
 
 class RuleLetterWords(Strict):
@@ -284,7 +293,7 @@ class DefenceScope(Strict):
     """A defence the accused may raise (distinct from an exception: the act is an offence, but excused)."""
 
     defence: v.Defence = Field(description="the defence, a word of the defence vocabulary")
-    conduct: list[v.Conduct] = Field(default_factory=list, description="the acts it applies to; empty: all")
+    conduct: list[v.Conduct] = Field(default_factory=_empty, description="the acts it applies to; empty: all")
     note: Text | None = Field(None, description="the statute's conditions for the defence, in our words")
 
 
@@ -344,14 +353,14 @@ class Provision(Strict):
     provision_type: v.ProvisionType | None = None
     conduct: Annotated[list[v.Conduct], Field(min_length=1)]
     conduct_disputed: list[v.Conduct] = Field(
-        default_factory=list, description="conduct whose coverage by this provision courts or authorities dispute")
+        default_factory=_empty, description="conduct whose coverage by this provision courts or authorities dispute")
     disputed_note: Text | None = None
     medium: v.Medium | None = None
     victims: Victims | None = None
     relationship_required: list[v.Relationship] | None = Field(
         None, description="[none] when no relationship is required; leave out when not known")
     aggravating_relationships: list[v.Relationship] = Field(
-        default_factory=list, description="relationships that only raise the penalty (they restrict nobody)")
+        default_factory=_empty, description="relationships that only raise the penalty (they restrict nobody)")
     mental_element: list[v.MentalElement] | MentalAlternatives | None = Field(
         None, description="elements required together, or any_of: alternatives")
     recklessness_as_to: list[v.RecklessnessObject] | None = Field(
@@ -377,15 +386,15 @@ class Provision(Strict):
     age_of_consent: Annotated[int, Field(ge=0, le=21)] | None = Field(
         None, description="the age of sexual consent this provision relies on")
     aggravating_circumstances: list[v.Aggravation] = Field(
-        default_factory=list, description="circumstances, other than a relationship, that only raise the penalty")
+        default_factory=_empty, description="circumstances, other than a relationship, that only raise the penalty")
     conduct_added: list[ConductAdded] = Field(
-        default_factory=list, description="conduct added to the provision later, with the date")
+        default_factory=_empty, description="conduct added to the provision later, with the date")
     addressees: list[v.Addressee] | None = None
     penalty: Penalty | None = None
-    wording: list[Wording] = Field(default_factory=list, description="the statute's own words for a field")
+    wording: list[Wording] = Field(default_factory=_empty, description="the statute's own words for a field")
     disputed: list[DisputedFact] = Field(
-        default_factory=list, description="facts in dispute (other than conduct: see conduct_disputed)")
-    amends: list[ProvisionId] = Field(default_factory=list, description="provisions this one amends or supplements")
+        default_factory=_empty, description="facts in dispute (other than conduct: see conduct_disputed)")
+    amends: list[ProvisionId] = Field(default_factory=_empty, description="provisions this one amends or supplements")
     dates: Dates | None = None
     notes: Text | None = Field(None, description="our analysis, marked as such")
     sources: Sources
@@ -432,7 +441,7 @@ class Law(Strict):
     type: v.LawType
     status: v.Status
     dates: Dates | None = None
-    amends: list[WorkId] = Field(default_factory=list)
+    amends: list[WorkId] = Field(default_factory=_empty)
     legal_system: Slug | None = Field(
         None, description="id of one of the jurisdiction's legal_systems: 'us-federal', 'gb-sct'")
     summary: Text | None = None
@@ -508,15 +517,15 @@ class Jurisdiction(Strict):
     as_of: dt.date
     subject: ShortText | None = Field(None, description="what a letter on this file is about, one line")
     legal_systems: list[LegalSystem] = Field(
-        default_factory=list, description="the legal systems its laws belong to, when there are several")
+        default_factory=_empty, description="the legal systems its laws belong to, when there are several")
     complete_for: list[v.Area] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="areas whose in-force provisions are all listed here; absence rules answer "
         "not_assessable for any other area")
     laws: list[Law]
     provisions: list[Provision]
-    ratifications: list[Ratification] = Field(default_factory=list)
-    context: list[ContextFact] = Field(default_factory=list)
+    ratifications: list[Ratification] = Field(default_factory=_empty)
+    context: list[ContextFact] = Field(default_factory=_empty)
     notes: Text | None = None
     fr: SubjectWords | None = overlay("fr")
     es: SubjectWords | None = overlay("es")
@@ -546,7 +555,7 @@ class Practice(Strict):
 
     answer: v.Answer | None = Field(None, description="yes, partial or no; leave out when not known")
     note: Text | None = None
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=_empty)
 
     @model_validator(mode="after")
     def _answer_sourced(self) -> Practice:
@@ -564,10 +573,10 @@ class Company(Strict):
     as_of: dt.date
     subject: ShortText | None = None
     registered_in: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None
-    operates_in: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
+    operates_in: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=_empty)
     services: ShortText | None = None
     practices: dict[str, Practice] = Field(default_factory=dict)
-    context: list[ContextFact] = Field(default_factory=list)
+    context: list[ContextFact] = Field(default_factory=_empty)
     notes: Text | None = None
     fr: SubjectWords | None = overlay("fr")
     es: SubjectWords | None = overlay("es")
@@ -588,7 +597,7 @@ class Reading(Strict):
 
     text: Text = Field(description="what we read the provision to mean or imply, in our own words")
     sources: list[Source] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="what supports the reading (an explanatory report, a committee's view); "
                     "none: lexgap's own analysis, to be reviewed by a lawyer")
 
@@ -620,23 +629,23 @@ class Instrument(Strict):
     id: Slug
     title: ShortText
     short_title: ShortText
-    aliases: list[ShortText] = Field(default_factory=list, description="other names a draft may use")
+    aliases: list[ShortText] = Field(default_factory=_empty, description="other names a draft may use")
     kind: v.InstrumentKind
     symbol: ShortText | None = None
-    other_symbols: list[ShortText] = Field(default_factory=list)
+    other_symbols: list[ShortText] = Field(default_factory=_empty)
     issuer: ShortText | None = None
     adopted: dt.date | None = None
     issued: dt.date | None = None
     opened_for_signature: dt.date | None = Field(None, description="the date the treaty was opened for signature")
     entry_into_force: dt.date | None = None
     interprets: list[Slug] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="the treaties whose committee issued it or which it interprets (a general comment, guidelines): "
                     "it applies to a State only as far as one of them binds the State")
     areas: list[v.Area] = Field(
-        default_factory=list, description="areas of law it speaks to: a rule may cite it only in these areas")
+        default_factory=_empty, description="areas of law it speaks to: a rule may cite it only in these areas")
     victims: list[v.Victims] = Field(
-        default_factory=list, description="whom it speaks to: [child] for child-specific instruments")
+        default_factory=_empty, description="whom it speaks to: [child] for child-specific instruments")
     url: Url | None = None
     sources: Sources
     provisions: list[StandardProvision]
@@ -787,8 +796,8 @@ class RuleCase(Strict):
     """One test case for a rule, as a lawyer would write it."""
 
     name: ShortText
-    complete_for: list[v.Area] = Field(default_factory=list)
-    provisions: list[dict[str, Any]] = Field(default_factory=list, description="provisions; sources may be left out")
+    complete_for: list[v.Area] = Field(default_factory=_empty)
+    provisions: list[dict[str, Any]] = Field(default_factory=_empty, description="provisions; sources may be left out")
     practices: dict[str, Practice] = Field(default_factory=dict)
     expect: Annotated[list[CaseExpectation], Field(min_length=1)]
 
