@@ -4,9 +4,10 @@ Validation, the JSON Schema (`lexgap schema KIND`) and the README's field lists
 all come from these classes.  A field left out of a file means "not known",
 never "no": a provision that does not say whether it requires a relationship
 makes the relationship rules answer `not_assessable`.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated with the class (no `from __future__ import annotations`): pydantic reads
+every field's type when a model is defined, and from a string it compiles and evaluates it each time.
+"""
 
 import datetime as dt
 from typing import Annotated, Any, Literal
@@ -255,7 +256,7 @@ class Victims(Strict):
         None, description="oldest protected age in whole years: 17 for 'under 18'")
 
     @model_validator(mode="after")
-    def _ages_in_order(self) -> Victims:
+    def _ages_in_order(self) -> "Victims":
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise ValueError(f"age_min {self.age_min} is above age_max {self.age_max}")
         return self
@@ -402,7 +403,7 @@ class Provision(Strict):
     es: ProvisionWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _consistent(self) -> Provision:
+    def _consistent(self) -> "Provision":
         if not ids.is_portion_of(self.id, self.law):
             raise ValueError(f"provision id {self.id!r} must start with its law id {self.law!r} followed by '~'")
         extra = sorted(set(self.conduct_disputed) - set(self.conduct))
@@ -456,7 +457,7 @@ class Law(Strict):
     es: LawWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _covers(self) -> Law:
+    def _covers(self) -> "Law":
         _check_covers(type(self), self.sources, "a law")
         return self
 
@@ -482,7 +483,7 @@ class Ratification(Strict):
     sources: Sources
 
     @model_validator(mode="after")
-    def _has_when(self) -> Ratification:
+    def _has_when(self) -> "Ratification":
         if self.date is None and self.year is None:
             raise ValueError("give the date or at least the year of the ratification")
         if self.date is not None and self.year is not None and self.date.year != self.year:
@@ -502,7 +503,7 @@ class ContextFact(Strict):
     es: ContextFactWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _covers(self) -> ContextFact:
+    def _covers(self) -> "ContextFact":
         _check_covers(type(self), self.sources, "a context fact")
         return self
 
@@ -531,7 +532,7 @@ class Jurisdiction(Strict):
     es: SubjectWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _provisions_belong(self) -> Jurisdiction:
+    def _provisions_belong(self) -> "Jurisdiction":
         wrong = [(index, provision.id) for index, provision in enumerate(self.provisions)
                  if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country]
         if wrong:  # reported at each provision's id, not at the top of the file
@@ -558,7 +559,7 @@ class Practice(Strict):
     sources: list[Source] = Field(default_factory=_empty)
 
     @model_validator(mode="after")
-    def _answer_sourced(self) -> Practice:
+    def _answer_sourced(self) -> "Practice":
         if self.answer is not None and not self.sources:
             raise ValueError("an answer needs at least one source")
         return self
@@ -582,7 +583,7 @@ class Company(Strict):
     es: SubjectWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _known_practices(self) -> Company:
+    def _known_practices(self) -> "Company":
         from lexgap.vocabulary import did_you_mean
 
         for name in self.practices:
@@ -653,7 +654,7 @@ class Instrument(Strict):
     es: InstrumentWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _covers(self) -> Instrument:
+    def _covers(self) -> "Instrument":
         _check_covers(type(self), self.sources, "an instrument")
         return self
 
@@ -677,7 +678,7 @@ class Test(Strict):
     at_least: int | None = None
 
     @model_validator(mode="after")
-    def _one(self) -> Test:
+    def _one(self) -> "Test":
         given = [k for k in TEST_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("write exactly one of " + ", ".join(TEST_KINDS))
@@ -726,7 +727,7 @@ class Rule(Strict):
     es: RuleWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _shape(self) -> Rule:
+    def _shape(self) -> "Rule":
         if (self.gap_when is None) == (self.gap_when_no_provision is None):
             raise ValueError("give exactly one of gap_when (a deficiency) or gap_when_no_provision (an absence)")
         if self.gap_when_no_provision is not None and self.area is None:
