@@ -57,20 +57,44 @@ def _code() -> str:
         import pydantic
 
         digest = hashlib.sha256(f"{sys.version}|pydantic {pydantic.VERSION}".encode())
-        for path in sorted(_PACKAGE.rglob("*.py")):
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        # os.walk and plain reads rather than Path.rglob and read_bytes: the same files in the same order
+        # (by path parts), the same digest, in half the time (this runs at every start)
+        found: list[tuple[str, ...]] = []
+        for folder, _, names in os.walk(_PACKAGE):
+            relative = os.path.relpath(folder, _PACKAGE)
+            parts = () if relative == os.curdir else tuple(relative.split(os.sep))
+            found += [(*parts, name) for name in names if name.endswith(".py")]
+        for parts in sorted(found):
+            digest.update("/".join(parts).encode() + b"\0" + _read_bytes(os.path.join(_PACKAGE, *parts)) + b"\0")
         _code_digest = digest.hexdigest()
     return _code_digest
+
+
+def _read_bytes(path: str | Path) -> bytes:
+    with open(path, "rb", buffering=0) as file:
+        return file.readall()
+
+
+def _real_path(path: Path, folders: dict[Path, str]) -> str:
+    """`str(path.resolve())`, resolving each folder once: a file that is not a symbolic link is its folder's
+    real path joined with its name (one lstat instead of one per component of the path)."""
+    if stat.S_ISLNK(os.lstat(path).st_mode):
+        return str(path.resolve())
+    parent = folders.get(path.parent)
+    if parent is None:
+        parent = folders[path.parent] = str(path.parent.resolve())
+    return os.path.join(parent, path.name)
 
 
 def fingerprint(kind: str, *groups: Iterable[Path]) -> str | None:
     """The cache key of the files of each group read by this code, or None if a file cannot be read."""
     try:
         digest = hashlib.sha256(f"{kind}|{_code()}".encode())
+        folders: dict[Path, str] = {}
         for files in groups:
             digest.update(b"\1")  # a file moved from one group to the next changes the key
             for path in files:
-                digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
+                digest.update(_real_path(path, folders).encode() + b"\0" + _read_bytes(path) + b"\0")
     except (OSError, RuntimeError):  # unreadable, vanished, or a symlink loop: no key, no cache
         return None
     return digest.hexdigest()

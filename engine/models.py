@@ -4,9 +4,10 @@ Validation, the JSON Schema (`lexgap schema KIND`) and the README's field lists
 all come from these classes.  A field left out of a file means "not known",
 never "no": a provision that does not say whether it requires a relationship
 makes the relationship rules answer `not_assessable`.
-"""
 
-from __future__ import annotations
+Annotations here are evaluated with the class (no `from __future__ import annotations`): pydantic reads
+every field's type when a model is defined, and from a string it compiles and evaluates it each time.
+"""
 
 import datetime as dt
 from typing import Annotated, Any, Literal
@@ -17,6 +18,15 @@ from pydantic_core import PydanticCustomError
 from lexgap import ids
 from lexgap import vocabulary as v
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES, Attribute
+
+
+def _empty() -> list[Any]:
+    """A list field's default: an empty list.
+
+    A Python function, not `list`: pydantic reads a default factory's signature, and for a builtin it
+    parses the signature's text with the tokenizer, whose first use compiles its large regular expression
+    (about 15 ms of a cold start, when the validators are built)."""
+    return []
 
 
 class Strict(BaseModel):
@@ -73,7 +83,7 @@ class Source(Strict):
     verified: v.Verification = Field(
         description="how far we checked this fact: primary (in the official text), secondary (only in a "
                     "secondary source), unverified (not checked)")
-    covers: list[str] = Field(default_factory=list,
+    covers: list[str] = Field(default_factory=_empty,
                               description="the fields this source supports; empty: the whole entry")
     note: Text | None = None
 
@@ -201,7 +211,7 @@ class StandardProvisionWords(Strict):
 class InstrumentWords(Strict):
     title: ShortText | None = Field(None, description="the official title in this language")
     short_title: ShortText | None = Field(None, description="the usual abbreviation in this language")
-    sources: list[Source] = Field(default_factory=list, description="where the official title was read")
+    sources: list[Source] = Field(default_factory=_empty, description="where the official title was read")
 
 
 class RuleLetterWords(Strict):
@@ -246,7 +256,7 @@ class Victims(Strict):
         None, description="oldest protected age in whole years: 17 for 'under 18'")
 
     @model_validator(mode="after")
-    def _ages_in_order(self) -> Victims:
+    def _ages_in_order(self) -> "Victims":
         if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
             raise ValueError(f"age_min {self.age_min} is above age_max {self.age_max}")
         return self
@@ -284,7 +294,7 @@ class DefenceScope(Strict):
     """A defence the accused may raise (distinct from an exception: the act is an offence, but excused)."""
 
     defence: v.Defence = Field(description="the defence, a word of the defence vocabulary")
-    conduct: list[v.Conduct] = Field(default_factory=list, description="the acts it applies to; empty: all")
+    conduct: list[v.Conduct] = Field(default_factory=_empty, description="the acts it applies to; empty: all")
     note: Text | None = Field(None, description="the statute's conditions for the defence, in our words")
 
 
@@ -344,14 +354,14 @@ class Provision(Strict):
     provision_type: v.ProvisionType | None = None
     conduct: Annotated[list[v.Conduct], Field(min_length=1)]
     conduct_disputed: list[v.Conduct] = Field(
-        default_factory=list, description="conduct whose coverage by this provision courts or authorities dispute")
+        default_factory=_empty, description="conduct whose coverage by this provision courts or authorities dispute")
     disputed_note: Text | None = None
     medium: v.Medium | None = None
     victims: Victims | None = None
     relationship_required: list[v.Relationship] | None = Field(
         None, description="[none] when no relationship is required; leave out when not known")
     aggravating_relationships: list[v.Relationship] = Field(
-        default_factory=list, description="relationships that only raise the penalty (they restrict nobody)")
+        default_factory=_empty, description="relationships that only raise the penalty (they restrict nobody)")
     mental_element: list[v.MentalElement] | MentalAlternatives | None = Field(
         None, description="elements required together, or any_of: alternatives")
     recklessness_as_to: list[v.RecklessnessObject] | None = Field(
@@ -377,15 +387,15 @@ class Provision(Strict):
     age_of_consent: Annotated[int, Field(ge=0, le=21)] | None = Field(
         None, description="the age of sexual consent this provision relies on")
     aggravating_circumstances: list[v.Aggravation] = Field(
-        default_factory=list, description="circumstances, other than a relationship, that only raise the penalty")
+        default_factory=_empty, description="circumstances, other than a relationship, that only raise the penalty")
     conduct_added: list[ConductAdded] = Field(
-        default_factory=list, description="conduct added to the provision later, with the date")
+        default_factory=_empty, description="conduct added to the provision later, with the date")
     addressees: list[v.Addressee] | None = None
     penalty: Penalty | None = None
-    wording: list[Wording] = Field(default_factory=list, description="the statute's own words for a field")
+    wording: list[Wording] = Field(default_factory=_empty, description="the statute's own words for a field")
     disputed: list[DisputedFact] = Field(
-        default_factory=list, description="facts in dispute (other than conduct: see conduct_disputed)")
-    amends: list[ProvisionId] = Field(default_factory=list, description="provisions this one amends or supplements")
+        default_factory=_empty, description="facts in dispute (other than conduct: see conduct_disputed)")
+    amends: list[ProvisionId] = Field(default_factory=_empty, description="provisions this one amends or supplements")
     dates: Dates | None = None
     notes: Text | None = Field(None, description="our analysis, marked as such")
     sources: Sources
@@ -393,7 +403,7 @@ class Provision(Strict):
     es: ProvisionWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _consistent(self) -> Provision:
+    def _consistent(self) -> "Provision":
         if not ids.is_portion_of(self.id, self.law):
             raise ValueError(f"provision id {self.id!r} must start with its law id {self.law!r} followed by '~'")
         extra = sorted(set(self.conduct_disputed) - set(self.conduct))
@@ -432,7 +442,7 @@ class Law(Strict):
     type: v.LawType
     status: v.Status
     dates: Dates | None = None
-    amends: list[WorkId] = Field(default_factory=list)
+    amends: list[WorkId] = Field(default_factory=_empty)
     legal_system: Slug | None = Field(
         None, description="id of one of the jurisdiction's legal_systems: 'us-federal', 'gb-sct'")
     summary: Text | None = None
@@ -447,7 +457,7 @@ class Law(Strict):
     es: LawWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _covers(self) -> Law:
+    def _covers(self) -> "Law":
         _check_covers(type(self), self.sources, "a law")
         return self
 
@@ -473,7 +483,7 @@ class Ratification(Strict):
     sources: Sources
 
     @model_validator(mode="after")
-    def _has_when(self) -> Ratification:
+    def _has_when(self) -> "Ratification":
         if self.date is None and self.year is None:
             raise ValueError("give the date or at least the year of the ratification")
         if self.date is not None and self.year is not None and self.date.year != self.year:
@@ -493,7 +503,7 @@ class ContextFact(Strict):
     es: ContextFactWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _covers(self) -> ContextFact:
+    def _covers(self) -> "ContextFact":
         _check_covers(type(self), self.sources, "a context fact")
         return self
 
@@ -508,21 +518,21 @@ class Jurisdiction(Strict):
     as_of: dt.date
     subject: ShortText | None = Field(None, description="what a letter on this file is about, one line")
     legal_systems: list[LegalSystem] = Field(
-        default_factory=list, description="the legal systems its laws belong to, when there are several")
+        default_factory=_empty, description="the legal systems its laws belong to, when there are several")
     complete_for: list[v.Area] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="areas whose in-force provisions are all listed here; absence rules answer "
         "not_assessable for any other area")
     laws: list[Law]
     provisions: list[Provision]
-    ratifications: list[Ratification] = Field(default_factory=list)
-    context: list[ContextFact] = Field(default_factory=list)
+    ratifications: list[Ratification] = Field(default_factory=_empty)
+    context: list[ContextFact] = Field(default_factory=_empty)
     notes: Text | None = None
     fr: SubjectWords | None = overlay("fr")
     es: SubjectWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _provisions_belong(self) -> Jurisdiction:
+    def _provisions_belong(self) -> "Jurisdiction":
         wrong = [(index, provision.id) for index, provision in enumerate(self.provisions)
                  if ids.parse_provision_id(provision.id).country.split("-")[0] != self.country]
         if wrong:  # reported at each provision's id, not at the top of the file
@@ -546,10 +556,10 @@ class Practice(Strict):
 
     answer: v.Answer | None = Field(None, description="yes, partial or no; leave out when not known")
     note: Text | None = None
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=_empty)
 
     @model_validator(mode="after")
-    def _answer_sourced(self) -> Practice:
+    def _answer_sourced(self) -> "Practice":
         if self.answer is not None and not self.sources:
             raise ValueError("an answer needs at least one source")
         return self
@@ -564,16 +574,16 @@ class Company(Strict):
     as_of: dt.date
     subject: ShortText | None = None
     registered_in: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = None
-    operates_in: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=list)
+    operates_in: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(default_factory=_empty)
     services: ShortText | None = None
     practices: dict[str, Practice] = Field(default_factory=dict)
-    context: list[ContextFact] = Field(default_factory=list)
+    context: list[ContextFact] = Field(default_factory=_empty)
     notes: Text | None = None
     fr: SubjectWords | None = overlay("fr")
     es: SubjectWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _known_practices(self) -> Company:
+    def _known_practices(self) -> "Company":
         from lexgap.vocabulary import did_you_mean
 
         for name in self.practices:
@@ -588,7 +598,7 @@ class Reading(Strict):
 
     text: Text = Field(description="what we read the provision to mean or imply, in our own words")
     sources: list[Source] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="what supports the reading (an explanatory report, a committee's view); "
                     "none: lexgap's own analysis, to be reviewed by a lawyer")
 
@@ -620,23 +630,23 @@ class Instrument(Strict):
     id: Slug
     title: ShortText
     short_title: ShortText
-    aliases: list[ShortText] = Field(default_factory=list, description="other names a draft may use")
+    aliases: list[ShortText] = Field(default_factory=_empty, description="other names a draft may use")
     kind: v.InstrumentKind
     symbol: ShortText | None = None
-    other_symbols: list[ShortText] = Field(default_factory=list)
+    other_symbols: list[ShortText] = Field(default_factory=_empty)
     issuer: ShortText | None = None
     adopted: dt.date | None = None
     issued: dt.date | None = None
     opened_for_signature: dt.date | None = Field(None, description="the date the treaty was opened for signature")
     entry_into_force: dt.date | None = None
     interprets: list[Slug] = Field(
-        default_factory=list,
+        default_factory=_empty,
         description="the treaties whose committee issued it or which it interprets (a general comment, guidelines): "
                     "it applies to a State only as far as one of them binds the State")
     areas: list[v.Area] = Field(
-        default_factory=list, description="areas of law it speaks to: a rule may cite it only in these areas")
+        default_factory=_empty, description="areas of law it speaks to: a rule may cite it only in these areas")
     victims: list[v.Victims] = Field(
-        default_factory=list, description="whom it speaks to: [child] for child-specific instruments")
+        default_factory=_empty, description="whom it speaks to: [child] for child-specific instruments")
     url: Url | None = None
     sources: Sources
     provisions: list[StandardProvision]
@@ -644,7 +654,7 @@ class Instrument(Strict):
     es: InstrumentWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _covers(self) -> Instrument:
+    def _covers(self) -> "Instrument":
         _check_covers(type(self), self.sources, "an instrument")
         return self
 
@@ -668,7 +678,7 @@ class Test(Strict):
     at_least: int | None = None
 
     @model_validator(mode="after")
-    def _one(self) -> Test:
+    def _one(self) -> "Test":
         given = [k for k in TEST_KINDS if getattr(self, k) is not None]
         if len(given) != 1:
             raise ValueError("write exactly one of " + ", ".join(TEST_KINDS))
@@ -717,7 +727,7 @@ class Rule(Strict):
     es: RuleWords | None = overlay("es")
 
     @model_validator(mode="after")
-    def _shape(self) -> Rule:
+    def _shape(self) -> "Rule":
         if (self.gap_when is None) == (self.gap_when_no_provision is None):
             raise ValueError("give exactly one of gap_when (a deficiency) or gap_when_no_provision (an absence)")
         if self.gap_when_no_provision is not None and self.area is None:
@@ -787,8 +797,8 @@ class RuleCase(Strict):
     """One test case for a rule, as a lawyer would write it."""
 
     name: ShortText
-    complete_for: list[v.Area] = Field(default_factory=list)
-    provisions: list[dict[str, Any]] = Field(default_factory=list, description="provisions; sources may be left out")
+    complete_for: list[v.Area] = Field(default_factory=_empty)
+    provisions: list[dict[str, Any]] = Field(default_factory=_empty, description="provisions; sources may be left out")
     practices: dict[str, Practice] = Field(default_factory=dict)
     expect: Annotated[list[CaseExpectation], Field(min_length=1)]
 
