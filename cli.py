@@ -13,11 +13,9 @@ import atexit
 import contextlib
 import errno
 import gc
-import importlib
 import json
 import os
 import sys
-import types
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -736,41 +734,12 @@ def _output_failed(error: OSError) -> int:
     return int(ExitCode.io_error)
 
 
-#: The values of PYDANTIC_DISABLE_PLUGINS with which pydantic loads no plugin at all.
-_NO_PLUGINS = ("__all__", "1", "true")
-_PLUGIN_LOADER = "pydantic.plugin._loader"
-
-
-def _no_plugin_loader() -> None:
-    """While pydantic's plugins are all off, stand in for its plugin loader, answering "none".
-
-    pydantic imports the loader before building its first validator, and the loader imports
-    importlib.metadata (email, zipfile, csv...) at once, even when PYDANTIC_DISABLE_PLUGINS turns every
-    plugin off and nothing of it is used: 25-35 ms, a tenth of the imports a run cannot do without.  Should
-    plugins be turned on later in the process, the stand-in hands over to pydantic's own loader.
-    """
-    if _PLUGIN_LOADER in sys.modules or os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in _NO_PLUGINS:
-        return
-    stand_in = types.ModuleType(_PLUGIN_LOADER)
-
-    def get_plugins() -> Any:
-        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in _NO_PLUGINS:
-            return ()
-        if sys.modules.get(_PLUGIN_LOADER) is stand_in:
-            del sys.modules[_PLUGIN_LOADER]
-        return importlib.import_module(_PLUGIN_LOADER).get_plugins()
-
-    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
-    sys.modules[_PLUGIN_LOADER] = stand_in
-
-
 def main() -> None:
     """Entry point: run the app; no Python traceback ever reaches the user."""
     _utf8_streams()
     # pydantic looks for plugins in every installed package's metadata before its first validation (a tenth
     # of a cold start in the test environment); the command line uses none, unless the user asks for some.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    _no_plugin_loader()
     # At exit the interpreter runs the cyclic collector over the whole heap (the models, validators and
     # compiled rules) several times while it tears the modules down; frozen, the heap is left to the
     # operating system to reclaim, as it is anyway (a sixth of a one-file run's time).
