@@ -1,4 +1,4 @@
-"""The only module that imports durable-rules: one quiet host, rulesets in, matches out.
+"""The only module that imports durable-rules: rulesets in, matches out, through its C engine's own calls.
 
 durable-rules 2.0.28 is unmaintained (see README); everything lexgap needs from it
 passes through `RulePack`, so that it could be replaced one day by another engine
@@ -18,17 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import durable_rules_engine as _dre
-from durable import engine as _dr
 
-
-class _QuietHost(_dr.Host):  # type: ignore[misc]
-    """A host without the background polling threads of 2.0.28 (we call it synchronously)."""
-
-    def _run(self) -> None:
-        pass
-
-
-_HOST = _QuietHost()
 _NAMES = itertools.count()
 _SIDS = itertools.count()
 _LOCK = threading.Lock()  # the C engine is not safe across threads on one ruleset
@@ -75,10 +65,6 @@ class EngineRule:
     name: str
     patterns: list[dict[str, Any]]
     bound: tuple[str, ...]
-
-
-def _ignore(_context: Any) -> None:
-    pass
 
 
 #: Facts as the engine reads them: no spaces after separators (durable-rules hands each bound fact back in an
@@ -139,22 +125,18 @@ class RulePack:
 
     def __init__(self, rules: Iterable[EngineRule]):
         self._rules = list(rules)
-        # durable-rules deletes "run" from each rule's dict and only serialises the patterns:
-        # a fresh dict per rule keeps the EngineRule intact, no deep copy needed.
-        definition: dict[str, dict[str, Any]] = {rule.name: {"all": list(rule.patterns)} for rule in self._rules}
-        definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}]}
-        self.name = f"lexgap_{next(_NAMES)}"  # unique per process, which is all the host asks
+        # Matches handed over in batches of up to CAP frames per action (durable-rules' `cap`): the same
+        # frames, in far fewer round trips (a file where many provisions cure many others makes one frame
+        # per pair: issue 18 case 12).
+        definition: dict[str, dict[str, Any]] = {rule.name: {"all": rule.patterns, "cap": CAP} for rule in self._rules}
+        definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}], "cap": CAP}
+        self.name = f"lexgap_{next(_NAMES)}"  # unique per process, which is all the engine asks
         self._matches: list[tuple[str, tuple[tuple[str, str], ...]]] = []  # (rule, bindings) of each action
         self._errors: list[EngineProblem] = []
-        for body in definition.values():  # durable-rules requires an action; `_assert` runs ours
-            body["run"] = _ignore
-            # Matches handed over in batches of up to CAP frames per action (durable-rules' `cap`): the
-            # same frames, in far fewer round trips (a file where many provisions cure many others
-            # makes one frame per pair: issue 18 case 12).
-            body["cap"] = CAP
+        # The C engine's own call, as durable-rules' Python host makes it, less the host: lexgap runs the
+        # actions itself (`_assert_all`), so the host's table of Python actions and its threads are not needed.
         with _LOCK:
-            _HOST.register_rulesets({self.name: definition})
-            self._handle = _HOST._ruleset_directory[self.name]._handle
+            self._handle = _dre.create_ruleset(self.name, _JSON.encode(definition))
         # Each bound fact's short id in an action's message, found by a regular expression: a fact shown
         # to the engine always begins with its id (see `evaluate`), a label is followed by an object only
         # where it binds a fact (values are scalars), and a quote inside a JSON string is escaped.  Every
@@ -163,8 +145,9 @@ class RulePack:
                                   for name in rule.bound] for rule in self._rules}
         # The engine is only shown the attributes some pattern of this pack reads: the others
         # cannot change a match, and each one costs JSON text and parsing per assert and action.
-        read = _attributes([body for rule in self._rules for item in rule.patterns for body in item.values()],
-                           {"t", "id"})
+        # The engine rules of one lexgap rule share their patterns' objects (the candidate, each cure): read once.
+        bodies = {id(body): body for rule in self._rules for item in rule.patterns for body in item.values()}
+        read = _attributes(list(bodies.values()), {"t", "id"})
         self._reads = tuple(sorted(read - {"id"}))  # the engine sees a short id in its place
         self._closed = False
 
@@ -243,14 +226,11 @@ class RulePack:
             self._errors.append(EngineProblem("?", "action_error", f"{rule_name}: {error!r}"))
 
     def close(self) -> None:
-        """Unregister the ruleset and free it in the C engine (2.0.28 has no public way)."""
+        """Free the ruleset in the C engine."""
         if self._closed:
             return
         with _LOCK:
-            ruleset = _HOST._ruleset_directory.pop(self.name, None)
-            if ruleset is not None:
-                _HOST._ruleset_list.remove(ruleset)
-                _dre.delete_ruleset(ruleset._handle)
+            _dre.delete_ruleset(self._handle)
         self._closed = True
 
     def __enter__(self) -> RulePack:
