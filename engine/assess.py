@@ -18,7 +18,16 @@ from lexgap import ids, words
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
 from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack, match_order
-from lexgap.facts import COVERAGE, company_facts, coverage_facts, provision_values, status_of, victim_reach
+from lexgap.facts import (
+    COVERAGE,
+    MAX_REPLACED,
+    company_facts,
+    coverage_facts,
+    provision_values,
+    replaced_width,
+    status_of,
+    victim_reach,
+)
 from lexgap.fit import finding_areas, rule_areas
 from lexgap.knowledge import Knowledge
 from lexgap.models import Company, Jurisdiction, Provision, Rule
@@ -151,25 +160,29 @@ class Assessor:
         self.rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
         self._basis: dict[tuple[str, str], list[Basis]] = {}  # by rule and language
         self._described: dict[str, str] = {}
-        # One pack per rule, registered for a subject kind when the first subject of that kind comes.
-        self.packs: dict[str, list[RulePack]] = {}
+        # One pack per rule, registered for a subject kind (and for the replaced provisions its facts name, see
+        # `packs_for`) when the first subject of that kind comes.
+        self.packs: dict[tuple[str, int], list[RulePack]] = {}
         # Each pack sees only the coverage facts whose conduct one of its rules can match: an index,
         # not an evaluation (the engine still decides every outcome), that saves most asserts.
         self.pack_conducts: dict[int, frozenset[str] | None] = {}
 
-    def packs_for(self, subject: str) -> list[RulePack]:
+    def packs_for(self, subject: str, replaced: int = MAX_REPLACED) -> list[RulePack]:
         """The packs of one subject kind, compiled and registered on first use.
 
         One rule (its few engine rules) per pack: durable-rules matches a fact faster in a small
         ruleset, and a pack's conduct index then lets through only the facts that rule can match.
+        `replaced`: the `replaces_N` slots the subject's facts fill (`facts.replaced_width`); a cure is tested
+        against those only, the same rule for those facts with fewer joins to register and to evaluate.
         """
-        packs = self.packs.get(subject)
+        packs = self.packs.get((subject, replaced))
         if packs is None:
-            compiled = sorted((compile_rule(r) for r in self.rules.values() if r.subject == subject),
+            compiled = sorted((compile_rule(r, replaced) for r in self.rules.values() if r.subject == subject),
                               key=lambda c: (c.rule.area or "", sorted(c.conducts() or []), c.rule.id))
             more = [item.conducts() for item in compiled]
-            packs = self.packs[subject] = [self._pack(item.engine_rules, None if conducts is None else set(conducts))
-                                           for item, conducts in zip(compiled, more, strict=True)]
+            packs = self.packs[subject, replaced] = [
+                self._pack(item.engine_rules, None if conducts is None else set(conducts))
+                for item, conducts in zip(compiled, more, strict=True)]
         return packs
 
     def _pack(self, rules: list[EngineRule], conducts: set[str] | None) -> RulePack:
@@ -198,7 +211,7 @@ class Assessor:
                 by_conduct[fact.get("conduct", "")].append(index)
             else:
                 others.append(index)
-        for pack in self.packs_for(subject):
+        for pack in self.packs_for(subject, replaced_width(facts)):
             wanted = self.pack_conducts[id(pack)]
             if wanted is None:
                 relevant = facts

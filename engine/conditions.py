@@ -111,8 +111,9 @@ def _unknown(attribute: Attribute) -> Json:
 
 
 class _Compiler:
-    def __init__(self, rule: Rule):
+    def __init__(self, rule: Rule, replaced: int = MAX_REPLACED):
         self.rule = rule
+        self.replaced = replaced
         self.attributes = ATTRIBUTES_BY_SUBJECT[rule.subject]
 
     def _tests(self, condition: Condition) -> list[tuple[Attribute, Test]]:
@@ -202,7 +203,7 @@ class _Compiler:
         ]
         if not self.about_children_only():
             tests.append({"$gte": {"covers_adults": {"p": "covers_adults"}}})
-        tests += [{"$neq": {"provision": {"p": f"replaces_{i + 1}"}}} for i in range(MAX_REPLACED)]
+        tests += [{"$neq": {"provision": {"p": f"replaces_{i + 1}"}}} for i in range(self.replaced)]
         return tests
 
     def absence(self) -> list[EngineRule]:
@@ -230,9 +231,17 @@ class _Compiler:
         ]
 
 
-def compile_rule(rule: Rule) -> Compiled:
-    """Compile one rule into the engine rules that decide its three outcomes."""
-    return Compiled(rule, _Compiler(rule).compile())
+def compile_rule(rule: Rule, replaced: int = MAX_REPLACED) -> Compiled:
+    """Compile one rule into the engine rules that decide its three outcomes.
+
+    `replaced`: how many of a candidate's replaced provisions (its facts' `replaces_1`, ...) a cure is
+    tested against.  Fewer than MAX_REPLACED is the same rule for facts whose further slots are empty
+    (no provision's id is empty), and each slot is a join in every cure pattern: `facts.replaced_width`
+    says how many a subject's facts need.
+    """
+    if not 0 <= replaced <= MAX_REPLACED:
+        raise ValueError(f"replaced must be between 0 and {MAX_REPLACED}, not {replaced}")
+    return Compiled(rule, _Compiler(rule, replaced).compile())
 
 
 # --- plain words ---------------------------------------------------------------------

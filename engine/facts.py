@@ -10,6 +10,7 @@ plain equality between facts.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
@@ -259,6 +260,12 @@ def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
             facts.append(fact)
     facts.append(anchor_fact(jurisdiction))
     return facts
+
+
+def replaced_width(facts: Iterable[dict[str, Any]]) -> int:
+    """How many `replaces_N` slots these facts fill: the last N any coverage fact names a provision in."""
+    return max((index for fact in facts if fact["t"] == COVERAGE
+                for index in range(MAX_REPLACED, 0, -1) if fact.get(f"replaces_{index}")), default=0)
 
 
 def anchor_fact(jurisdiction: Jurisdiction) -> dict[str, Any]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from lexgap.assess import Assessor
 from lexgap.knowledge import Knowledge, load_subject
 from lexgap.paths import resolve_subject
@@ -42,8 +46,53 @@ def test_the_matches_of_all_packs_come_in_order_whether_or_not_their_ranges_over
     for lists in cases:
         with Assessor(knowledge, rule_ids=[]) as fresh:
             packs = [Fixed(*names) for names in lists]
-            fresh.packs["jurisdiction"] = packs  # type: ignore[assignment]
+            fresh.packs["jurisdiction", 0] = packs  # type: ignore[assignment]  # facts naming no replaced provision
             fresh.pack_conducts.update({id(pack): None for pack in packs})
             matches, problems = fresh._run("jurisdiction", [{"t": "jurisdiction", "id": "j"}])
         assert problems == []
         assert [m.rule for m in matches] == sorted(name for names in lists for name in names)
+
+
+def test_a_cure_tested_against_the_replaced_provisions_the_facts_name_finds_what_all_four_slots_find(
+        knowledge: Knowledge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The packs are compiled for as many `replaces_N` slots as a subject's facts fill (issue 19): on bundled
+    files (none or one replaced provision) and generated ones (bills amending one or two provisions in force),
+    the engine finds the same matches as with packs testing all MAX_REPLACED slots."""
+    import sys
+
+    from lexgap.facts import MAX_REPLACED, coverage_facts, replaced_width
+    from lexgap.models import Jurisdiction
+
+    root = Path(__file__).resolve().parent.parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from bench.generate import write_corpus
+
+    paths = [resolve_subject(name) for name in ("romania-2020.yaml", "romania-2024.yaml", "united-states-2021.yaml")]
+    subjects = [load_subject(path, knowledge)[0] for path in [*paths, *write_corpus(tmp_path, 6)]]
+    facts = [coverage_facts(subject) for subject in subjects if isinstance(subject, Jurisdiction)]
+    widths = [replaced_width(one) for one in facts]
+    assert len(facts) == 9 and {0, 1, 2} <= set(widths) and max(widths) < MAX_REPLACED
+    with Assessor(knowledge) as assessor:
+        found = [assessor._run("jurisdiction", one) for one in facts]
+        assert set(assessor.packs) == {("jurisdiction", width) for width in widths}
+        # every subject through the packs of all four slots (`lexgap.assess` is also the name of a function)
+        monkeypatch.setattr(sys.modules["lexgap.assess"], "replaced_width", lambda _: MAX_REPLACED)
+        assert [assessor._run("jurisdiction", one) for one in facts] == found
+        assert ("jurisdiction", MAX_REPLACED) in assessor.packs
+
+
+def test_compiling_for_fewer_replaced_provisions_drops_only_those_joins(knowledge: Knowledge) -> None:
+    import json
+
+    from lexgap.conditions import compile_rule
+    from lexgap.facts import MAX_REPLACED
+
+    rule = next(r for r in knowledge.rules if r.unless_covered_elsewhere)
+    full, one = (json.dumps([e.patterns for e in compile_rule(rule, n).engine_rules]) for n in (MAX_REPLACED, 1))
+    assert full.count('"replaces_') > one.count('"replaces_') > 0 and '"replaces_2"' not in one
+    assert full.replace(', {"$neq": {"provision": {"p": "replaces_4"}}}', "").replace(
+        ', {"$neq": {"provision": {"p": "replaces_3"}}}', "").replace(
+        ', {"$neq": {"provision": {"p": "replaces_2"}}}', "") == one
+    with pytest.raises(ValueError, match="between 0 and"):
+        compile_rule(rule, MAX_REPLACED + 1)
