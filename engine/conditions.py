@@ -235,12 +235,12 @@ def compile_rule(rule: Rule, replaced: int = MAX_REPLACED) -> Compiled:
     """Compile one rule into the engine rules that decide its three outcomes.
 
     `replaced`: how many of a candidate's replaced provisions (its facts' `replaces_1`, ...) a cure is
-    tested against.  Fewer than MAX_REPLACED is the same rule for facts whose further slots are empty
+    tested against.  Fewer than the facts' slots is the same rule for facts whose further slots are empty
     (no provision's id is empty), and each slot is a join in every cure pattern: `facts.replaced_width`
-    says how many a subject's facts need.
+    says how many a subject's facts need (more than MAX_REPLACED where a provision amends more).
     """
-    if not 0 <= replaced <= MAX_REPLACED:
-        raise ValueError(f"replaced must be between 0 and {MAX_REPLACED}, not {replaced}")
+    if replaced < 0:
+        raise ValueError(f"replaced must be 0 or more, not {replaced}")
     return Compiled(rule, _Compiler(rule, replaced).compile())
 
 

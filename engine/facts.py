@@ -24,7 +24,8 @@ COVERAGE = "coverage"
 ANCHOR = "jurisdiction"
 COMPANY = "company"
 ANCHOR_ID = ids.ANCHOR_ID
-#: A coverage fact names up to this many provisions it would replace.
+#: The slots `replaces_1` ... every coverage fact has for the provisions its provision amends (empty where it
+#: amends fewer); a subject with a provision amending more has as many slots as that provision needs.
 MAX_REPLACED = 4
 
 
@@ -237,6 +238,7 @@ def legal_system_of(provision: Provision, jurisdiction: Jurisdiction) -> str:
 def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
     """One fact per (provision, conduct), in a stable order, then the jurisdiction anchor last."""
     facts: list[dict[str, Any]] = []
+    slots = max([MAX_REPLACED, *(len(provision.amends) for provision in jurisdiction.provisions)])
     for provision in sorted(jurisdiction.provisions, key=lambda p: p.id):
         status = status_of(provision, jurisdiction)
         base: dict[str, Any] = {"t": COVERAGE, "provision": provision.id, "law": provision.law,
@@ -251,8 +253,8 @@ def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
         floor, reach = child_ages(provision, children)
         base.update(victims_known=known, covers_children=children, covers_adults=adults,
                     child_age_floor=floor, child_age_reach=reach)
-        replaced = sorted(provision.amends)[:MAX_REPLACED]
-        for index in range(MAX_REPLACED):
+        replaced = sorted(provision.amends)  # every one: a provision left out here could cure the one replacing it
+        for index in range(slots):
             base[f"replaces_{index + 1}"] = replaced[index] if index < len(replaced) else ""
         for conduct in conduct_on(provision, jurisdiction.as_of):
             fact = dict(base, id=ids.fact_id(provision.id, conduct), conduct=str(conduct), conduct__known=1)
@@ -263,9 +265,14 @@ def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
 
 
 def replaced_width(facts: Iterable[dict[str, Any]]) -> int:
-    """How many `replaces_N` slots these facts fill: the last N any coverage fact names a provision in."""
-    return max((index for fact in facts if fact["t"] == COVERAGE
-                for index in range(MAX_REPLACED, 0, -1) if fact.get(f"replaces_{index}")), default=0)
+    """How many `replaces_N` slots these facts fill: the last N any coverage fact names a provision in (each
+    fact fills its slots from the first on)."""
+    width = 0
+    for fact in facts:
+        if fact["t"] == COVERAGE:
+            while fact.get(f"replaces_{width + 1}"):
+                width += 1
+    return width
 
 
 def anchor_fact(jurisdiction: Jurisdiction) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -28,7 +29,6 @@ def test_findings_are_sorted_counted_and_explained(knowledge: Knowledge, assesso
 def test_the_matches_of_all_packs_come_in_order_whether_or_not_their_ranges_overlap(knowledge: Knowledge) -> None:
     """`Assessor._run` puts the packs' sorted lists end to end in the order of their first match, and sorts
     them all when two lists' ranges overlap (two packs with rules of interleaved names)."""
-    from typing import Any
 
     from lexgap.durable import EngineProblem, Match
 
@@ -94,5 +94,54 @@ def test_compiling_for_fewer_replaced_provisions_drops_only_those_joins(knowledg
     assert full.replace(', {"$neq": {"provision": {"p": "replaces_4"}}}', "").replace(
         ', {"$neq": {"provision": {"p": "replaces_3"}}}', "").replace(
         ', {"$neq": {"provision": {"p": "replaces_2"}}}', "") == one
-    with pytest.raises(ValueError, match="between 0 and"):
-        compile_rule(rule, MAX_REPLACED + 1)
+    with pytest.raises(ValueError, match="0 or more"):
+        compile_rule(rule, -1)
+
+
+def test_a_provision_amending_five_others_is_never_cured_by_the_fifth(knowledge: Knowledge, tmp_path: Path) -> None:
+    """A provision is never cured by one it amends (it replaces it), however many it amends: the facts once
+    named only the first four, so a fifth could cure it (issue 19's review)."""
+    import sys
+
+    import yaml
+
+    from lexgap.durable import Match
+    from lexgap.facts import MAX_REPLACED, coverage_facts, replaced_width
+
+    root = Path(__file__).resolve().parent.parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from bench.generate import jurisdiction
+
+    class Plain(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:  # lexgap files have no aliases
+            return True
+
+    def cures(data: dict[str, Any], name: str) -> tuple[list[Match], list[dict[str, Any]]]:
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(yaml.dump(data, Dumper=Plain, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        subject, problems = load_subject(path, knowledge)
+        assert subject is not None, problems
+        facts = coverage_facts(subject)  # type: ignore[arg-type]
+        with Assessor(knowledge) as assessor:
+            return [m for m in assessor._run("jurisdiction", facts)[0] if m.rule.endswith("|cured")], facts
+
+    for index in range(12):
+        data = jurisdiction(index)
+        found, _ = cures(data, f"before-{index}")
+        in_force = sorted(p["id"] for p in data["provisions"] if p["law"].split("/")[1] in ("code", "act"))
+        pairs = [(m.fact("p"), m.fact("q")) for m in found]
+        for candidate, cure in ((str(p).split("#")[0], str(q).split("#")[0]) for p, q in pairs):
+            others = [pid for pid in in_force if pid < cure and pid != candidate]
+            if len(others) >= MAX_REPLACED:
+                break
+        else:
+            continue
+        provision = next(p for p in data["provisions"] if p["id"] == candidate)
+        provision["amends"] = [*others[:MAX_REPLACED], cure]
+        after, facts = cures(data, f"after-{index}")
+        assert replaced_width(facts) == MAX_REPLACED + 1
+        assert not [m for m in after if str(m.fact("p")).startswith(candidate + "#")
+                    and str(m.fact("q")).startswith(cure + "#")]
+        return
+    pytest.fail("no generated jurisdiction has a cure with four provisions in force before it")
