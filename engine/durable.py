@@ -141,7 +141,7 @@ class RulePack:
         # to the engine always begins with its id (see `evaluate`), a label is followed by an object only
         # where it binds a fact (values are scalars), and a quote inside a JSON string is escaped.  Every
         # frame of a batch holds each label once, so the n-th id of each label belongs to the n-th frame.
-        self._keys = {rule.name: [(name, re.compile(f'"{re.escape(name)}":{{"id":"f([0-9]+)"'))
+        self._keys = {rule.name: [(name, re.compile(f'"{re.escape(name)}":' + _FACT_ID.pattern))
                                   for name in rule.bound] for rule in self._rules}
         # The engine is only shown the attributes some pattern of this pack reads: the others
         # cannot change a match, and each one costs JSON text and parsing per assert and action.
