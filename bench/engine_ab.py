@@ -103,7 +103,7 @@ def _now(work_file: Path) -> None:
     """In this code: its engine path over the earlier code's rules and facts."""
     from lexgap.assess import Assessor
     from lexgap.durable import EngineRule
-    from lexgap.facts import MAX_REPLACED
+    from lexgap.facts import REPLACES_SLOTS
     from lexgap.knowledge import Knowledge
 
     work = json.loads(work_file.read_text(encoding="utf-8"))
@@ -111,7 +111,7 @@ def _now(work_file: Path) -> None:
         packs = [assessor._pack([EngineRule(name, patterns, tuple(bound)) for name, patterns, bound in rule["engine"]],
                                 None if rule["conducts"] is None else set(rule["conducts"]))
                  for rule in work["rules"]]
-        for replaced in range(MAX_REPLACED + 1):  # the recorded rules, whatever provisions the facts say are replaced
+        for replaced in range(REPLACES_SLOTS + 1):  # the recorded rules, whatever provisions the facts say are replaced
             assessor.packs["jurisdiction", replaced] = packs
         same = [_said(assessor._run("jurisdiction", facts)[0]) for facts in work["facts"]] == work["matches"]
         if not same:

@@ -184,7 +184,7 @@ def child_phases(folder: Path, count: int) -> dict[str, Any]:
 
     from bench.reference import ReferenceAssessor
     from lexgap.assess import Assessment, Assessor, Finding, _jurisdiction_findings
-    from lexgap.facts import MAX_REPLACED, coverage_facts
+    from lexgap.facts import REPLACES_SLOTS, coverage_facts
     from lexgap.knowledge import check_subject, load_knowledge
     from lexgap.loading import read_yaml, validate
     from lexgap.models import Jurisdiction
@@ -195,7 +195,7 @@ def child_phases(folder: Path, count: int) -> dict[str, Any]:
     reference = ReferenceAssessor(knowledge)
     spent = dict.fromkeys(PHASES, 0.0)
     with Assessor(knowledge) as assessor:
-        for replaced in range(MAX_REPLACED + 1):  # registered before the clock runs, whichever a file needs
+        for replaced in range(REPLACES_SLOTS + 1):  # registered before the clock runs, whichever a file needs
             assessor.packs_for("jurisdiction", replaced)
         for path in yaml_files(folder)[:count]:
             clock = time.process_time()

@@ -20,7 +20,7 @@ from lexgap.conditions import VARIANT_OUTCOME, compile_rule
 from lexgap.durable import EngineProblem, EngineRule, Match, RulePack, match_order
 from lexgap.facts import (
     COVERAGE,
-    MAX_REPLACED,
+    REPLACES_SLOTS,
     company_facts,
     coverage_facts,
     provision_values,
@@ -167,7 +167,7 @@ class Assessor:
         # not an evaluation (the engine still decides every outcome), that saves most asserts.
         self.pack_conducts: dict[int, frozenset[str] | None] = {}
 
-    def packs_for(self, subject: str, replaced: int = MAX_REPLACED) -> list[RulePack]:
+    def packs_for(self, subject: str, replaced: int = REPLACES_SLOTS) -> list[RulePack]:
         """The packs of one subject kind, compiled and registered on first use.
 
         One rule (its few engine rules) per pack: durable-rules matches a fact faster in a small

@@ -24,7 +24,7 @@ from typing import Any
 from lexgap import ids
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, Attribute
 from lexgap.durable import EngineRule
-from lexgap.facts import ANCHOR, COMPANY, COVERAGE, MAX_REPLACED, known_flag, word_flag
+from lexgap.facts import ANCHOR, COMPANY, COVERAGE, REPLACES_SLOTS, known_flag, word_flag
 from lexgap.models import Condition, Rule, Test
 from lexgap.vocabulary import Outcome, meaning, plain
 
@@ -111,7 +111,7 @@ def _unknown(attribute: Attribute) -> Json:
 
 
 class _Compiler:
-    def __init__(self, rule: Rule, replaced: int = MAX_REPLACED):
+    def __init__(self, rule: Rule, replaced: int = REPLACES_SLOTS):
         self.rule = rule
         self.replaced = replaced
         self.attributes = ATTRIBUTES_BY_SUBJECT[rule.subject]
@@ -231,13 +231,13 @@ class _Compiler:
         ]
 
 
-def compile_rule(rule: Rule, replaced: int = MAX_REPLACED) -> Compiled:
+def compile_rule(rule: Rule, replaced: int = REPLACES_SLOTS) -> Compiled:
     """Compile one rule into the engine rules that decide its three outcomes.
 
     `replaced`: how many of a candidate's replaced provisions (its facts' `replaces_1`, ...) a cure is
     tested against.  Fewer than the facts' slots is the same rule for facts whose further slots are empty
     (no provision's id is empty), and each slot is a join in every cure pattern: `facts.replaced_width`
-    says how many a subject's facts need (more than MAX_REPLACED where a provision amends more).
+    says how many a subject's facts need (more than REPLACES_SLOTS where a provision amends more).
     """
     if replaced < 0:
         raise ValueError(f"replaced must be 0 or more, not {replaced}")

@@ -24,9 +24,9 @@ COVERAGE = "coverage"
 ANCHOR = "jurisdiction"
 COMPANY = "company"
 ANCHOR_ID = ids.ANCHOR_ID
-#: The slots `replaces_1` ... every coverage fact has for the provisions its provision amends (empty where it
-#: amends fewer); a subject with a provision amending more has as many slots as that provision needs.
-MAX_REPLACED = 4
+#: The slots `replaces_1` ... every coverage fact has at least, for the provisions its provision amends (empty
+#: where it amends fewer); a subject with a provision amending more has as many slots as that provision needs.
+REPLACES_SLOTS = 4
 
 
 def known_flag(name: str) -> str:
@@ -238,7 +238,7 @@ def legal_system_of(provision: Provision, jurisdiction: Jurisdiction) -> str:
 def coverage_facts(jurisdiction: Jurisdiction) -> list[dict[str, Any]]:
     """One fact per (provision, conduct), in a stable order, then the jurisdiction anchor last."""
     facts: list[dict[str, Any]] = []
-    slots = max([MAX_REPLACED, *(len(provision.amends) for provision in jurisdiction.provisions)])
+    slots = max([REPLACES_SLOTS, *(len(provision.amends) for provision in jurisdiction.provisions)])
     for provision in sorted(jurisdiction.provisions, key=lambda p: p.id):
         status = status_of(provision, jurisdiction)
         base: dict[str, Any] = {"t": COVERAGE, "provision": provision.id, "law": provision.law,

@@ -57,10 +57,10 @@ def test_a_cure_tested_against_the_replaced_provisions_the_facts_name_finds_what
         knowledge: Knowledge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The packs are compiled for as many `replaces_N` slots as a subject's facts fill (issue 19): on bundled
     files (none or one replaced provision) and generated ones (bills amending one or two provisions in force),
-    the engine finds the same matches as with packs testing all MAX_REPLACED slots."""
+    the engine finds the same matches as with packs testing all REPLACES_SLOTS slots."""
     import sys
 
-    from lexgap.facts import MAX_REPLACED, coverage_facts, replaced_width
+    from lexgap.facts import REPLACES_SLOTS, coverage_facts, replaced_width
     from lexgap.models import Jurisdiction
 
     root = Path(__file__).resolve().parent.parent
@@ -72,24 +72,24 @@ def test_a_cure_tested_against_the_replaced_provisions_the_facts_name_finds_what
     subjects = [load_subject(path, knowledge)[0] for path in [*paths, *write_corpus(tmp_path, 6)]]
     facts = [coverage_facts(subject) for subject in subjects if isinstance(subject, Jurisdiction)]
     widths = [replaced_width(one) for one in facts]
-    assert len(facts) == 9 and {0, 1, 2} <= set(widths) and max(widths) < MAX_REPLACED
+    assert len(facts) == 9 and {0, 1, 2} <= set(widths) and max(widths) < REPLACES_SLOTS
     with Assessor(knowledge) as assessor:
         found = [assessor._run("jurisdiction", one) for one in facts]
         assert set(assessor.packs) == {("jurisdiction", width) for width in widths}
         # every subject through the packs of all four slots (`lexgap.assess` is also the name of a function)
-        monkeypatch.setattr(sys.modules["lexgap.assess"], "replaced_width", lambda _: MAX_REPLACED)
+        monkeypatch.setattr(sys.modules["lexgap.assess"], "replaced_width", lambda _: REPLACES_SLOTS)
         assert [assessor._run("jurisdiction", one) for one in facts] == found
-        assert ("jurisdiction", MAX_REPLACED) in assessor.packs
+        assert ("jurisdiction", REPLACES_SLOTS) in assessor.packs
 
 
 def test_compiling_for_fewer_replaced_provisions_drops_only_those_joins(knowledge: Knowledge) -> None:
     import json
 
     from lexgap.conditions import compile_rule
-    from lexgap.facts import MAX_REPLACED
+    from lexgap.facts import REPLACES_SLOTS
 
     rule = next(r for r in knowledge.rules if r.unless_covered_elsewhere)
-    full, one = (json.dumps([e.patterns for e in compile_rule(rule, n).engine_rules]) for n in (MAX_REPLACED, 1))
+    full, one = (json.dumps([e.patterns for e in compile_rule(rule, n).engine_rules]) for n in (REPLACES_SLOTS, 1))
     assert full.count('"replaces_') > one.count('"replaces_') > 0 and '"replaces_2"' not in one
     assert full.replace(', {"$neq": {"provision": {"p": "replaces_4"}}}', "").replace(
         ', {"$neq": {"provision": {"p": "replaces_3"}}}', "").replace(
@@ -106,7 +106,7 @@ def test_a_provision_amending_five_others_is_never_cured_by_the_fifth(knowledge:
     import yaml
 
     from lexgap.durable import Match
-    from lexgap.facts import MAX_REPLACED, coverage_facts, replaced_width
+    from lexgap.facts import REPLACES_SLOTS, coverage_facts, replaced_width
 
     root = Path(__file__).resolve().parent.parent
     if str(root) not in sys.path:
@@ -133,14 +133,14 @@ def test_a_provision_amending_five_others_is_never_cured_by_the_fifth(knowledge:
         pairs = [(m.fact("p"), m.fact("q")) for m in found]
         for candidate, cure in ((str(p).split("#")[0], str(q).split("#")[0]) for p, q in pairs):
             others = [pid for pid in in_force if pid < cure and pid != candidate]
-            if len(others) >= MAX_REPLACED:
+            if len(others) >= REPLACES_SLOTS:
                 break
         else:
             continue
         provision = next(p for p in data["provisions"] if p["id"] == candidate)
-        provision["amends"] = [*others[:MAX_REPLACED], cure]
+        provision["amends"] = [*others[:REPLACES_SLOTS], cure]
         after, facts = cures(data, f"after-{index}")
-        assert replaced_width(facts) == MAX_REPLACED + 1
+        assert replaced_width(facts) == REPLACES_SLOTS + 1
         assert not [m for m in after if str(m.fact("p")).startswith(candidate + "#")
                     and str(m.fact("q")).startswith(cure + "#")]
         return
