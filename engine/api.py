@@ -98,7 +98,7 @@ def assess(path: PathLike, *, rules_dir: Folders = None, standards_dir: Folders 
     """
     base = _knowledge_for(path, rules, rules_dir, standards_dir, bundled_rules, bundled_standards)
     subject = _subject(path, base)
-    with Assessor(base, list(rules) or None) as assessor:
+    with Assessor(base, list(rules) or None, keep_packs=False) as assessor:  # one subject
         assessment = assessor.assess(subject)
     if assessment.engine_problems:
         raise LexgapError(assessment.engine_failures(str(path)))

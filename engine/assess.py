@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,8 +154,14 @@ class Assessment:
 class Assessor:
     """Compiles the rules once and assesses any number of subjects with them."""
 
-    def __init__(self, knowledge: Knowledge, rule_ids: Iterable[str] | None = None):
+    def __init__(self, knowledge: Knowledge, rule_ids: Iterable[str] | None = None, keep_packs: bool = True):
+        """`keep_packs=False` where one subject is assessed: each pack is then registered, evaluated and freed
+        in turn instead of all being kept for the next subject.  The same packs and matches; the engine's next
+        pack reuses the memory the last one freed, where registering every pack in fresh memory costs a page
+        fault per 4 KB (durable-rules' nodes are ~1.8 KB each, its node table grown one node at a time):
+        about half the cost of registering, measured on the Romania law (`bench/run.py`, cold start)."""
         self.knowledge = knowledge
+        self.keep_packs = keep_packs
         wanted = set(rule_ids) if rule_ids is not None else None
         self.rules = {r.id: r for r in knowledge.rules if wanted is None or r.id in wanted}
         self._basis: dict[tuple[str, str], list[Basis]] = {}  # by rule and language
@@ -177,18 +183,36 @@ class Assessor:
         """
         packs = self.packs.get((subject, replaced))
         if packs is None:
-            compiled = sorted((compile_rule(r, replaced) for r in self.rules.values() if r.subject == subject),
-                              key=lambda c: (c.rule.area or "", sorted(c.conducts() or []), c.rule.id))
-            more = [item.conducts() for item in compiled]
-            packs = self.packs[subject, replaced] = [
-                self._pack(item.engine_rules, None if conducts is None else set(conducts))
-                for item, conducts in zip(compiled, more, strict=True)]
+            packs = self.packs[subject, replaced] = [self._pack(rules, conducts)
+                                                     for rules, conducts in self._compiled(subject, replaced)]
         return packs
+
+    def _compiled(self, subject: str, replaced: int) -> list[tuple[list[EngineRule], set[str] | None]]:
+        """Each rule of the subject kind compiled, with the conducts of the facts it can match (None: all),
+        in the packs' order."""
+        compiled = sorted((compile_rule(r, replaced) for r in self.rules.values() if r.subject == subject),
+                          key=lambda c: (c.rule.area or "", sorted(c.conducts() or []), c.rule.id))
+        return [(item.engine_rules, None if (conducts := item.conducts()) is None else set(conducts))
+                for item in compiled]
 
     def _pack(self, rules: list[EngineRule], conducts: set[str] | None) -> RulePack:
         pack = RulePack(rules)
         self.pack_conducts[id(pack)] = frozenset(conducts) if conducts is not None else None
         return pack
+
+    def _packs_in_turn(self, subject: str, replaced: int) -> Iterator[RulePack]:
+        """The packs to evaluate one subject with: those kept (`packs_for`), or, without `keep_packs`, each
+        registered when its turn comes and freed once evaluated."""
+        if self.keep_packs:
+            yield from self.packs_for(subject, replaced)
+            return
+        for rules, conducts in self._compiled(subject, replaced):
+            pack = self._pack(rules, conducts)
+            try:
+                yield pack
+            finally:
+                pack.close()
+                del self.pack_conducts[id(pack)]
 
     def close(self) -> None:
         for packs in self.packs.values():
@@ -211,7 +235,7 @@ class Assessor:
                 by_conduct[fact.get("conduct", "")].append(index)
             else:
                 others.append(index)
-        for pack in self.packs_for(subject, replaced_width(facts)):
+        for pack in self._packs_in_turn(subject, replaced_width(facts)):
             wanted = self.pack_conducts[id(pack)]
             if wanted is None:
                 relevant = facts

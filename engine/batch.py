@@ -113,7 +113,7 @@ def assess_many(paths: list[Path], knowledge: Knowledge, rule_ids: list[str] | N
                 jobs: int = 1, statuses: frozenset[str] = frozenset()) -> Iterator[Assessed]:
     """Assess each path (keeping only findings with the given statuses, if any) in input order."""
     if jobs <= 1 or len(paths) <= 1:
-        with Assessor(knowledge, rule_ids) as assessor:
+        with Assessor(knowledge, rule_ids, keep_packs=len(paths) > 1) as assessor:
             for path in paths:
                 yield _assess_one(knowledge, assessor, render, statuses, path)
         return

@@ -202,7 +202,7 @@ def run_letter(file: str, rules: list[str] | None = None, plan: str | None = Non
     register = load_register()
     if register.problems:
         return None, register.problems
-    with Assessor(knowledge, rules) as assessor:
+    with Assessor(knowledge, rules, keep_packs=False) as assessor:  # one subject
         assessment = assessor.assess(subject)
         if assessment.engine_problems:
             return None, assessment.engine_failures(file)

@@ -320,7 +320,7 @@ def build_report(arguments: list[str], knowledge: Knowledge | None = None,
     areas = rule_areas()
     questions = questions and len(subjects) == 1  # the questions are shown on a one-subject page only
     reports: list[SubjectReport] = []
-    with Assessor(knowledge) as assessor:
+    with Assessor(knowledge, keep_packs=len(subjects) > 1) as assessor:
         for subject, kind, title, follows in subjects:
             assessment = assessor.assess(subject)
             if assessment.engine_problems:

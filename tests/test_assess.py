@@ -145,3 +145,43 @@ def test_a_provision_amending_five_others_is_never_cured_by_the_fifth(knowledge:
                     and str(m.fact("q")).startswith(cure + "#")]
         return
     pytest.fail("no generated jurisdiction has a cure with four provisions in force before it")
+
+
+def test_packs_registered_in_turn_for_one_subject_find_what_kept_packs_find_and_are_freed(
+        knowledge: Knowledge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Assessor(keep_packs=False)` (one subject: `lexgap assess FILE`, letters, the API) registers each pack,
+    evaluates it and frees it before the next: the same findings as packs kept for a batch, every pack
+    freed, and nothing kept for a next subject."""
+    import sys
+
+    from lexgap import durable
+    from lexgap.render.json import render_assessment
+
+    root = Path(__file__).resolve().parent.parent
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    from bench.generate import write_corpus
+
+    names = ("romania-2020.yaml", "romania-2024.yaml", "united-states-2021.yaml", "meta-2021.yaml")
+    paths = [*(resolve_subject(name) for name in names), *write_corpus(tmp_path, 4)]
+    subjects = [load_subject(path, knowledge)[0] for path in paths]
+    assert all(subject is not None for subject in subjects)
+    opened: list[durable.RulePack] = []
+    original = durable.RulePack.__init__
+
+    def counted(pack: durable.RulePack, *args: Any, **kwargs: Any) -> None:
+        original(pack, *args, **kwargs)
+        opened.append(pack)
+
+    with Assessor(knowledge) as kept:
+        expected = [render_assessment(kept.assess(subject)) for subject in subjects]  # type: ignore[arg-type]
+    monkeypatch.setattr(durable.RulePack, "__init__", counted)
+    with Assessor(knowledge, keep_packs=False) as turn:
+        for subject, wanted in zip(subjects, expected, strict=True):
+            before = len(opened)
+            assert render_assessment(turn.assess(subject)) == wanted  # type: ignore[arg-type]
+            made = opened[before:]
+            assert made and all(pack._closed for pack in made)
+            assert turn.packs == {} and turn.pack_conducts == {}
+    kinds = {type(subject).__name__ for subject in subjects}
+    assert kinds == {"Jurisdiction", "Company"} and len({text for text in expected}) == len(subjects)
