@@ -59,7 +59,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SIZES = (1, 10, 100, 1000)
-COLD_RUNS = 7
+COLD_RUNS = 15
 
 
 # --- measured in child processes -------------------------------------------------------
@@ -303,10 +303,16 @@ def cold_start(scratch: Path) -> dict[str, float]:
     floor_json = [sys.executable, "-c", "from pydantic import BaseModel; import typer, yaml, durable.engine"]
     floor_terminal = [sys.executable, "-c",
                       "from pydantic import BaseModel; import typer, yaml, durable.engine, rich.console"]
+    # The same packages with the modules they import when used at all, beside (not instead of) the floor
+    # above: pydantic's fields (annotated_types, pydantic.types), which its first model class imports, and
+    # its plugin loader (importlib.metadata, email, zipfile, csv), which its first validator imports even
+    # with plugins disabled; typer's adapters, which build a pydantic validator for a command's first option.
+    floor_used = [sys.executable, "-c", "from pydantic import BaseModel, Field; import pydantic.plugin._loader, "
+                                        "typer._adapters, yaml, durable.engine"]
     _wall(floor, cache)  # warm the disk cache
     first = _wall(lexgap, cache)  # reads the YAML and fills the knowledge cache
     times: dict[str, list[float]] = {name: [] for name in ("lexgap", "floor", "uncached", "json", "floor json",
-                                                           "floor terminal")}
+                                                           "floor terminal", "floor used")}
     for _ in range(COLD_RUNS):  # interleaved, so that a noisy moment hits them all
         times["floor"].append(_wall(floor, cache))
         times["lexgap"].append(_wall(lexgap, cache))
@@ -314,6 +320,7 @@ def cold_start(scratch: Path) -> dict[str, float]:
         times["floor json"].append(_wall(floor_json, cache))
         times["json"].append(_wall(lexgap_json, cache))
         times["floor terminal"].append(_wall(floor_terminal, cache))
+        times["floor used"].append(_wall(floor_used, cache))
     return {"first": first, **{name: statistics.median(values) for name, values in times.items()}}
 
 
@@ -429,6 +436,8 @@ def main() -> int:
           f"{cold['floor json']:.3f} s: x {cold['json'] / cold['floor json']:.2f}   target <= 2: "
           f"{_mark(cold['json'] / cold['floor json'] <= 2)}; terminal {cold['lexgap']:.3f} s against "
           f"{cold['floor terminal']:.3f} s: x {cold['lexgap'] / cold['floor terminal']:.2f}")
+    print(f"  the -f json floor's packages with what they import once used (pydantic's fields and plugin loader, "
+          f"typer's adapters): {cold['floor used']:.3f} s: -f json x {cold['json'] / cold['floor used']:.2f}")
     print(f"  first run, filling the knowledge cache: {cold['first']:.3f} s; without the cache: "
           f"{cold['uncached']:.3f} s (x {cold['uncached'] / cold['floor']:.2f})")
     print("  its steps after the interpreter starts (ms, median of fresh processes): "
