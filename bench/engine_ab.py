@@ -102,14 +102,15 @@ def _then(work_file: Path) -> None:
 def _now(work_file: Path) -> None:
     """In this code: its engine path over the earlier code's rules and facts."""
     from lexgap.assess import Assessor
-    from lexgap.durable import EngineRule
+    from lexgap.durable import EngineRule, pack_text
     from lexgap.facts import REPLACES_SLOTS
     from lexgap.knowledge import Knowledge
 
     work = json.loads(work_file.read_text(encoding="utf-8"))
     with Assessor(Knowledge()) as assessor:
-        packs = [assessor._pack([EngineRule(name, patterns, tuple(bound)) for name, patterns, bound in rule["engine"]],
-                                None if rule["conducts"] is None else set(rule["conducts"]))
+        packs = [assessor._pack(pack_text([EngineRule(name, patterns, tuple(bound))
+                                           for name, patterns, bound in rule["engine"]]),
+                                None if rule["conducts"] is None else frozenset(rule["conducts"]))
                  for rule in work["rules"]]
         for replaced in range(REPLACES_SLOTS + 1):  # the recorded rules, whatever provisions the facts say are replaced
             assessor.packs["jurisdiction", replaced] = packs

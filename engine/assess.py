@@ -16,8 +16,9 @@ from typing import Any
 
 from lexgap import ids, words
 from lexgap.attributes import ATTRIBUTES_BY_SUBJECT, PRACTICES
-from lexgap.conditions import VARIANT_OUTCOME, compile_rule
-from lexgap.durable import EngineProblem, EngineRule, Match, RulePack, match_order
+from lexgap.compiled import compiled_packs
+from lexgap.conditions import VARIANT_OUTCOME
+from lexgap.durable import EngineProblem, Match, PackText, RulePack, match_order
 from lexgap.facts import (
     COVERAGE,
     REPLACES_SLOTS,
@@ -187,17 +188,17 @@ class Assessor:
                                                      for rules, conducts in self._compiled(subject, replaced)]
         return packs
 
-    def _compiled(self, subject: str, replaced: int) -> list[tuple[list[EngineRule], set[str] | None]]:
-        """Each rule of the subject kind compiled, with the conducts of the facts it can match (None: all),
-        in the packs' order."""
-        compiled = sorted((compile_rule(r, replaced) for r in self.rules.values() if r.subject == subject),
-                          key=lambda c: (c.rule.area or "", sorted(c.conducts() or []), c.rule.id))
-        return [(item.engine_rules, None if (conducts := item.conducts()) is None else set(conducts))
-                for item in compiled]
+    def _compiled(self, subject: str, replaced: int) -> list[tuple[PackText, frozenset[str] | None]]:
+        """Each rule of the subject kind as a pack to register, with the conducts of the facts it can match
+        (None: all), in the packs' order (compiled once, then kept in lexgap's cache: `lexgap.compiled`)."""
+        rules = [rule for rule in self.rules.values() if rule.subject == subject]
+        packs = compiled_packs(rules, subject, replaced)
+        packs.sort(key=lambda item: (item[0].area or "", sorted(item[2] or []), item[0].id))
+        return [(text, conducts) for _, text, conducts in packs]
 
-    def _pack(self, rules: list[EngineRule], conducts: set[str] | None) -> RulePack:
+    def _pack(self, rules: PackText, conducts: frozenset[str] | None) -> RulePack:
         pack = RulePack(rules)
-        self.pack_conducts[id(pack)] = frozenset(conducts) if conducts is not None else None
+        self.pack_conducts[id(pack)] = conducts
         return pack
 
     def _packs_in_turn(self, subject: str, replaced: int) -> Iterator[RulePack]:

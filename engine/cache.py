@@ -1,4 +1,5 @@
-"""A cache of the checked knowledge base, so that every run need not re-read the same YAML files.
+"""A cache of the checked knowledge base, so that every run need not re-read the same YAML files
+(and of the rules compiled for the engine: `lexgap.compiled`, keyed by `content_key`).
 
 Reading, validating and cross-checking the bundled standards and rules costs about 100 ms per
 process: more than assessing one jurisdiction, and most of the cold start beyond the imports.
@@ -97,6 +98,14 @@ def fingerprint(kind: str, *groups: Iterable[Path]) -> str | None:
                 digest.update(_real_path(path, folders).encode() + b"\0" + _read_bytes(path) + b"\0")
     except (OSError, RuntimeError):  # unreadable, vanished, or a symlink loop: no key, no cache
         return None
+    return digest.hexdigest()
+
+
+def content_key(kind: str, *parts: bytes) -> str:
+    """The cache key of data held in memory (e.g. rules as JSON) read by this code."""
+    digest = hashlib.sha256(f"{kind}|{_code()}".encode())
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big") + part)
     return digest.hexdigest()
 
 

@@ -15,7 +15,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import durable_rules_engine as _dre
 
@@ -146,44 +146,60 @@ def _ids_by_label(message: str, names: list[str], own_ids: list[str]) -> list[li
     return [[own_ids[int(n)] for n in ids[place::width]] for place in range(width)]
 
 
+class PackText(NamedTuple):
+    """What a pack registers: its ruleset as the engine's JSON text, the fact attributes shown to it (each with
+    the short name the text gives it) and each engine rule's bound labels.  Made by `pack_text`, and kept in
+    lexgap's cache by `lexgap.compiled`, so that a run need not compile and encode the same rules again."""
+
+    text: str
+    reads: tuple[tuple[str, str], ...]
+    bound: dict[str, tuple[str, ...]]
+
+
+def pack_text(rules: Iterable[EngineRule]) -> PackText:
+    """A pack of these engine rules, as `RulePack` registers it."""
+    rules = list(rules)
+    # The engine is only shown the attributes some pattern of this pack reads: the others
+    # cannot change a match, and each one costs JSON text and parsing per assert and action.
+    # The engine rules of one lexgap rule share their patterns' objects (the candidate, each cure): read once.
+    bodies = {id(body): body for rule in rules for item in rule.patterns for body in item.values()}
+    read = sorted(_attributes(list(bodies.values()), {"t", "id"}) - {"id"})  # a fact's short id: see `evaluate`
+    # ... and under short names, in the rules and in the facts alike: "k0", "k1", ... (every attribute read is
+    # renamed, and the engine's own "t", "id" and "sid" are none of them).  The same tests on the same values;
+    # durable-rules registers the jurisdiction packs in about three quarters of the time (14.6 -> 10.8 ms,
+    # 292 -> 190 KB of rules) and reads a third less text per fact asserted and per frame handed back.
+    short = {name: name if name == "t" else f"k{place}" for place, name in enumerate(read)}
+    renamed = {key: _renamed(body, short) for key, body in bodies.items()}
+    # Matches handed over in batches of up to CAP frames per action (durable-rules' `cap`): the same
+    # frames, in far fewer round trips (a file where many provisions cure many others makes one frame
+    # per pair: issue 18 case 12).
+    definition: dict[str, dict[str, Any]] = {
+        rule.name: {"all": [{label: renamed[id(body)] for label, body in item.items()} for item in rule.patterns],
+                    "cap": CAP}
+        for rule in rules}
+    definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}], "cap": CAP}
+    return PackText(_JSON.encode(definition), tuple(short.items()), {rule.name: rule.bound for rule in rules})
+
+
 class RulePack:
     """A set of engine rules registered once and evaluated on many independent fact sets."""
 
-    def __init__(self, rules: Iterable[EngineRule]):
-        self._rules = list(rules)
-        # The engine is only shown the attributes some pattern of this pack reads: the others
-        # cannot change a match, and each one costs JSON text and parsing per assert and action.
-        # The engine rules of one lexgap rule share their patterns' objects (the candidate, each cure): read once.
-        bodies = {id(body): body for rule in self._rules for item in rule.patterns for body in item.values()}
-        read = sorted(_attributes(list(bodies.values()), {"t", "id"}) - {"id"})  # a fact's short id: see `evaluate`
-        # ... and under short names, in the rules and in the facts alike: "k0", "k1", ... (every attribute read is
-        # renamed, and the engine's own "t", "id" and "sid" are none of them).  The same tests on the same values;
-        # durable-rules registers the jurisdiction packs in about three quarters of the time (14.6 -> 10.8 ms,
-        # 292 -> 190 KB of rules) and reads a third less text per fact asserted and per frame handed back.
-        short = {name: name if name == "t" else f"k{place}" for place, name in enumerate(read)}
-        self._reads = tuple(short.items())
-        renamed = {key: _renamed(body, short) for key, body in bodies.items()}
-        # Matches handed over in batches of up to CAP frames per action (durable-rules' `cap`): the same
-        # frames, in far fewer round trips (a file where many provisions cure many others makes one frame
-        # per pair: issue 18 case 12).
-        definition: dict[str, dict[str, Any]] = {
-            rule.name: {"all": [{label: renamed[id(body)] for label, body in item.items()} for item in rule.patterns],
-                        "cap": CAP}
-            for rule in self._rules}
-        definition[_SENTINEL_RULE] = {"all": [{"m": {"t": _SENTINEL["t"]}}], "cap": CAP}
+    def __init__(self, rules: Iterable[EngineRule] | PackText):
+        form = rules if isinstance(rules, PackText) else pack_text(rules)
+        self._reads = form.reads
         self.name = f"lexgap_{next(_NAMES)}"  # unique per process, which is all the engine asks
         self._matches: list[tuple[str, tuple[tuple[str, str], ...]]] = []  # (rule, bindings) of each action
         self._errors: list[EngineProblem] = []
         # The C engine's own call, as durable-rules' Python host makes it, less the host: lexgap runs the
         # actions itself (`_assert_all`), so the host's table of Python actions and its threads are not needed.
         with _LOCK:
-            self._handle = _dre.create_ruleset(self.name, _JSON.encode(definition))
+            self._handle = _dre.create_ruleset(self.name, form.text)
         # Each bound fact's short id in an action's message, found by a regular expression: a fact shown
         # to the engine always begins with its id (see `evaluate`), a label is followed by an object only
         # where it binds a fact (values are scalars), and a quote inside a JSON string is escaped.  Every
         # frame of a batch holds each label once, so the n-th id of each label belongs to the n-th frame.
-        self._keys = {rule.name: [(name, re.compile(f'"{re.escape(name)}":' + _FACT_ID.pattern))
-                                  for name in rule.bound] for rule in self._rules}
+        self._keys = {name: [(label, re.compile(f'"{re.escape(label)}":' + _FACT_ID.pattern)) for label in labels]
+                      for name, labels in form.bound.items()}
         self._closed = False
 
     def evaluate(self, facts: Iterable[dict[str, Any]]) -> tuple[list[Match], list[EngineProblem]]:
