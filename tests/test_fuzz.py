@@ -247,8 +247,8 @@ def in_process(monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
     assessor = shared_assessor()
 
     class SharedAssessor:
-        def __init__(self, knowledge: Knowledge, rule_ids: list[str] | None = None):
-            assert rule_ids is None
+        def __init__(self, knowledge: Knowledge, rule_ids: list[str] | None = None, keep_packs: bool = True):
+            assert rule_ids is None  # the shared assessor keeps its packs whatever the batch asks
 
         def __enter__(self) -> Assessor:
             return assessor

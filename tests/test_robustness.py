@@ -487,7 +487,7 @@ def test_case5_sigint_during_assess_jobs_2_exits_130_without_a_traceback(tmp_pat
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-    assert process.returncode == 130
+    assert process.returncode == 130, stderr.decode(errors="replace")[-3000:]  # what it said, if it failed
     assert b"Traceback" not in stderr and b"KeyboardInterrupt" not in stderr, stderr.decode(errors="replace")
 
 
