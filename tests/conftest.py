@@ -48,6 +48,15 @@ def assessor() -> Iterator[Assessor]:
     yield shared_assessor()
 
 
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, empty, with the cache turned on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LEXGAP_CACHE_DIR", str(folder))
+    monkeypatch.delenv("LEXGAP_NO_CACHE", raising=False)
+    return folder
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """One empty knowledge cache per test run (and its CLI children), never the user's own."""
     os.environ["LEXGAP_CACHE_DIR"] = tempfile.mkdtemp(prefix="lexgap-test-cache-")

@@ -18,14 +18,6 @@ from lexgap.render.json import render_assessment
 
 
 @pytest.fixture
-def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("LEXGAP_CACHE_DIR", str(folder))
-    monkeypatch.delenv("LEXGAP_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def copied(tmp_path: Path) -> tuple[Path, Path]:
     """Private copies of the bundled standards and rules, free to edit."""
     standards, rules = tmp_path / "standards", tmp_path / "rules"

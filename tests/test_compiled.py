@@ -18,14 +18,6 @@ from lexgap.paths import resolve_subject
 from lexgap.render.json import render_assessment
 
 
-@pytest.fixture
-def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("LEXGAP_CACHE_DIR", str(folder))
-    monkeypatch.delenv("LEXGAP_NO_CACHE", raising=False)
-    return folder
-
-
 def _jurisdiction_rules(knowledge: Knowledge) -> list[Rule]:
     return [rule for rule in knowledge.rules if rule.subject == "jurisdiction"]
 
