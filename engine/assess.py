@@ -160,7 +160,7 @@ class Assessor:
         in turn instead of all being kept for the next subject.  The same packs and matches; the engine's next
         pack reuses the memory the last one freed, where registering every pack in fresh memory costs a page
         fault per 4 KB (durable-rules' nodes are ~1.8 KB each, its node table grown one node at a time):
-        on romania-2020, 6,929 -> 1,820 page faults and about a fifth less time to assess."""
+        on romania-2020, 6,929 -> 1,820 page faults, and 8 to 14 ms less to assess (of about 65)."""
         self.knowledge = knowledge
         self.keep_packs = keep_packs
         wanted = set(rule_ids) if rule_ids is not None else None
