@@ -13,7 +13,7 @@ import json
 import operator
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -73,51 +73,42 @@ _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 _OPERATORS = frozenset({"$and", "$or", "$neq", "$lt", "$lte", "$gt", "$gte", "$ex", "$nex", "$iany", "$iall"})
 
 
-def _attributes(expression: Any, found: set[str]) -> set[str]:
-    """Every fact attribute an expression reads, on the fact tested or on another bound fact."""
+def _renamed(expression: Any, name: Callable[[str], str]) -> Any:
+    """The expression with each fact attribute it reads, on the fact tested or on another bound fact, as
+    `name(attribute)`: the one place that knows where a pattern names an attribute (`_attributes` reads them
+    through it)."""
     if isinstance(expression, list):
-        for item in expression:
-            _attributes(item, found)
-    elif isinstance(expression, dict):
-        for key, value in expression.items():
-            if key in ("$and", "$or"):
-                _attributes(value, found)
-            elif key in _OPERATORS:
-                for attribute, operand in value.items():
-                    found.add(attribute)
-                    if isinstance(operand, dict):
-                        found.update(operand.values())
-            else:
-                found.add(key)
-                if isinstance(value, dict):
-                    found.update(value.values())
-    return found
-
-
-def _renamed(expression: Any, names: dict[str, str]) -> Any:
-    """The expression with each attribute it reads (as `_attributes` finds them) under its name in `names`."""
-    if isinstance(expression, list):
-        return [_renamed(item, names) for item in expression]
+        return [_renamed(item, name) for item in expression]
     if not isinstance(expression, dict):
         return expression
     renamed: dict[str, Any] = {}
     key: str
     for key, value in expression.items():
         if key in ("$and", "$or"):
-            renamed[key] = _renamed(value, names)
+            renamed[key] = _renamed(value, name)
         elif key in _OPERATORS:
-            renamed[key] = {names.get(attribute, attribute): _operand(operand, names)
-                            for attribute, operand in value.items()}
+            renamed[key] = {name(attribute): _operand(operand, name) for attribute, operand in value.items()}
         else:
-            renamed[names.get(key, key)] = _operand(value, names)
+            renamed[name(key)] = _operand(value, name)
     return renamed
 
 
-def _operand(operand: Any, names: dict[str, str]) -> Any:
+def _operand(operand: Any, name: Callable[[str], str]) -> Any:
     """A test's operand: a value, or `{label: attribute}` (an attribute of another bound fact)."""
     if isinstance(operand, dict):
-        return {label: names.get(attribute, attribute) for label, attribute in operand.items()}
+        return {label: name(attribute) for label, attribute in operand.items()}
     return operand
+
+
+def _attributes(expression: Any, found: set[str]) -> set[str]:
+    """Every fact attribute an expression reads, on the fact tested or on another bound fact."""
+
+    def note(attribute: str) -> str:
+        found.add(attribute)
+        return attribute
+
+    _renamed(expression, note)
+    return found
 
 
 #: Where a bound fact begins in an action's message (see `RulePack._run`): its short id.
@@ -169,7 +160,7 @@ def pack_text(rules: Iterable[EngineRule]) -> PackText:
     # durable-rules registers the jurisdiction packs in about three quarters of the time (14.6 -> 10.8 ms,
     # 292 -> 190 KB of rules) and reads less text per fact asserted and per frame handed back.
     short = {name: name if name == "t" else f"k{place}" for place, name in enumerate(read)}
-    renamed = {key: _renamed(body, short) for key, body in bodies.items()}
+    renamed = {key: _renamed(body, lambda attribute: short.get(attribute, attribute)) for key, body in bodies.items()}
     # Matches handed over in batches of up to CAP frames per action (durable-rules' `cap`): the same
     # frames, in far fewer round trips (a file where many provisions cure many others makes one frame
     # per pair: issue 18 case 12).
