@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from helpers import REPO
 from lexgap.assess import Assessor
 from lexgap.knowledge import Knowledge, load_subject
 from lexgap.paths import resolve_subject
 from lexgap.vocabulary import Outcome
 from lexgap.words import en
+
+if str(REPO) not in sys.path:  # the bench's generator writes the synthetic laws some tests assess
+    sys.path.insert(0, str(REPO))
+from bench.generate import jurisdiction, write_corpus
 
 
 def test_findings_are_sorted_counted_and_explained(knowledge: Knowledge, assessor: Assessor) -> None:
@@ -58,15 +64,9 @@ def test_a_cure_tested_against_the_replaced_provisions_the_facts_name_finds_what
     """The packs are compiled for as many `replaces_N` slots as a subject's facts fill (issue 19): on bundled
     files (none or one replaced provision) and generated ones (bills amending one or two provisions in force),
     the engine finds the same matches as with packs testing all REPLACES_SLOTS slots."""
-    import sys
-
     from lexgap.facts import REPLACES_SLOTS, coverage_facts, replaced_width
     from lexgap.models import Jurisdiction
 
-    root = Path(__file__).resolve().parent.parent
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from bench.generate import write_corpus
 
     paths = [resolve_subject(name) for name in ("romania-2020.yaml", "romania-2024.yaml", "united-states-2021.yaml")]
     subjects = [load_subject(path, knowledge)[0] for path in [*paths, *write_corpus(tmp_path, 6)]]
@@ -101,17 +101,11 @@ def test_compiling_for_fewer_replaced_provisions_drops_only_those_joins(knowledg
 def test_a_provision_amending_five_others_is_never_cured_by_the_fifth(knowledge: Knowledge, tmp_path: Path) -> None:
     """A provision is never cured by one it amends (it replaces it), however many it amends: the facts once
     named only the first four, so a fifth could cure it (issue 19's review)."""
-    import sys
-
     import yaml
 
     from lexgap.durable import Match
     from lexgap.facts import REPLACES_SLOTS, coverage_facts, replaced_width
 
-    root = Path(__file__).resolve().parent.parent
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from bench.generate import jurisdiction
 
     class Plain(yaml.SafeDumper):
         def ignore_aliases(self, data: Any) -> bool:  # lexgap files have no aliases
@@ -152,15 +146,9 @@ def test_packs_registered_in_turn_for_one_subject_find_what_kept_packs_find_and_
     """`Assessor(keep_packs=False)` (one subject: `lexgap assess FILE`, letters, the API) registers each pack,
     evaluates it and frees it before the next: the same findings as packs kept for a batch, every pack
     freed, and nothing kept for a next subject."""
-    import sys
-
     from lexgap import durable
     from lexgap.render.json import render_assessment
 
-    root = Path(__file__).resolve().parent.parent
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-    from bench.generate import write_corpus
 
     names = ("romania-2020.yaml", "romania-2024.yaml", "united-states-2021.yaml", "meta-2021.yaml")
     paths = [*(resolve_subject(name) for name in names), *write_corpus(tmp_path, 4)]
